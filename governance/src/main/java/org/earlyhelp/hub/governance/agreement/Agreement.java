@@ -1,0 +1,111 @@
+package org.earlyhelp.hub.governance.agreement;
+
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One information-sharing agreement, as approved by the data governance board. Instances are only made by {@link
+ * AgreementLoader}, which checks the file strictly; the constructor re-checks the invariants a record can hold alone.
+ */
+public record Agreement(
+        String id,
+        String title,
+        int version,
+        AgreementStatus status,
+        String provider,
+        List<String> recipients,
+        String purpose,
+        LawfulBasis lawfulBasis,
+        ConsentRule consent,
+        AppliesTo appliesTo,
+        Map<String, FieldRule> fields,
+        Delivery deliver,
+        Period retention,
+        Validity valid) {
+
+    public Agreement {
+        requireText(id, "id");
+        requireText(title, "title");
+        if (version < 1) {
+            throw new IllegalArgumentException("version must be 1 or more, was " + version);
+        }
+        Objects.requireNonNull(status, "status");
+        requireText(provider, "provider");
+        recipients = List.copyOf(Objects.requireNonNull(recipients, "recipients"));
+        if (recipients.isEmpty()) {
+            throw new IllegalArgumentException("recipients must name at least one partner");
+        }
+        requireText(purpose, "purpose");
+        Objects.requireNonNull(lawfulBasis, "lawful-basis");
+        Objects.requireNonNull(consent, "consent");
+        Objects.requireNonNull(appliesTo, "applies-to");
+        fields = Map.copyOf(Objects.requireNonNull(fields, "fields"));
+        Objects.requireNonNull(retention, "retention");
+        Objects.requireNonNull(valid, "valid");
+    }
+
+    /** Whether this agreement is in force on the given day: approved, and inside its validity dates. */
+    public boolean inForceOn(LocalDate day) {
+        return status == AgreementStatus.APPROVED && valid.covers(day);
+    }
+
+    /** The rule for a field: a field not named in the agreement is dropped. */
+    public FieldRule ruleFor(String fieldPath) {
+        return fields.getOrDefault(fieldPath, FieldRule.DROP);
+    }
+
+    private static void requireText(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " must not be blank");
+        }
+    }
+
+    /** UK GDPR Article 6 basis, Article 9 condition where special category data flows, and statutory gateways. */
+    public record LawfulBasis(String article6, String article9, List<String> gateways) {
+        public LawfulBasis {
+            requireText(article6, "lawful-basis.article-6");
+            gateways = gateways == null ? List.of() : List.copyOf(gateways);
+        }
+
+        /** A one-line summary for the ledger. */
+        public String summary() {
+            StringBuilder s = new StringBuilder("art6:").append(article6);
+            if (article9 != null) {
+                s.append(" art9:").append(article9);
+            }
+            if (!gateways.isEmpty()) {
+                s.append(" gateways:").append(String.join(",", gateways));
+            }
+            return s.toString();
+        }
+    }
+
+    /** Which records the agreement covers: the record kind (involvement, state, event) and payload type. */
+    public record AppliesTo(String kind, String type) {
+        public AppliesTo {
+            requireText(kind, "applies-to.kind");
+            requireText(type, "applies-to.type");
+        }
+    }
+
+    /** Delivery expectations, e.g. a deadline such as {@code before-next-school-day}. */
+    public record Delivery(String deadline) {}
+
+    /** The dates between which the agreement may be relied on, and when the board must next review it. */
+    public record Validity(LocalDate from, LocalDate until, LocalDate review) {
+        public Validity {
+            Objects.requireNonNull(from, "valid.from");
+            Objects.requireNonNull(until, "valid.until");
+            if (until.isBefore(from)) {
+                throw new IllegalArgumentException("valid.until " + until + " is before valid.from " + from);
+            }
+        }
+
+        public boolean covers(LocalDate day) {
+            return !day.isBefore(from) && !day.isAfter(until);
+        }
+    }
+}

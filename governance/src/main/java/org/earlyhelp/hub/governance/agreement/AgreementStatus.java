@@ -1,0 +1,14 @@
+package org.earlyhelp.hub.governance.agreement;
+
+/** Life-cycle of an agreement. Only {@link #APPROVED} agreements can permit a flow. */
+public enum AgreementStatus {
+    DRAFT,
+    APPROVED,
+    SUSPENDED,
+    EXPIRED;
+
+    /** The spelling used in agreement files. */
+    public String yamlName() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

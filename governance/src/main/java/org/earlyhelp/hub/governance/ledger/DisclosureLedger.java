@@ -1,0 +1,244 @@
+package org.earlyhelp.hub.governance.ledger;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.earlyhelp.hub.governance.decision.Outcome;
+
+/**
+ * The disclosure ledger in PostgreSQL. Appends are hash-chained and serialised by the lock on the chain head, so
+ * several hub instances can share one ledger. Appends are idempotent by decision key: a record processed again after
+ * a crash finds its decisions already written and gets the same entries back.
+ */
+public final class DisclosureLedger {
+
+    static final String COLUMNS = "seq, entry_id, decision_key, decided_at, decision, record_id, subject_key,"
+            + " provider, recipient, agreement_id, agreement_version, purpose, lawful_basis, fields_released,"
+            + " reasons, prev_hash, hash";
+
+    private final DataSource dataSource;
+    private final Clock clock;
+
+    public DisclosureLedger(DataSource dataSource, Clock clock) {
+        this.dataSource = dataSource;
+        this.clock = clock;
+    }
+
+    /**
+     * Writes the drafts (in order) in one transaction and returns one entry per draft: the new entry, or the one
+     * already written under the same decision key.
+     */
+    public List<LedgerEntry> append(List<LedgerDraft> drafts) {
+        if (drafts.isEmpty()) {
+            return List.of();
+        }
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                List<LedgerEntry> result = append(c, drafts);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new LedgerException("could not append to the disclosure ledger", e);
+        }
+    }
+
+    private List<LedgerEntry> append(Connection c, List<LedgerDraft> drafts) throws SQLException {
+        long seq;
+        String hash;
+        try (PreparedStatement head = c.prepareStatement("select seq, hash from ledger_head where id = 1 for update");
+                ResultSet rs = head.executeQuery()) {
+            if (!rs.next()) {
+                throw new LedgerException("the ledger has no chain head: were the migrations run?", null);
+            }
+            seq = rs.getLong(1);
+            hash = rs.getString(2);
+        }
+        Map<String, LedgerEntry> existing = findByDecisionKeys(
+                c, drafts.stream().map(LedgerDraft::decisionKey).toList());
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        List<LedgerEntry> result = new ArrayList<>(drafts.size());
+        List<LedgerEntry> fresh = new ArrayList<>();
+        for (LedgerDraft d : drafts) {
+            LedgerEntry entry = existing.get(d.decisionKey());
+            if (entry == null) {
+                entry = LedgerEntry.from(d, ++seq, UUID.randomUUID(), now, hash);
+                hash = entry.hash();
+                existing.put(d.decisionKey(), entry);
+                fresh.add(entry);
+            }
+            result.add(entry);
+        }
+        if (!fresh.isEmpty()) {
+            insert(c, fresh);
+            try (PreparedStatement up = c.prepareStatement("update ledger_head set seq = ?, hash = ? where id = 1")) {
+                up.setLong(1, seq);
+                up.setString(2, hash);
+                up.executeUpdate();
+            }
+        }
+        return result;
+    }
+
+    private static void insert(Connection c, List<LedgerEntry> entries) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("insert into ledger_entry (" + COLUMNS
+                + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (LedgerEntry e : entries) {
+                ps.setLong(1, e.seq());
+                ps.setObject(2, e.entryId());
+                ps.setString(3, e.decisionKey());
+                ps.setTimestamp(4, Timestamp.from(e.decidedAt()));
+                ps.setString(5, e.decision().name());
+                ps.setString(6, e.recordId());
+                ps.setString(7, e.subjectKey());
+                ps.setString(8, e.provider());
+                ps.setString(9, e.recipient());
+                ps.setString(10, e.agreementId());
+                ps.setObject(11, e.agreementVersion(), java.sql.Types.INTEGER);
+                ps.setString(12, e.purpose());
+                ps.setString(13, e.lawfulBasis());
+                ps.setArray(14, c.createArrayOf("text", e.fieldsReleased().toArray()));
+                ps.setArray(15, c.createArrayOf("text", e.reasons().toArray()));
+                ps.setString(16, e.prevHash());
+                ps.setString(17, e.hash());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static Map<String, LedgerEntry> findByDecisionKeys(Connection c, List<String> keys) throws SQLException {
+        Map<String, LedgerEntry> found = new HashMap<>();
+        try (PreparedStatement ps =
+                c.prepareStatement("select " + COLUMNS + " from ledger_entry where decision_key = any(?)")) {
+            ps.setArray(1, c.createArrayOf("text", keys.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    LedgerEntry e = read(rs);
+                    found.put(e.decisionKey(), e);
+                }
+            }
+        }
+        return found;
+    }
+
+    public List<LedgerEntry> findByRecord(String recordId) {
+        return query("record_id = ?", recordId);
+    }
+
+    public List<LedgerEntry> findBySubject(String subjectKey) {
+        return query("subject_key = ?", subjectKey);
+    }
+
+    public List<LedgerEntry> findByAgreement(String agreementId) {
+        return query("agreement_id = ?", agreementId);
+    }
+
+    private List<LedgerEntry> query(String where, String value) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "select " + COLUMNS + " from ledger_entry where " + where + " order by seq limit 10000")) {
+            ps.setString(1, value);
+            List<LedgerEntry> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(read(rs));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new LedgerException("could not query the disclosure ledger", e);
+        }
+    }
+
+    /** What became of a permitted disclosure, keyed by its decision key; written once, the first outcome wins. */
+    public void recordDelivery(String decisionKey, String recipient, DeliveryStatus status, int attempts, Integer http) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("insert into delivery (decision_key, recipient, status,"
+                        + " attempts, http_status, completed_at) values (?, ?, ?, ?, ?, ?)"
+                        + " on conflict (decision_key) do nothing")) {
+            ps.setString(1, decisionKey);
+            ps.setString(2, recipient);
+            ps.setString(3, status.name());
+            ps.setInt(4, attempts);
+            ps.setObject(5, http, java.sql.Types.INTEGER);
+            ps.setTimestamp(6, Timestamp.from(clock.instant()));
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new LedgerException("could not record a delivery", e);
+        }
+    }
+
+    /** The delivery outcomes for the given decision keys. */
+    public Map<String, Delivery> deliveries(List<String> decisionKeys) {
+        Map<String, Delivery> out = new HashMap<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("select decision_key, status, attempts, http_status,"
+                        + " completed_at from delivery where decision_key = any(?)")) {
+            ps.setArray(1, c.createArrayOf("text", decisionKeys.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(
+                            rs.getString(1),
+                            new Delivery(
+                                    DeliveryStatus.valueOf(rs.getString(2)),
+                                    rs.getInt(3),
+                                    (Integer) rs.getObject(4),
+                                    rs.getTimestamp(5).toInstant()));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new LedgerException("could not read deliveries", e);
+        }
+    }
+
+    static LedgerEntry read(ResultSet rs) throws SQLException {
+        return new LedgerEntry(
+                rs.getLong("seq"),
+                rs.getObject("entry_id", UUID.class),
+                rs.getString("decision_key"),
+                rs.getTimestamp("decided_at").toInstant(),
+                Outcome.valueOf(rs.getString("decision")),
+                rs.getString("record_id"),
+                rs.getString("subject_key"),
+                rs.getString("provider"),
+                rs.getString("recipient"),
+                rs.getString("agreement_id"),
+                (Integer) rs.getObject("agreement_version"),
+                rs.getString("purpose"),
+                rs.getString("lawful_basis"),
+                strings(rs.getArray("fields_released")),
+                strings(rs.getArray("reasons")),
+                rs.getString("prev_hash"),
+                rs.getString("hash"));
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+
+    public enum DeliveryStatus {
+        DELIVERED,
+        DEAD_LETTERED
+    }
+
+    public record Delivery(DeliveryStatus status, int attempts, Integer httpStatus, Instant completedAt) {}
+}

@@ -1,0 +1,70 @@
+package org.earlyhelp.hub.governance.ledger;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.earlyhelp.hub.governance.decision.Outcome;
+
+/** One row of the disclosure ledger, as written: a decision with its place in the hash chain. */
+public record LedgerEntry(
+        long seq,
+        UUID entryId,
+        String decisionKey,
+        Instant decidedAt,
+        Outcome decision,
+        String recordId,
+        String subjectKey,
+        String provider,
+        String recipient,
+        String agreementId,
+        Integer agreementVersion,
+        String purpose,
+        String lawfulBasis,
+        List<String> fieldsReleased,
+        List<String> reasons,
+        String prevHash,
+        String hash) {
+
+    static LedgerEntry from(LedgerDraft d, long seq, UUID entryId, Instant decidedAt, String prevHash) {
+        LedgerEntry unhashed = new LedgerEntry(
+                seq,
+                entryId,
+                d.decisionKey(),
+                decidedAt,
+                d.decision(),
+                d.recordId(),
+                d.subjectKey(),
+                d.provider(),
+                d.recipient(),
+                d.agreementId(),
+                d.agreementVersion(),
+                d.purpose(),
+                d.lawfulBasis(),
+                d.fieldsReleased(),
+                d.reasons(),
+                prevHash,
+                null);
+        return unhashed.withHash(ChainHash.of(unhashed));
+    }
+
+    LedgerEntry withHash(String hash) {
+        return new LedgerEntry(
+                seq,
+                entryId,
+                decisionKey,
+                decidedAt,
+                decision,
+                recordId,
+                subjectKey,
+                provider,
+                recipient,
+                agreementId,
+                agreementVersion,
+                purpose,
+                lawfulBasis,
+                fieldsReleased,
+                reasons,
+                prevHash,
+                hash);
+    }
+}
