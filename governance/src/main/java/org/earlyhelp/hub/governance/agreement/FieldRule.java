@@ -15,8 +15,8 @@ public record FieldRule(Action action, Generalisation generalisation) {
     public FieldRule {
         Objects.requireNonNull(action, "action");
         if ((action == Action.GENERALISE) != (generalisation != null)) {
-            throw new IllegalArgumentException("generalise needs a target (year, age-band, postcode-district)"
-                    + " and no other action takes one");
+            throw new IllegalArgumentException(
+                    "generalise needs a target (year, age-band, postcode-district)" + " and no other action takes one");
         }
     }
 

@@ -52,7 +52,9 @@ public final class PolicyDecisionPoint {
             RecordDescriptor record, String recipient, String purpose, LocalDate today, ConsentCheck consent) {
         Decision best = null;
         for (Agreement a : agreements) {
-            if (covers(a, record) && a.recipients().contains(recipient) && a.purpose().equals(purpose)) {
+            if (covers(a, record)
+                    && a.recipients().contains(recipient)
+                    && a.purpose().equals(purpose)) {
                 Decision d = decide(a, recipient, today, consent);
                 if (d.permitted()) {
                     return d;
@@ -81,7 +83,8 @@ public final class PolicyDecisionPoint {
             return Decision.deny(a, recipient, ref + " is " + a.status().yamlName());
         }
         if (today.isBefore(a.valid().from())) {
-            return Decision.deny(a, recipient, ref + " is not in force until " + a.valid().from());
+            return Decision.deny(
+                    a, recipient, ref + " is not in force until " + a.valid().from());
         }
         if (today.isAfter(a.valid().until())) {
             return Decision.deny(a, recipient, ref + " expired on " + a.valid().until());

@@ -169,7 +169,8 @@ public final class DisclosureLedger {
     }
 
     /** What became of a permitted disclosure, keyed by its decision key; written once, the first outcome wins. */
-    public void recordDelivery(String decisionKey, String recipient, DeliveryStatus status, int attempts, Integer http) {
+    public void recordDelivery(
+            String decisionKey, String recipient, DeliveryStatus status, int attempts, Integer http) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement("insert into delivery (decision_key, recipient, status,"
                         + " attempts, http_status, completed_at) values (?, ?, ?, ?, ?, ?)"

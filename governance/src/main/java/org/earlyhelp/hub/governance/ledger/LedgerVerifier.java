@@ -25,8 +25,8 @@ public final class LedgerVerifier {
             c.setAutoCommit(false); // lets the driver stream with a fetch size
             long expectedSeq = 1;
             String prevHash = "genesis";
-            try (PreparedStatement ps = c.prepareStatement(
-                    "select " + DisclosureLedger.COLUMNS + " from ledger_entry order by seq")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("select " + DisclosureLedger.COLUMNS + " from ledger_entry order by seq")) {
                 ps.setFetchSize(1000);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -47,7 +47,8 @@ public final class LedgerVerifier {
             }
             try (PreparedStatement ps = c.prepareStatement("select seq, hash from ledger_head where id = 1");
                     ResultSet rs = ps.executeQuery()) {
-                if (rs.next() && (rs.getLong(1) != expectedSeq - 1 || !rs.getString(2).equals(prevHash))) {
+                if (rs.next()
+                        && (rs.getLong(1) != expectedSeq - 1 || !rs.getString(2).equals(prevHash))) {
                     return Result.broken(
                             expectedSeq - 1, expectedSeq - 1, "the chain head says " + rs.getLong(1) + " entries");
                 }

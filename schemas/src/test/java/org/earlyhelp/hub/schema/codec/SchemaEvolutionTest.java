@@ -28,7 +28,9 @@ class SchemaEvolutionTest {
         List<Schema> versions = SchemaRegistry.load().schemas().stream()
                 .filter(s -> s.getFullName().equals(current.getFullName()))
                 .toList();
-        assertThat(versions).as("registered versions of %s", current.getFullName()).isNotEmpty();
+        assertThat(versions)
+                .as("registered versions of %s", current.getFullName())
+                .isNotEmpty();
         for (Schema writer : versions) {
             // When today's schema reads data written with it
             var result = SchemaCompatibility.checkReaderWriterCompatibility(current, writer);
@@ -43,8 +45,9 @@ class SchemaEvolutionTest {
     @MethodSource("currentSchemas")
     void currentSchemaIsRegistered(Schema current) {
         assertThat(SchemaRegistry.load().contains(current))
-                .as("%s changed: copy the new schema to schemas/src/main/resources/registry/%s/vN.avsc"
-                        + " (Schema.toString(true) of the generated class) and add it to registry/index.txt",
+                .as(
+                        "%s changed: copy the new schema to schemas/src/main/resources/registry/%s/vN.avsc"
+                                + " (Schema.toString(true) of the generated class) and add it to registry/index.txt",
                         current.getFullName(), current.getName())
                 .isTrue();
     }

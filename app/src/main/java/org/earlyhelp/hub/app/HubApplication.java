@@ -1,0 +1,25 @@
+package org.earlyhelp.hub.app;
+
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import org.earlyhelp.hub.app.cli.HubCommandLine;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/**
+ * The hub. With no arguments (or only {@code --option=value} settings) it serves; with a command ({@code agreements
+ * lint <dir>}, {@code ledger verify}) the jar is the command line and exits with the command's status.
+ */
+@SecurityScheme(name = "partner-token", type = SecuritySchemeType.HTTP, scheme = "bearer")
+@SpringBootApplication(scanBasePackages = "org.earlyhelp.hub")
+@ConfigurationPropertiesScan("org.earlyhelp.hub")
+public class HubApplication {
+
+    public static void main(String[] args) {
+        if (HubCommandLine.isCommand(args)) {
+            System.exit(HubCommandLine.run(args));
+        }
+        SpringApplication.run(HubApplication.class, args);
+    }
+}

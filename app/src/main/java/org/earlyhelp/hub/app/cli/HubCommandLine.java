@@ -1,0 +1,126 @@
+package org.earlyhelp.hub.app.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.earlyhelp.hub.app.embedded.EmbeddedPostgres;
+import org.earlyhelp.hub.governance.agreement.AgreementLint;
+import org.earlyhelp.hub.governance.agreement.LintProblem;
+import org.earlyhelp.hub.governance.ledger.LedgerVerifier;
+import org.earlyhelp.hub.governance.minimise.FieldCatalogue;
+import org.postgresql.ds.PGSimpleDataSource;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code java -jar hub.jar <command>}: the commands the data governance board and operators run. */
+@Command(
+        name = "hub",
+        mixinStandardHelpOptions = true,
+        description = "Early Help hub command line.",
+        subcommands = {HubCommandLine.Agreements.class, HubCommandLine.Ledger.class})
+public final class HubCommandLine {
+
+    private static final Set<String> COMMANDS = Set.of("agreements", "ledger", "help", "--help", "-h");
+
+    /** Whether the arguments name a command rather than settings for the server. */
+    public static boolean isCommand(String[] args) {
+        return args.length > 0 && COMMANDS.contains(args[0]);
+    }
+
+    public static int run(String[] args) {
+        return new CommandLine(new HubCommandLine()).execute(args);
+    }
+
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new HubCommandLine());
+        cl.setOut(out);
+        cl.setErr(err);
+        return cl.execute(args);
+    }
+
+    @Command(name = "agreements", description = "Work with information-sharing agreements.", subcommands = Lint.class)
+    static final class Agreements {}
+
+    @Command(name = "lint", description = "Check every agreement in a directory; errors name the file and line.")
+    static final class Lint implements Callable<Integer> {
+        @Parameters(index = "0", description = "the agreements directory, e.g. agreements")
+        Path dir;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            List<LintProblem> problems = AgreementLint.lint(dir, FieldCatalogue.standard());
+            problems.forEach(p -> out.println(p));
+            long errors = problems.stream()
+                    .filter(p -> p.severity() == LintProblem.Severity.ERROR)
+                    .count();
+            out.printf("%d error(s), %d warning(s) in %s%n", errors, problems.size() - errors, dir);
+            out.flush();
+            return errors == 0 ? 0 : 1;
+        }
+    }
+
+    @Command(name = "ledger", description = "Work with the disclosure ledger.", subcommands = Verify.class)
+    static final class Ledger {}
+
+    @Command(
+            name = "verify",
+            description = "Walk the hash chain and name the first entry that does not hold. Uses the embedded"
+                    + " database under --data-dir unless --jdbc-url is given (stop the hub first when embedded).")
+    static final class Verify implements Callable<Integer> {
+        @Option(names = "--data-dir", defaultValue = "data", description = "embedded data directory (default: data)")
+        Path dataDir;
+
+        @Option(names = "--jdbc-url", description = "an external PostgreSQL, e.g. jdbc:postgresql://db:5432/hub")
+        String jdbcUrl;
+
+        @Option(names = "--user", defaultValue = "postgres")
+        String user;
+
+        @Option(names = "--password", defaultValue = "", arity = "0..1", interactive = true)
+        String password;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            EmbeddedPostgres embedded = null;
+            try {
+                PGSimpleDataSource ds = new PGSimpleDataSource();
+                if (jdbcUrl == null) {
+                    if (!dataDir.resolve("postgres").toFile().isDirectory()) {
+                        out.println("no embedded database at "
+                                + dataDir.resolve("postgres").toAbsolutePath()
+                                + ": run the hub once, or give --jdbc-url");
+                        out.flush();
+                        return 2;
+                    }
+                    embedded = EmbeddedPostgres.start(dataDir.resolve("postgres"), 0);
+                    ds.setURL(embedded.jdbcUrl());
+                    ds.setUser(embedded.user());
+                } else {
+                    ds.setURL(jdbcUrl);
+                    ds.setUser(user);
+                    ds.setPassword(password);
+                }
+                LedgerVerifier.Result result = new LedgerVerifier(ds).verify();
+                out.println(result);
+                out.flush();
+                return result.intact() ? 0 : 1;
+            } finally {
+                if (embedded != null) {
+                    embedded.close();
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package org.earlyhelp.hub.app.config;
+
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
+import javax.sql.DataSource;
+import org.earlyhelp.hub.governance.agreement.Agreement;
+import org.earlyhelp.hub.governance.agreement.AgreementLoader;
+import org.earlyhelp.hub.governance.decision.PolicyDecisionPoint;
+import org.earlyhelp.hub.governance.flow.GovernanceService;
+import org.earlyhelp.hub.governance.ledger.DisclosureLedger;
+import org.earlyhelp.hub.governance.ledger.LedgerVerifier;
+import org.earlyhelp.hub.governance.ledger.SubjectKey;
+import org.earlyhelp.hub.governance.minimise.FieldCatalogue;
+import org.earlyhelp.hub.governance.minimise.Minimiser;
+import org.earlyhelp.hub.governance.minimise.Pseudonymiser;
+import org.earlyhelp.hub.schema.codec.RecordCodec;
+import org.earlyhelp.hub.schema.codec.SchemaRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The governance core as beans: agreements, decision point, minimiser, ledger. */
+@Configuration(proxyBeanMethods = false)
+public class GovernanceConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(GovernanceConfiguration.class);
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    RecordCodec recordCodec() {
+        return new RecordCodec(SchemaRegistry.load());
+    }
+
+    @Bean
+    List<Agreement> agreements(HubProperties hub) {
+        if (!Files.isDirectory(hub.agreements().dir())) {
+            throw new IllegalStateException(
+                    "no agreements directory at " + hub.agreements().dir().toAbsolutePath()
+                            + ": run the hub from the repository root or set hub.agreements.dir");
+        }
+        List<Agreement> agreements =
+                AgreementLoader.loadDirectory(hub.agreements().dir());
+        agreements.forEach(a -> log.info(
+                "agreement loaded: id={} version={} status={}",
+                a.id(),
+                a.version(),
+                a.status().yamlName()));
+        return agreements;
+    }
+
+    @Bean
+    PolicyDecisionPoint policyDecisionPoint(List<Agreement> agreements) {
+        return new PolicyDecisionPoint(agreements);
+    }
+
+    @Bean
+    Pseudonymiser pseudonymiser(HubProperties hub) {
+        byte[] key;
+        try {
+            key = Base64.getDecoder().decode(hub.pseudonymisation().key());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("hub.pseudonymisation.key must be base64 of at least 32 random bytes");
+        }
+        return new Pseudonymiser(key);
+    }
+
+    @Bean
+    SubjectKey subjectKey(Pseudonymiser pseudonymiser) {
+        return new SubjectKey(pseudonymiser);
+    }
+
+    @Bean
+    GovernanceService governanceService(PolicyDecisionPoint pdp, Pseudonymiser pseudonymiser, SubjectKey subjectKey) {
+        return new GovernanceService(pdp, new Minimiser(pseudonymiser), subjectKey, FieldCatalogue.standard());
+    }
+
+    @Bean
+    DisclosureLedger disclosureLedger(DataSource dataSource, Clock clock) {
+        return new DisclosureLedger(dataSource, clock);
+    }
+
+    @Bean
+    LedgerVerifier ledgerVerifier(DataSource dataSource) {
+        return new LedgerVerifier(dataSource);
+    }
+}

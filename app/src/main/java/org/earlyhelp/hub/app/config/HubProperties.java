@@ -1,0 +1,47 @@
+package org.earlyhelp.hub.app.config;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import java.nio.file.Path;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/** The hub's own settings ({@code hub.*}). Secrets are kept out of {@link #toString()}. */
+@Validated
+@ConfigurationProperties("hub")
+public record HubProperties(
+        @NotNull Embedded embedded,
+        @NotNull Kafka kafka,
+        @NotNull Agreements agreements,
+        @NotNull Topics topics,
+        @NotNull Security security,
+        @NotNull Pseudonymisation pseudonymisation,
+        @NotNull Simulator simulator) {
+
+    public record Embedded(boolean enabled, @NotNull Path dataDir) {}
+
+    public record Kafka(@NotBlank String bootstrapServers, @Min(1) int partitions, @Min(1) short replicationFactor) {}
+
+    public record Agreements(@NotNull Path dir) {}
+
+    public record Topics(@NotBlank String policeInbound, @NotBlank String outboundPrefix, @NotBlank String dlqPrefix) {}
+
+    public record Security(boolean devDefaults, @NotEmpty Map<String, String> partnerTokens) {
+        @Override
+        public String toString() {
+            return "Security[devDefaults=" + devDefaults + ", partners=" + partnerTokens.keySet() + "]";
+        }
+    }
+
+    public record Pseudonymisation(@NotBlank String key) {
+        @Override
+        public String toString() {
+            return "Pseudonymisation[key=***]";
+        }
+    }
+
+    public record Simulator(boolean enabled, double incidentsPerSecond, @Min(1) int families, long seed) {}
+}

@@ -1,0 +1,106 @@
+package org.earlyhelp.hub.app.config;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.earlyhelp.hub.connector.schools.SchoolsConnectorProperties;
+import org.earlyhelp.hub.governance.flow.GovernanceService;
+import org.earlyhelp.hub.governance.ledger.DisclosureLedger;
+import org.earlyhelp.hub.routes.govern.GovernBatchProcessor;
+import org.earlyhelp.hub.routes.govern.GovernRoute;
+import org.earlyhelp.hub.routes.govern.TopicPublisher;
+import org.earlyhelp.hub.schema.codec.RecordCodec;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Topics, the idempotent producer for governed output, and the govern route for each inbound partner. */
+@Configuration(proxyBeanMethods = false)
+public class KafkaConfiguration {
+
+    /** Creates the hub's topics before any route starts; existing topics are left as they are. */
+    @Bean
+    InitializingBean hubTopics(HubProperties hub, SchoolsConnectorProperties schools) {
+        return () -> {
+            Set<String> names = Set.of(
+                    hub.topics().policeInbound(),
+                    hub.topics().dlqPrefix() + "police",
+                    schools.topic(),
+                    schools.deadLetterTopic());
+            try (Admin admin = Admin.create(Map.of(
+                    AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    hub.kafka().bootstrapServers(),
+                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                    30_000))) {
+                Set<String> existing = admin.listTopics().names().get();
+                List<NewTopic> missing = new ArrayList<>();
+                for (String name : names) {
+                    if (!existing.contains(name)) {
+                        missing.add(new NewTopic(
+                                name, hub.kafka().partitions(), hub.kafka().replicationFactor()));
+                    }
+                }
+                if (!missing.isEmpty()) {
+                    admin.createTopics(missing).all().get();
+                }
+            } catch (ExecutionException e) {
+                throw new IllegalStateException(
+                        "could not create the hub's topics on " + hub.kafka().bootstrapServers(), e);
+            }
+        };
+    }
+
+    @Bean(destroyMethod = "close")
+    Producer<String, byte[]> governedProducer(HubProperties hub) {
+        return new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                hub.kafka().bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                true,
+                ProducerConfig.LINGER_MS_CONFIG,
+                2,
+                ProducerConfig.CLIENT_ID_CONFIG,
+                "hub-govern",
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                ByteArraySerializer.class));
+    }
+
+    @Bean
+    GovernRoute policeGovernRoute(
+            HubProperties hub,
+            GovernanceService governance,
+            DisclosureLedger ledger,
+            Producer<String, byte[]> governedProducer,
+            RecordCodec codec,
+            Clock clock,
+            MeterRegistry meters) {
+        GovernBatchProcessor processor = new GovernBatchProcessor(
+                governance,
+                ledger,
+                new TopicPublisher(governedProducer),
+                codec,
+                clock,
+                meters,
+                hub.topics().outboundPrefix(),
+                hub.topics().dlqPrefix(),
+                Duration.ofSeconds(10));
+        return new GovernRoute("police", hub.topics().policeInbound(), processor);
+    }
+}

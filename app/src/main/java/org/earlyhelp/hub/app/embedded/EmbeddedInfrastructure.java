@@ -1,0 +1,53 @@
+package org.earlyhelp.hub.app.embedded;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationPreparedEvent;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.context.ApplicationListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Starts the embedded PostgreSQL and Kafka broker before anything connects to them, when {@code hub.embedded.enabled}
+ * is true (the default), and points the datasource and the Kafka clients at them. With it false, the same application
+ * uses {@code spring.datasource.*} and {@code hub.kafka.bootstrap-servers} as configured.
+ */
+public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered {
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
+        if (!env.getProperty("hub.embedded.enabled", Boolean.class, true)) {
+            return;
+        }
+        Path dataDir = Path.of(env.getProperty("hub.embedded.data-dir", "data"));
+        EmbeddedPostgres pg = EmbeddedPostgres.start(
+                dataDir.resolve("postgres"), env.getProperty("hub.embedded.postgres-port", Integer.class, 0));
+        EmbeddedKafka kafka = EmbeddedKafka.start(
+                dataDir.resolve("kafka"),
+                env.getProperty("hub.embedded.kafka-port", Integer.class, 0),
+                env.getProperty("hub.kafka.partitions", Integer.class, 4));
+        Map<String, Object> props = new HashMap<>();
+        props.put("spring.datasource.url", pg.jdbcUrl());
+        props.put("spring.datasource.username", pg.user());
+        props.put("spring.datasource.password", "");
+        props.put("hub.kafka.bootstrap-servers", kafka.bootstrapServers());
+        env.getPropertySources().addFirst(new MapPropertySource("hub-embedded", props));
+        // registered before every other bean, so destroyed after all of them: the consumers stop before the broker
+        application.addListeners((ApplicationListener<ApplicationPreparedEvent>) event -> {
+            var beans =
+                    (DefaultListableBeanFactory) event.getApplicationContext().getBeanFactory();
+            beans.registerDisposableBean("hubEmbeddedPostgres", pg::close);
+            beans.registerDisposableBean("hubEmbeddedKafka", kafka::close);
+        });
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+}

@@ -1,0 +1,55 @@
+package org.earlyhelp.hub.app.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.earlyhelp.hub.connector.schools.SchoolDirectory;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The partner directory: where each school receives its notifications (governance credential). */
+@RestController
+@RequestMapping("/api/directory/schools")
+@Tag(name = "directory", description = "Partner endpoints")
+public class DirectoryController {
+
+    private final SchoolDirectory directory;
+
+    public DirectoryController(SchoolDirectory directory) {
+        this.directory = directory;
+    }
+
+    @Operation(summary = "Point a school (by URN) at its notification endpoint")
+    @PutMapping("/{urn}")
+    public ResponseEntity<Map<String, String>> register(
+            @PathVariable String urn, @Valid @RequestBody Registration body, HttpServletRequest request) {
+        LedgerController.requireGovernance(request);
+        URI endpoint;
+        try {
+            endpoint = URI.create(body.endpoint());
+            directory.register(urn, body.name(), endpoint);
+        } catch (IllegalArgumentException e) {
+            return ResponseEntity.badRequest().body(Map.of("error", e.getMessage()));
+        }
+        return ResponseEntity.ok(Map.of("urn", urn, "endpoint", endpoint.toString()));
+    }
+
+    @GetMapping
+    public List<SchoolDirectory.Entry> list(HttpServletRequest request) {
+        LedgerController.requireGovernance(request);
+        return directory.all();
+    }
+
+    /** A school's endpoint. */
+    public record Registration(String name, @NotBlank String endpoint) {}
+}

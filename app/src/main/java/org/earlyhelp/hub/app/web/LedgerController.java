@@ -1,0 +1,143 @@
+package org.earlyhelp.hub.app.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.earlyhelp.hub.governance.ledger.DisclosureLedger;
+import org.earlyhelp.hub.governance.ledger.LedgerEntry;
+import org.earlyhelp.hub.governance.ledger.LedgerVerifier;
+import org.earlyhelp.hub.governance.ledger.SubjectKey;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The disclosure ledger for the data governance board: by record, by person and by agreement. Person look-ups are a
+ * POST so that names and dates of birth never appear in URLs or access logs.
+ */
+@RestController
+@RequestMapping("/api/ledger")
+@Tag(name = "ledger", description = "Who received what, when, and under which agreement (governance credential)")
+public class LedgerController {
+
+    private final DisclosureLedger ledger;
+    private final LedgerVerifier verifier;
+    private final SubjectKey subjectKey;
+
+    public LedgerController(DisclosureLedger ledger, LedgerVerifier verifier, SubjectKey subjectKey) {
+        this.ledger = ledger;
+        this.verifier = verifier;
+        this.subjectKey = subjectKey;
+    }
+
+    @Operation(summary = "Every decision about one record, by the id the partner was given")
+    @GetMapping("/records/{recordId}")
+    public List<EntryView> byRecord(@PathVariable String recordId, HttpServletRequest request) {
+        requireGovernance(request);
+        return views(ledger.findByRecord(recordId));
+    }
+
+    @Operation(summary = "Every decision under one agreement")
+    @GetMapping("/agreements/{agreementId}")
+    public List<EntryView> byAgreement(@PathVariable String agreementId, HttpServletRequest request) {
+        requireGovernance(request);
+        return views(ledger.findByAgreement(agreementId));
+    }
+
+    @Operation(summary = "Every decision about one person (name and date of birth as the provider gave them)")
+    @PostMapping("/people/search")
+    public List<EntryView> byPerson(@Valid @RequestBody PersonQuery query, HttpServletRequest request) {
+        requireGovernance(request);
+        return views(ledger.findBySubject(subjectKey.of(query.givenName(), query.familyName(), query.dateOfBirth())));
+    }
+
+    @Operation(summary = "Check the hash chain; names the first broken entry")
+    @GetMapping("/verify")
+    public Map<String, Object> verify(HttpServletRequest request) {
+        requireGovernance(request);
+        LedgerVerifier.Result r = verifier.verify();
+        return r.intact()
+                ? Map.of("intact", true, "checked", r.checked())
+                : Map.of(
+                        "intact",
+                        false,
+                        "checked",
+                        r.checked(),
+                        "firstBroken",
+                        r.firstBroken().get(),
+                        "why",
+                        r.why());
+    }
+
+    private List<EntryView> views(List<LedgerEntry> entries) {
+        Map<String, DisclosureLedger.Delivery> deliveries =
+                ledger.deliveries(entries.stream().map(LedgerEntry::decisionKey).toList());
+        return entries.stream()
+                .map(e -> EntryView.of(e, deliveries.get(e.decisionKey())))
+                .toList();
+    }
+
+    static void requireGovernance(HttpServletRequest request) {
+        if (!PartnerAuthenticationFilter.GOVERNANCE.equals(PartnerAuthenticationFilter.partnerOf(request))) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "the ledger is for the governance credential");
+        }
+    }
+
+    /** A person as a provider described them. */
+    public record PersonQuery(
+            @NotBlank String givenName, @NotBlank String familyName, @NotNull LocalDate dateOfBirth) {}
+
+    /** One ledger entry with what became of it. */
+    public record EntryView(
+            long seq,
+            String decision,
+            String recordId,
+            String provider,
+            String recipient,
+            String agreementId,
+            Integer agreementVersion,
+            String purpose,
+            String lawfulBasis,
+            List<String> fieldsReleased,
+            List<String> reasons,
+            Instant decidedAt,
+            String deliveryId,
+            String deliveryStatus,
+            Integer deliveryAttempts,
+            Instant deliveredAt,
+            String hash) {
+
+        static EntryView of(LedgerEntry e, DisclosureLedger.Delivery d) {
+            return new EntryView(
+                    e.seq(),
+                    e.decision().name(),
+                    e.recordId(),
+                    e.provider(),
+                    e.recipient(),
+                    e.agreementId(),
+                    e.agreementVersion(),
+                    e.purpose(),
+                    e.lawfulBasis(),
+                    e.fieldsReleased(),
+                    e.reasons(),
+                    e.decidedAt(),
+                    e.decisionKey(),
+                    d == null ? null : d.status().name(),
+                    d == null ? null : d.attempts(),
+                    d == null ? null : d.completedAt(),
+                    e.hash());
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package org.earlyhelp.hub.connector.schools;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Maps a school's URN to the endpoint where it receives notifications. */
+@Component
+public class SchoolDirectory {
+
+    private final JdbcTemplate jdbc;
+
+    public SchoolDirectory(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<URI> endpointFor(String urn) {
+        List<String> urls =
+                jdbc.queryForList("select endpoint_url from school_endpoint where urn = ?", String.class, urn);
+        return urls.stream().findFirst().map(URI::create);
+    }
+
+    /** Adds or replaces a school's endpoint. */
+    public void register(String urn, String name, URI endpoint) {
+        if (!urn.matches("[0-9]{6}")) {
+            throw new IllegalArgumentException("a school URN is 6 digits");
+        }
+        String scheme = endpoint.getScheme();
+        if (!"http".equals(scheme) && !"https".equals(scheme)) {
+            throw new IllegalArgumentException("the endpoint must be an http or https URL");
+        }
+        jdbc.update(
+                "insert into school_endpoint (urn, name, endpoint_url) values (?, ?, ?) on conflict (urn) do update"
+                        + " set name = coalesce(excluded.name, school_endpoint.name),"
+                        + " endpoint_url = excluded.endpoint_url, updated_at = now()",
+                urn,
+                name,
+                endpoint.toString());
+    }
+
+    public List<Entry> all() {
+        return jdbc.query(
+                "select urn, name, endpoint_url from school_endpoint order by urn",
+                (rs, i) -> new Entry(rs.getString(1), rs.getString(2), rs.getString(3)));
+    }
+
+    public record Entry(String urn, String name, String endpointUrl) {}
+}

@@ -1,0 +1,21 @@
+package org.earlyhelp.hub.connector.schools;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/** Settings of the schools connector ({@code hub.connectors.schools.*}). */
+@Validated
+@ConfigurationProperties("hub.connectors.schools")
+public record SchoolsConnectorProperties(
+        @NotBlank String topic,
+        @NotBlank String deadLetterTopic,
+        @Min(1) @Max(64) int consumers,
+        @Min(0) @Max(20) int maxRedeliveries,
+        @NotNull Duration initialBackoff,
+        @NotNull Duration maxBackoff,
+        @NotNull Duration timeout) {}

@@ -1,0 +1,80 @@
+package org.earlyhelp.hub.connector.schools;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.earlyhelp.hub.schema.Disclosure;
+
+/**
+ * Posts one Operation Encompass notification to a school. The {@code Idempotency-Key} header is the disclosure's
+ * delivery id, the same on every retry, so a retry is never a second notification.
+ */
+class SchoolsNotificationClient {
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    private final HttpClient http;
+    private final ObjectMapper json;
+    private final Duration timeout;
+
+    SchoolsNotificationClient(HttpClient http, ObjectMapper json, Duration timeout) {
+        this.http = http;
+        this.json = json;
+        this.timeout = timeout;
+    }
+
+    /** @return the HTTP status of a successful delivery */
+    int deliver(URI endpoint, Disclosure disclosure) {
+        HttpRequest request = HttpRequest.newBuilder(endpoint)
+                .timeout(timeout)
+                .header("Content-Type", "application/json")
+                .header(IDEMPOTENCY_KEY, disclosure.getDeliveryId())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body(disclosure)))
+                .build();
+        HttpResponse<Void> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.discarding());
+        } catch (HttpTimeoutException e) {
+            throw new SchoolDeliveryException("timed out", true, null, e);
+        } catch (IOException e) {
+            throw new SchoolDeliveryException("I/O failure: " + e.getClass().getSimpleName(), true, null, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SchoolDeliveryException("interrupted", true, null, e);
+        }
+        int status = response.statusCode();
+        if (status >= 200 && status < 300) {
+            return status;
+        }
+        throw new SchoolDeliveryException(
+                "school endpoint answered " + status, SchoolsErrorClassifier.retriableStatus(status), status, null);
+    }
+
+    byte[] body(Disclosure d) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("notificationId", d.getDeliveryId());
+        body.put("type", "operation-encompass");
+        body.put(
+                "school",
+                Map.of("urn", d.getRecipient().substring(d.getRecipient().indexOf(':') + 1)));
+        body.put("agreement", Map.of("id", d.getAgreementId(), "version", d.getAgreementVersion()));
+        body.put("purpose", d.getPurpose());
+        if (d.getDeadline() != null) {
+            body.put("deadline", d.getDeadline());
+        }
+        body.put("fields", new java.util.TreeMap<>(d.getFields()));
+        try {
+            return json.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a map of strings always serialises", e);
+        }
+    }
+}

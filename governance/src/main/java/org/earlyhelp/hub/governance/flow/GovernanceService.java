@@ -1,0 +1,154 @@
+package org.earlyhelp.hub.governance.flow;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.earlyhelp.hub.governance.agreement.Agreement;
+import org.earlyhelp.hub.governance.decision.Decision;
+import org.earlyhelp.hub.governance.decision.Outcome;
+import org.earlyhelp.hub.governance.decision.PolicyDecisionPoint;
+import org.earlyhelp.hub.governance.decision.RecordDescriptor;
+import org.earlyhelp.hub.governance.ledger.LedgerDraft;
+import org.earlyhelp.hub.governance.ledger.SubjectKey;
+import org.earlyhelp.hub.governance.minimise.FieldCatalogue;
+import org.earlyhelp.hub.governance.minimise.Minimiser;
+import org.earlyhelp.hub.governance.minimise.RecordView;
+import org.earlyhelp.hub.schema.HubRecord;
+import org.earlyhelp.hub.schema.Person;
+import org.earlyhelp.hub.schema.Role;
+
+/**
+ * Asks the decision point about a record and plans the outcome per person: each subject (a child, for Operation
+ * Encompass) is decided and disclosed on their own, so nothing about one child reaches another child's school.
+ * Recipients within a partner are resolved here: {@code schools} becomes the school of each child.
+ */
+public final class GovernanceService {
+
+    static final String SCHOOLS = "schools";
+
+    private final PolicyDecisionPoint pdp;
+    private final Minimiser minimiser;
+    private final SubjectKey subjectKey;
+    private final FieldCatalogue catalogue;
+
+    public GovernanceService(
+            PolicyDecisionPoint pdp, Minimiser minimiser, SubjectKey subjectKey, FieldCatalogue catalogue) {
+        this.pdp = pdp;
+        this.minimiser = minimiser;
+        this.subjectKey = subjectKey;
+        this.catalogue = catalogue;
+    }
+
+    public DisclosurePlan plan(HubRecord record, LocalDate today) {
+        RecordDescriptor descriptor =
+                new RecordDescriptor(record.getKind().name(), record.getType(), record.getProvider());
+        List<LedgerDraft> drafts = new ArrayList<>();
+        List<DisclosurePlan.Release> releases = new ArrayList<>();
+        for (Decision decision : pdp.decide(descriptor, today, PolicyDecisionPoint.ConsentCheck.NONE_RECORDED)) {
+            Agreement agreement = decision.agreement().orElse(null);
+            for (Person subject : subjects(record, agreement)) {
+                planFor(record, subject, decision, agreement, today, drafts, releases);
+            }
+        }
+        return new DisclosurePlan(record.getRecordId(), drafts, releases);
+    }
+
+    private void planFor(
+            HubRecord record,
+            Person subject,
+            Decision decision,
+            Agreement agreement,
+            LocalDate today,
+            List<LedgerDraft> drafts,
+            List<DisclosurePlan.Release> releases) {
+        String recipient = decision.recipient();
+        Outcome outcome = decision.outcome();
+        List<String> reasons = new ArrayList<>(decision.reasons());
+        if (outcome == Outcome.PERMIT && SCHOOLS.equals(recipient)) {
+            if (subject.getSchoolUrn() == null) {
+                outcome = Outcome.REVIEW;
+                reasons.add("no school is known for this child: refer to the education service");
+            } else {
+                recipient = SCHOOLS + ":" + subject.getSchoolUrn();
+            }
+        }
+        Map<String, String> fields = outcome == Outcome.PERMIT
+                ? minimiser.minimise(RecordView.of(record, subject, catalogue), agreement, today)
+                : Map.of();
+        LedgerDraft draft = new LedgerDraft(
+                decisionKey(record.getRecordId(), subject.getRef(), recipient, agreement),
+                outcome,
+                record.getRecordId(),
+                subjectKey.of(subject.getGivenName(), subject.getFamilyName(), subject.getDateOfBirth()),
+                record.getProvider(),
+                recipient,
+                agreement == null ? null : agreement.id(),
+                agreement == null ? null : agreement.version(),
+                agreement == null ? null : agreement.purpose(),
+                agreement == null ? null : agreement.lawfulBasis().summary(),
+                List.copyOf(fields.keySet()),
+                reasons);
+        drafts.add(draft);
+        if (outcome == Outcome.PERMIT) {
+            String deadline =
+                    agreement.deliver() == null ? null : agreement.deliver().deadline();
+            releases.add(new DisclosurePlan.Release(draft, agreement.version(), agreement.purpose(), deadline, fields));
+        }
+    }
+
+    /**
+     * The people a decision is about: those whose role the agreement discloses; without an agreement, the children
+     * (the people the ledger must be able to answer for); failing those, everyone in the record.
+     */
+    static List<Person> subjects(HubRecord record, Agreement agreement) {
+        Set<String> roles = new LinkedHashSet<>();
+        if (agreement != null) {
+            for (String path : agreement.fields().keySet()) {
+                roles.add(path.substring(0, path.indexOf('.'))
+                        .toUpperCase(java.util.Locale.ROOT)
+                        .replace('-', '_'));
+            }
+        }
+        if (roles.stream().noneMatch(r -> isRole(r))) {
+            roles = Set.of(Role.CHILD.name());
+        }
+        Set<String> wanted = roles;
+        List<Person> subjects = record.getPeople().stream()
+                .filter(p -> wanted.contains(p.getRole().name()))
+                .toList();
+        return subjects.isEmpty() ? record.getPeople() : subjects;
+    }
+
+    private static boolean isRole(String name) {
+        for (Role r : Role.values()) {
+            if (r.name().equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Stable across retries: the same record, subject, recipient and agreement always give the same key. */
+    static String decisionKey(String recordId, String subjectRef, String recipient, Agreement agreement) {
+        String material = String.join(
+                "\u001f",
+                recordId,
+                subjectRef,
+                recipient,
+                agreement == null ? "-" : agreement.id(),
+                agreement == null ? "-" : String.valueOf(agreement.version()));
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(material.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package org.earlyhelp.hub.governance.agreement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.earlyhelp.hub.governance.minimise.FieldCatalogue;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AgreementLintTest {
+
+    private static final String ID = AgreementLoaderTest.ID;
+    private static final LocalDate TODAY = LocalDate.of(2026, 1, 15);
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void copyRegistry() throws IOException {
+        Files.copy(
+                AgreementLoaderTest.SHIPPED.resolve(AgreementLoader.REGISTRY_FILE),
+                dir.resolve(AgreementLoader.REGISTRY_FILE));
+    }
+
+    @Test
+    void shippedAgreementsLintWithoutErrors() {
+        // When
+        List<LintProblem> problems = AgreementLint.lint(AgreementLoaderTest.SHIPPED, FieldCatalogue.standard());
+
+        // Then
+        assertThat(problems).filteredOn(LintProblem::isError).isEmpty();
+    }
+
+    @Test
+    void unknownFieldFailsAtItsLineSuggestingTheNearestField() throws IOException {
+        // Given
+        write(AgreementLoaderTest.shipped().replace("child.date-of-birth:", "child.date-of-brith:"));
+
+        // When
+        List<LintProblem> problems = lint();
+
+        // Then
+        assertThat(problems)
+                .singleElement()
+                .hasToString(dir.resolve(ID + ".yaml")
+                        + ":13: error: unknown field 'child.date-of-brith' for domestic-abuse-incident:"
+                        + " did you mean 'child.date-of-birth'?");
+    }
+
+    @Test
+    void unknownPartnerFailsAtItsLine() throws IOException {
+        // Given
+        write(AgreementLoaderTest.shipped().replace("recipients: [schools]", "recipients: [schools, libraries]"));
+
+        // When
+        List<LintProblem> problems = lint();
+
+        // Then
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(6);
+            assertThat(p.severity()).isEqualTo(LintProblem.Severity.ERROR);
+            assertThat(p.message()).startsWith("unknown partner 'libraries'");
+        });
+    }
+
+    @Test
+    void unknownPurposeAndPayloadTypeFail() throws IOException {
+        // Given
+        write(AgreementLoaderTest.shipped()
+                .replace("purpose: safeguarding/domestic-abuse-notification", "purpose: marketing")
+                .replace("type: domestic-abuse-incident", "type: burglary"));
+
+        // When
+        List<LintProblem> problems = lint();
+
+        // Then
+        assertThat(problems)
+                .satisfiesExactly(
+                        p -> assertThat(p.line() + ": " + p.message()).startsWith("7: unknown purpose 'marketing'"),
+                        p -> assertThat(p.line() + ": " + p.message())
+                                .startsWith("10: unknown payload type 'burglary'"));
+    }
+
+    @Test
+    void problemsInEveryFileAreReportedNotJustTheFirst() throws IOException {
+        // Given
+        write(AgreementLoaderTest.shipped().replace("title:", "titel:"));
+        Files.writeString(dir.resolve("other.yaml"), AgreementLoaderTest.shipped());
+
+        // When
+        List<LintProblem> problems = lint();
+
+        // Then
+        assertThat(problems).extracting(p -> p.file().getFileName().toString()).contains("other.yaml", ID + ".yaml");
+    }
+
+    @Test
+    void overdueReviewAndLapsedApprovalAreOnlyWarnings() throws IOException {
+        // Given
+        write(AgreementLoaderTest.shipped()
+                .replace(
+                        "lawful-basis: { article-6: public-task, article-9: dpa-2018-sch1-para18,",
+                        "lawful-basis: { article-6: public-task,"));
+
+        // When
+        List<LintProblem> problems = AgreementLint.lint(dir, FieldCatalogue.standard(), LocalDate.of(2027, 9, 1));
+
+        // Then
+        assertThat(problems)
+                .allMatch(p -> p.severity() == LintProblem.Severity.WARNING)
+                .extracting(LintProblem::line)
+                .containsExactly(8, 20, 20);
+    }
+
+    private List<LintProblem> lint() {
+        return AgreementLint.lint(dir, FieldCatalogue.standard(), TODAY);
+    }
+
+    private void write(String yaml) throws IOException {
+        Files.writeString(dir.resolve(ID + ".yaml"), yaml);
+    }
+}

@@ -1,0 +1,172 @@
+package org.earlyhelp.hub.governance.agreement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AgreementLoaderTest {
+
+    static final Path SHIPPED = Path.of("..", "agreements");
+    static final String ID = "police-to-schools-domestic-abuse";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void shippedAgreementLoadsIntoTheExpectedRecord() {
+        // When
+        Agreement a = AgreementLoader.load(SHIPPED.resolve(ID + ".yaml"));
+
+        // Then
+        assertThat(a.id()).isEqualTo(ID);
+        assertThat(a.title()).isEqualTo("Operation Encompass notifications");
+        assertThat(a.version()).isEqualTo(1);
+        assertThat(a.status()).isEqualTo(AgreementStatus.APPROVED);
+        assertThat(a.provider()).isEqualTo("police");
+        assertThat(a.recipients()).containsExactly("schools");
+        assertThat(a.purpose()).isEqualTo("safeguarding/domestic-abuse-notification");
+        assertThat(a.lawfulBasis())
+                .isEqualTo(new Agreement.LawfulBasis(
+                        "public-task", "dpa-2018-sch1-para18", List.of("children-act-2004-s11")));
+        assertThat(a.consent()).isEqualTo(ConsentRule.NOT_REQUIRED);
+        assertThat(a.appliesTo()).isEqualTo(new Agreement.AppliesTo("event", "domestic-abuse-incident"));
+        assertThat(a.fields())
+                .hasSize(6)
+                .containsEntry("child.name", FieldRule.ALLOW)
+                .containsEntry("incident.place", FieldRule.generalise(FieldRule.Generalisation.POSTCODE_DISTRICT));
+        assertThat(a.deliver()).isEqualTo(new Agreement.Delivery("before-next-school-day"));
+        assertThat(a.retention()).isEqualTo(Period.ofYears(1));
+        assertThat(a.valid())
+                .isEqualTo(new Agreement.Validity(
+                        LocalDate.of(2025, 9, 1), LocalDate.of(2027, 8, 31), LocalDate.of(2027, 3, 1)));
+    }
+
+    @Test
+    void loadingADirectorySkipsTheRegistry() {
+        // When
+        List<Agreement> agreements = AgreementLoader.loadDirectory(SHIPPED);
+
+        // Then
+        assertThat(agreements).extracting(Agreement::id).containsExactly(ID);
+    }
+
+    @Test
+    void unknownKeyFailsNamingFileAndLine() throws IOException {
+        // Given
+        Path file = write(shipped().replace("recipients:", "recipent:"));
+
+        // When / Then
+        assertThatThrownBy(() -> AgreementLoader.load(file))
+                .isInstanceOf(AgreementException.class)
+                .hasMessageContaining(ID + ".yaml:6: unknown key 'recipent'");
+    }
+
+    @Test
+    void duplicateKeyFailsNamingTheSecondLine() throws IOException {
+        // Given
+        Path file = write(shipped().replace("  child.date-of-birth: allow", "  child.name: drop"));
+
+        // When / Then
+        assertThatThrownBy(() -> AgreementLoader.load(file))
+                .isInstanceOf(AgreementException.class)
+                .hasMessage(ID + ".yaml:13: duplicate key 'child.name' (first at line 12)");
+    }
+
+    @Test
+    void fileNameOtherThanIdFails() throws IOException {
+        // Given
+        Path file = dir.resolve("police-to-schools.yaml");
+        Files.writeString(file, shipped());
+
+        // When / Then
+        assertThatThrownBy(() -> AgreementLoader.load(file))
+                .isInstanceOf(AgreementException.class)
+                .hasMessage("police-to-schools.yaml:1: id '" + ID + "' must equal the file name 'police-to-schools'");
+    }
+
+    @Test
+    void invalidFieldRuleFailsListingTheRules() throws IOException {
+        // Given
+        Path file = write(shipped().replace("incident.reference: allow", "incident.reference: mask"));
+
+        // When / Then
+        assertThatThrownBy(() -> AgreementLoader.load(file))
+                .isInstanceOf(AgreementException.class)
+                .hasMessageStartingWith(ID + ".yaml:14: fields.incident.reference: 'mask' is not a field rule");
+    }
+
+    @Test
+    void invariantBrokenBeyondTheSchemaFailsAtItsLine() throws IOException {
+        // Given
+        Path file = write(shipped().replace("until: 2027-08-31", "until: 2024-08-31"));
+
+        // When / Then
+        assertThatThrownBy(() -> AgreementLoader.load(file))
+                .isInstanceOf(AgreementException.class)
+                .hasMessageStartingWith(ID + ".yaml:20: valid.until 2024-08-31 is before valid.from");
+    }
+
+    @Test
+    void everyProblemInTheFileIsReported() throws IOException {
+        // Given
+        Path file =
+                write(shipped().replace("status: approved", "status: signed").replace("retention: P1Y", ""));
+
+        // When / Then
+        assertThatThrownBy(() -> AgreementLoader.load(file))
+                .isInstanceOfSatisfying(AgreementException.class, e -> assertThat(e.problems())
+                        .extracting(LintProblem::line, LintProblem::message)
+                        .containsExactly(
+                                org.assertj.core.groups.Tuple.tuple(1, "missing key 'retention'"),
+                                org.assertj.core.groups.Tuple.tuple(
+                                        4,
+                                        "status: does not have a value in the enumeration"
+                                                + " [\"draft\", \"approved\", \"suspended\", \"expired\"]")));
+    }
+
+    @Test
+    void registryListsPartnersAndPurposes() {
+        // When
+        PartnerRegistry registry = AgreementLoader.loadRegistry(SHIPPED);
+
+        // Then
+        assertThat(registry.partners()).contains("police", "schools", "health", "housing", "casesystem", "council");
+        assertThat(registry.purposes()).containsExactly("safeguarding/domestic-abuse-notification");
+    }
+
+    @Test
+    void schemaForEditorsIsIdenticalToTheOneTheLoaderUses() throws IOException {
+        // Given
+        Path canonical = Path.of(
+                "src",
+                "main",
+                "resources",
+                "org",
+                "earlyhelp",
+                "hub",
+                "governance",
+                "agreement",
+                AgreementSchema.RESOURCE);
+
+        // When / Then
+        assertThat(Files.readAllBytes(SHIPPED.resolve(AgreementSchema.RESOURCE)))
+                .as("agreements/%s must be a copy of %s", AgreementSchema.RESOURCE, canonical)
+                .isEqualTo(Files.readAllBytes(canonical));
+    }
+
+    static String shipped() throws IOException {
+        return Files.readString(SHIPPED.resolve(ID + ".yaml"));
+    }
+
+    private Path write(String yaml) throws IOException {
+        return Files.writeString(dir.resolve(ID + ".yaml"), yaml);
+    }
+}
