@@ -1,12 +1,9 @@
 package org.earlyhelp.hub.app.config;
 
-import java.nio.file.Files;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.List;
 import javax.sql.DataSource;
-import org.earlyhelp.hub.governance.agreement.Agreement;
-import org.earlyhelp.hub.governance.agreement.AgreementLoader;
+import org.earlyhelp.hub.app.agreements.AgreementCatalogue;
 import org.earlyhelp.hub.governance.decision.PolicyDecisionPoint;
 import org.earlyhelp.hub.governance.flow.GovernanceService;
 import org.earlyhelp.hub.governance.ledger.DisclosureLedger;
@@ -17,16 +14,12 @@ import org.earlyhelp.hub.governance.minimise.Minimiser;
 import org.earlyhelp.hub.governance.minimise.Pseudonymiser;
 import org.earlyhelp.hub.schema.codec.RecordCodec;
 import org.earlyhelp.hub.schema.codec.SchemaRegistry;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** The governance core as beans: agreements, decision point, minimiser, ledger. */
 @Configuration(proxyBeanMethods = false)
 public class GovernanceConfiguration {
-
-    private static final Logger log = LoggerFactory.getLogger(GovernanceConfiguration.class);
 
     @Bean
     Clock clock() {
@@ -39,24 +32,12 @@ public class GovernanceConfiguration {
     }
 
     @Bean
-    List<Agreement> agreements(HubProperties hub) {
-        if (!Files.isDirectory(hub.agreements().dir())) {
-            throw new IllegalStateException(
-                    "no agreements directory at " + hub.agreements().dir().toAbsolutePath()
-                            + ": run the hub from the repository root or set hub.agreements.dir");
-        }
-        List<Agreement> agreements =
-                AgreementLoader.loadDirectory(hub.agreements().dir());
-        agreements.forEach(a -> log.info(
-                "agreement loaded: id={} version={} status={}",
-                a.id(),
-                a.version(),
-                a.status().yamlName()));
-        return agreements;
+    AgreementCatalogue agreementCatalogue(HubProperties hub) {
+        return new AgreementCatalogue(hub.agreements().dir());
     }
 
     @Bean
-    PolicyDecisionPoint policyDecisionPoint(List<Agreement> agreements) {
+    PolicyDecisionPoint policyDecisionPoint(AgreementCatalogue agreements) {
         return new PolicyDecisionPoint(agreements);
     }
 

@@ -89,7 +89,8 @@ public class LedgerController {
                 .toList();
     }
 
-    static void requireGovernance(HttpServletRequest request) {
+    /** Answers 403 unless the request carries the governance credential. */
+    public static void requireGovernance(HttpServletRequest request) {
         if (!PartnerAuthenticationFilter.GOVERNANCE.equals(PartnerAuthenticationFilter.partnerOf(request))) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, "the ledger is for the governance credential");
         }

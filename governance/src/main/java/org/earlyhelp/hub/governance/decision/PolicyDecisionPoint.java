@@ -3,6 +3,7 @@ package org.earlyhelp.hub.governance.decision;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.earlyhelp.hub.governance.agreement.Agreement;
 import org.earlyhelp.hub.governance.agreement.AgreementStatus;
 import org.earlyhelp.hub.governance.agreement.ConsentRule;
@@ -14,14 +15,20 @@ import org.earlyhelp.hub.governance.agreement.ConsentRule;
  */
 public final class PolicyDecisionPoint {
 
-    private final List<Agreement> agreements;
+    private final Supplier<List<Agreement>> agreements;
 
     public PolicyDecisionPoint(List<Agreement> agreements) {
-        this.agreements = List.copyOf(agreements);
+        List<Agreement> fixed = List.copyOf(agreements);
+        this.agreements = () -> fixed;
+    }
+
+    /** Decides against whatever the supplier holds at the time: the board's agreements can be reloaded live. */
+    public PolicyDecisionPoint(Supplier<List<Agreement>> agreements) {
+        this.agreements = agreements;
     }
 
     public List<Agreement> agreements() {
-        return agreements;
+        return agreements.get();
     }
 
     /**
@@ -30,7 +37,7 @@ public final class PolicyDecisionPoint {
      */
     public List<Decision> decide(RecordDescriptor record, LocalDate today, ConsentCheck consent) {
         List<Decision> decisions = new ArrayList<>();
-        for (Agreement a : agreements) {
+        for (Agreement a : agreements.get()) {
             if (!covers(a, record)) {
                 continue;
             }
@@ -51,7 +58,7 @@ public final class PolicyDecisionPoint {
     public Decision decide(
             RecordDescriptor record, String recipient, String purpose, LocalDate today, ConsentCheck consent) {
         Decision best = null;
-        for (Agreement a : agreements) {
+        for (Agreement a : agreements.get()) {
             if (covers(a, record)
                     && a.recipients().contains(recipient)
                     && a.purpose().equals(purpose)) {

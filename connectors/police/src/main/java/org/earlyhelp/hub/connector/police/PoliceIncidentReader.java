@@ -95,7 +95,7 @@ public final class PoliceIncidentReader {
         } catch (UnrecognizedPropertyException e) {
             throw new PoliceIncidentRejected(path(e), "unknown field '" + e.getPropertyName() + "'");
         } catch (InvalidFormatException e) {
-            throw new PoliceIncidentRejected(path(e), "not a valid " + describe(e.getTargetType()));
+            throw new PoliceIncidentRejected(path(e), "is not " + describe(e.getTargetType()));
         } catch (MismatchedInputException e) {
             throw new PoliceIncidentRejected(path(e), "expected " + describe(e.getTargetType()));
         } catch (JsonMappingException e) {
@@ -174,13 +174,13 @@ public final class PoliceIncidentReader {
 
     private static String describe(Class<?> type) {
         if (type == null) {
-            return "value";
+            return "a value";
         }
         if (type == LocalDate.class) {
-            return "date (yyyy-MM-dd)";
+            return "a real date (yyyy-MM-dd)";
         }
         if (type == OffsetDateTime.class) {
-            return "date-time with offset (e.g. 2026-11-22T21:40:00Z)";
+            return "a real date-time with offset (e.g. 2026-11-22T21:40:00Z)";
         }
         if (type == String.class) {
             return "a string";

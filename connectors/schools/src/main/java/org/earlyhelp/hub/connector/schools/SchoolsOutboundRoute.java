@@ -43,8 +43,11 @@ public class SchoolsOutboundRoute extends RouteBuilder {
                 .backOffMultiplier(2)
                 .maximumRedeliveryDelay(props.maxBackoff().toMillis())
                 .retryWhile(method(classifier, "retriable"))
-                .logRetryAttempted(false)
-                .logExhausted(false)
+                .logRetryAttempted(true)
+                .retryAttemptedLogLevel(org.apache.camel.LoggingLevel.WARN)
+                .logExhausted(true)
+                .logExhaustedMessageBody(false)
+                .logExhaustedMessageHistory(false)
                 .logStackTrace(false));
 
         from("kafka:" + props.topic() + "?groupId=hub-deliver-schools&consumersCount=" + props.consumers()

@@ -1,0 +1,58 @@
+package org.earlyhelp.hub.app.agreements;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Map;
+import org.earlyhelp.hub.app.web.LedgerController;
+import org.earlyhelp.hub.governance.agreement.LintProblem;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The agreements in force, and a reload after the board changes a file (governance credential). */
+@RestController
+@RequestMapping("/api/agreements")
+@Tag(name = "agreements", description = "Information-sharing agreements in force")
+public class AgreementsController {
+
+    private final AgreementCatalogue catalogue;
+
+    public AgreementsController(AgreementCatalogue catalogue) {
+        this.catalogue = catalogue;
+    }
+
+    @GetMapping
+    public List<Map<String, Object>> list(HttpServletRequest request) {
+        LedgerController.requireGovernance(request);
+        return catalogue.get().stream()
+                .map(a -> Map.<String, Object>of(
+                        "id", a.id(),
+                        "version", a.version(),
+                        "status", a.status().yamlName(),
+                        "purpose", a.purpose(),
+                        "validFrom", a.valid().from().toString(),
+                        "validUntil", a.valid().until().toString()))
+                .toList();
+    }
+
+    @Operation(summary = "Reload every agreement; refused, with the errors, if any file has one")
+    @PostMapping("/reload")
+    public ResponseEntity<Map<String, Object>> reload(HttpServletRequest request) {
+        LedgerController.requireGovernance(request);
+        List<LintProblem> errors = catalogue.reload();
+        if (!errors.isEmpty()) {
+            return ResponseEntity.unprocessableEntity()
+                    .body(Map.of(
+                            "reloaded",
+                            false,
+                            "errors",
+                            errors.stream().map(LintProblem::toString).toList()));
+        }
+        return ResponseEntity.ok(
+                Map.of("reloaded", true, "agreements", catalogue.get().size()));
+    }
+}

@@ -1,0 +1,83 @@
+package org.earlyhelp.hub.app.simulation;
+
+import java.net.URI;
+import java.time.Clock;
+import org.earlyhelp.hub.app.config.HubProperties;
+import org.earlyhelp.hub.connector.schools.SchoolDirectory;
+import org.earlyhelp.hub.simulator.police.PoliceIncidentGenerator;
+import org.earlyhelp.hub.simulator.police.SimulatedPolice;
+import org.earlyhelp.hub.simulator.population.School;
+import org.earlyhelp.hub.simulator.population.SyntheticPopulation;
+import org.earlyhelp.hub.simulator.schools.NotificationSink;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * When {@code hub.simulator.enabled}, starts simulated schools (a real HTTP listener) and a simulated police force that
+ * posts synthetic incidents to this hub's own endpoint, with the police partner's credential, so the console shows
+ * live traffic.
+ */
+@Component
+public class SimulationRunner implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(SimulationRunner.class);
+
+    private final HubProperties hub;
+    private final SchoolDirectory directory;
+    private NotificationSink schools;
+    private SimulatedPolice police;
+
+    public SimulationRunner(HubProperties hub, SchoolDirectory directory) {
+        this.hub = hub;
+        this.directory = directory;
+    }
+
+    @EventListener
+    public void onReady(ApplicationReadyEvent event) {
+        HubProperties.Simulator sim = hub.simulator();
+        if (!sim.enabled()) {
+            return;
+        }
+        SyntheticPopulation population = SyntheticPopulation.generate(sim.seed(), sim.families());
+        schools = new NotificationSink();
+        Set<String> known =
+                directory.all().stream().map(SchoolDirectory.Entry::urn).collect(Collectors.toSet());
+        for (School school : population.schools()) {
+            if (!known.contains(school.urn())) {
+                directory.register(
+                        school.urn(),
+                        school.name(),
+                        URI.create(schools.baseUrl() + "/schools/" + school.urn() + "/notifications"));
+            }
+        }
+        int port = ((WebServerApplicationContext) event.getApplicationContext())
+                .getWebServer()
+                .getPort();
+        police = new SimulatedPolice(
+                URI.create("http://localhost:" + port),
+                hub.security().partnerTokens().get("police"),
+                new PoliceIncidentGenerator(population, sim.seed(), Clock.systemUTC()));
+        police.start(sim.incidentsPerSecond());
+        log.info(
+                "simulator started: families={} schools={} incidentsPerSecond={} schoolsListener={}",
+                population.families().size(),
+                population.schools().size(),
+                sim.incidentsPerSecond(),
+                schools.baseUrl());
+    }
+
+    @Override
+    public void destroy() {
+        if (police != null) {
+            police.close();
+        }
+        if (schools != null) {
+            schools.close();
+        }
+    }
+}
