@@ -45,15 +45,13 @@ public class SimulationRunner implements DisposableBean {
         }
         SyntheticPopulation population = SyntheticPopulation.generate(sim.seed(), sim.families());
         schools = new NotificationSink();
-        Set<String> known =
-                directory.all().stream().map(SchoolDirectory.Entry::urn).collect(Collectors.toSet());
+        // the simulated schools (URNs 100001-100020) always point at this run's listener; any other school keeps
+        // the endpoint it was given
         for (School school : population.schools()) {
-            if (!known.contains(school.urn())) {
-                directory.register(
-                        school.urn(),
-                        school.name(),
-                        URI.create(schools.baseUrl() + "/schools/" + school.urn() + "/notifications"));
-            }
+            directory.register(
+                    school.urn(),
+                    school.name(),
+                    URI.create(schools.baseUrl() + "/schools/" + school.urn() + "/notifications"));
         }
         int port = ((WebServerApplicationContext) event.getApplicationContext())
                 .getWebServer()
