@@ -1,8 +1,15 @@
 package org.earlyhelp.hub.app.embedded;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,25 +20,79 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
     private final io.zonky.test.db.postgres.embedded.EmbeddedPostgres pg;
 
-    private EmbeddedPostgres(io.zonky.test.db.postgres.embedded.EmbeddedPostgres pg) {
+    private final FileChannel lock;
+
+    private EmbeddedPostgres(io.zonky.test.db.postgres.embedded.EmbeddedPostgres pg, FileChannel lock) {
         this.pg = pg;
+        this.lock = lock;
     }
 
     public static EmbeddedPostgres start(Path dir, int port) {
         try {
             Files.createDirectories(dir.getParent());
+            FileChannel lockFile = FileChannel.open(
+                    dir.getParent().resolve(".hub.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock = lockFile.tryLock();
+            if (lock == null) {
+                lockFile.close();
+                throw new IllegalStateException(
+                        "another hub is running on " + dir.getParent().toAbsolutePath()
+                                + ": stop it first, or give this one its own --hub.embedded.data-dir");
+            }
+            stopOrphanedServer(dir);
             var pg = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
                     .setDataDirectory(dir.toFile())
                     .setCleanDataDirectory(false)
                     .setPort(port > 0 ? port : FreePort.pick())
+                    // the library's defaults trade durability for speed; the ledger must survive a crash
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
                     .start();
             log.info("embedded PostgreSQL started: port={} dir={}", pg.getPort(), dir.toAbsolutePath());
-            return new EmbeddedPostgres(pg);
+            return new EmbeddedPostgres(pg, lockFile);
         } catch (IOException e) {
             throw new IllegalStateException(
                     "the embedded PostgreSQL did not start in " + dir + ": " + e.getMessage()
                             + " (is another hub already running on this data directory?)",
                     e);
+        }
+    }
+
+    /**
+     * PostgreSQL runs as its own (daemonised) process: when the hub is killed (SIGKILL) the server lives on, holding
+     * the data directory. The hub holds an OS file lock on the data directory while it runs, which the OS releases
+     * however the hub dies; so a server found on the directory while the lock is free is a leftover, and is stopped
+     * so the restarted hub recovers on the same data.
+     */
+    static void stopOrphanedServer(Path dir) throws IOException {
+        Path pidFile = dir.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        long pid;
+        try {
+            pid = Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
+        } catch (RuntimeException e) {
+            return; // unreadable: let PostgreSQL itself judge the lock file
+        }
+        Optional<ProcessHandle> server = ProcessHandle.of(pid)
+                .filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().command().orElse("").contains("postgres"));
+        if (server.isEmpty()) {
+            return;
+        }
+        log.warn("stopping the PostgreSQL left running by a hub that did not shut down: pid={}", pid);
+        server.get().destroy(); // SIGTERM: its clients died with the hub, so this ends quickly
+        try {
+            server.get().onExit().get(15, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            server.get().destroyForcibly();
+            server.get().onExit().join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while stopping a leftover PostgreSQL", e);
+        } catch (ExecutionException e) {
+            throw new IOException("could not stop a leftover PostgreSQL", e);
         }
     }
 
@@ -45,6 +106,10 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        pg.close();
+        try {
+            pg.close();
+        } finally {
+            lock.close();
+        }
     }
 }
