@@ -3,6 +3,7 @@ package org.earlyhelp.hub.connector.schools;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.kafka.KafkaConstants;
+import org.apache.camel.component.kafka.consumer.DefaultKafkaManualAsyncCommitFactory;
 import org.apache.camel.component.kafka.consumer.KafkaManualCommit;
 
 /**
@@ -52,6 +53,7 @@ public class SchoolsOutboundRoute extends RouteBuilder {
 
         from("kafka:" + props.topic() + "?groupId=hub-deliver-schools&consumersCount=" + props.consumers()
                         + "&autoCommitEnable=false&allowManualCommit=true&breakOnFirstError=true"
+                        + "&kafkaManualCommitFactory=#class:" + DefaultKafkaManualAsyncCommitFactory.class.getName()
                         + "&autoOffsetReset=earliest&maxPollRecords=100")
                 .routeId(ROUTE_ID)
                 .setProperty(COMMIT, header(KafkaConstants.MANUAL_COMMIT))
