@@ -4,18 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
@@ -47,27 +40,19 @@ class CrashRecoveryIT {
     static final int KILL_AFTER_ACCEPTED = 3_000;
     static final int CLIENTS = 16;
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
-    private final Path dataDir = Path.of("target", "crash-data-" + UUID.randomUUID());
-    private final int port = freePort();
-    private Process hub;
+    private final HubProcess hub = new HubProcess(Path.of("target", "crash-data-" + UUID.randomUUID()));
 
     @AfterEach
     void stopHub() throws Exception {
-        if (hub != null && hub.isAlive()) {
-            hub.destroy();
-            if (!hub.waitFor(60, TimeUnit.SECONDS)) {
-                hub.destroyForcibly();
-            }
-        }
+        hub.close();
     }
 
     @Test
     void everyAcceptedIncidentIsDeliveredExactlyOnceAcrossASigkill() throws Exception {
         try (NotificationSink schools = new NotificationSink()) {
             // Given the hub started on its embedded defaults, serving and healthy, with the schools' endpoints set
-            hub = startHub("run-1");
+            hub.start("crash-run-1");
             SyntheticPopulation population = SyntheticPopulation.generate(7, 2_000);
             for (School s : population.schools()) {
                 send(
@@ -76,7 +61,7 @@ class CrashRecoveryIT {
                         "governance-dev-token",
                         "{\"endpoint\":\"" + schools.baseUrl() + "/schools/" + s.urn() + "/notifications\"}");
             }
-            assertThat(send("GET", "/", null, null).body()).contains("Early Help hub");
+            assertThat(hub.send("GET", "/", null, null).body()).contains("Early Help hub");
             PoliceIncidentGenerator generator = new PoliceIncidentGenerator(population, 7, Clock.systemUTC());
             Queue<Incident> toSend = new ConcurrentLinkedQueue<>();
             for (int i = 0; i < INCIDENTS; i++) {
@@ -88,19 +73,21 @@ class CrashRecoveryIT {
             Set<String> unknown = ConcurrentHashMap.newKeySet(); // in flight when the hub died
 
             // When it is killed with SIGKILL after 3,000 incidents were accepted
-            Process first = hub;
             Thread killer = new Thread(() -> {
                 await().atMost(Duration.ofMinutes(5)).until(() -> accepted.size() >= KILL_AFTER_ACCEPTED);
-                first.destroyForcibly(); // SIGKILL
+                try {
+                    hub.kill();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             });
             killer.start();
             Queue<Incident> refused = post(police, toSend, accepted, unknown);
             killer.join();
-            first.waitFor(30, TimeUnit.SECONDS);
             int acceptedBeforeKill = accepted.size();
 
             // And restarted on the same data, the police system sending what was refused while it was down
-            hub = startHub("run-2");
+            hub.start("crash-run-2");
             refused.addAll(toSend);
             Queue<Incident> refusedAgain = post(police, refused, accepted, unknown);
             assertThat(refusedAgain).isEmpty();
@@ -135,7 +122,7 @@ class CrashRecoveryIT {
             assertThat(acceptedBeforeKill).isGreaterThanOrEqualTo(KILL_AFTER_ACCEPTED);
             assertThat(accepted.size() + unknown.size()).isEqualTo(INCIDENTS);
             // the ledger survived the kill with its chain intact
-            assertThat(send("GET", "/api/ledger/verify", "governance-dev-token", null)
+            assertThat(hub.send("GET", "/api/ledger/verify", "governance-dev-token", null)
                             .body())
                     .contains("\"intact\":true");
             System.out.printf(
@@ -180,53 +167,5 @@ class CrashRecoveryIT {
         clients.shutdown();
         assertThat(clients.awaitTermination(10, TimeUnit.MINUTES)).isTrue();
         return refused;
-    }
-
-    private Process startHub(String name) throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = new ArrayList<>(List.of(
-                java,
-                "-Xmx768m",
-                "-jar",
-                System.getProperty("hub.jar", "target/hub.jar"),
-                "--server.port=" + port,
-                "--hub.embedded.data-dir=" + dataDir.toAbsolutePath(),
-                "--hub.agreements.dir=" + Path.of("..", "agreements").toAbsolutePath(),
-                "--hub.simulator.enabled=false"));
-        Process p = new ProcessBuilder(cmd)
-                .redirectErrorStream(true)
-                .redirectOutput(new File("target/crash-" + name + ".log"))
-                .start();
-        await().atMost(Duration.ofMinutes(2))
-                .pollInterval(Duration.ofMillis(500))
-                .ignoreExceptions()
-                .until(() -> {
-                    assertThat(p.isAlive())
-                            .as("hub exited; see target/crash-" + name + ".log")
-                            .isTrue();
-                    return send("GET", "/actuator/health", null, null).body().contains("\"status\":\"UP\"");
-                });
-        return p;
-    }
-
-    private HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .method(
-                        method,
-                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static int freePort() {
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
