@@ -55,7 +55,7 @@ class CrashRecoveryIT {
             hub.start("crash-run-1");
             SyntheticPopulation population = SyntheticPopulation.generate(7, 2_000);
             for (School s : population.schools()) {
-                send(
+                hub.send(
                         "PUT",
                         "/api/directory/schools/" + s.urn(),
                         "governance-dev-token",
@@ -67,8 +67,7 @@ class CrashRecoveryIT {
             for (int i = 0; i < INCIDENTS; i++) {
                 toSend.add(generator.next());
             }
-            SimulatedPolice police =
-                    new SimulatedPolice(URI.create("http://localhost:" + port), "police-dev-token", generator);
+            SimulatedPolice police = new SimulatedPolice(hub.baseUrl(), "police-dev-token", generator);
             Map<String, Integer> accepted = new ConcurrentHashMap<>(); // reference -> children
             Set<String> unknown = ConcurrentHashMap.newKeySet(); // in flight when the hub died
 
