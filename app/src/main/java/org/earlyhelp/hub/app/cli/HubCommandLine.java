@@ -32,14 +32,25 @@ public final class HubCommandLine {
     }
 
     public static int run(String[] args) {
-        return new CommandLine(new HubCommandLine()).execute(args);
+        return commandLine().execute(args);
     }
 
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new HubCommandLine());
+        CommandLine cl = commandLine();
         cl.setOut(out);
         cl.setErr(err);
         return cl.execute(args);
+    }
+
+    /** A failure is reported as one sentence, not a stack trace: these are commands for people. */
+    private static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new HubCommandLine());
+        cl.setExecutionExceptionHandler((e, command, parsed) -> {
+            command.getErr().println("error: " + e.getMessage());
+            command.getErr().flush();
+            return 2;
+        });
+        return cl;
     }
 
     @Command(name = "agreements", description = "Work with information-sharing agreements.", subcommands = Lint.class)

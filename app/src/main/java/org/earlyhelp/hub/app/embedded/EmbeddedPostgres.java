@@ -43,6 +43,9 @@ public final class EmbeddedPostgres implements AutoCloseable {
             var pg = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
                     .setDataDirectory(dir.toFile())
                     .setCleanDataDirectory(false)
+                    // the application closes it after everything that uses it; the library's own hook would stop
+                    // it at the first signal, in the middle of the hub's graceful shutdown
+                    .setRegisterShutdownHook(false)
                     .setPort(port > 0 ? port : FreePort.pick())
                     // the library's defaults trade durability for speed; the ledger must survive a crash
                     .setServerConfig("fsync", "on")

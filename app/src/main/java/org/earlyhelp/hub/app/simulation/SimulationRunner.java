@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -69,13 +70,27 @@ public class SimulationRunner implements DisposableBean {
                 schools.baseUrl());
     }
 
-    @Override
-    public void destroy() {
+    /**
+     * Stops the simulated police first, so the web server's graceful shutdown is not kept busy by it; the simulated
+     * schools listen until the routes have stopped (bean destruction comes after).
+     */
+    @EventListener
+    public synchronized void onClose(ContextClosedEvent event) {
         if (police != null) {
             police.close();
+            police = null;
+        }
+    }
+
+    @Override
+    public synchronized void destroy() {
+        if (police != null) {
+            police.close();
+            police = null;
         }
         if (schools != null) {
             schools.close();
+            schools = null;
         }
     }
 }

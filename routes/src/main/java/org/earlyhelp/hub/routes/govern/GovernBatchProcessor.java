@@ -93,7 +93,7 @@ public class GovernBatchProcessor implements Processor {
         }
         List<LedgerDraft> drafts =
                 plans.stream().flatMap(p -> p.drafts().stream()).toList();
-        List<LedgerEntry> entries = retrying("ledger append", () -> ledger.append(drafts));
+        List<LedgerEntry> entries = retrying(batch, "ledger append", () -> ledger.append(drafts));
         Map<String, LedgerEntry> byKey = new LinkedHashMap<>();
         entries.forEach(en -> byKey.put(en.decisionKey(), en));
         for (DisclosurePlan plan : plans) {
@@ -101,7 +101,7 @@ public class GovernBatchProcessor implements Processor {
                 out.add(disclosure(r, byKey.get(r.draft().decisionKey())));
             }
         }
-        retrying("publish", () -> {
+        retrying(batch, "publish", () -> {
             publisher.publishAll(out);
             return null;
         });
@@ -171,12 +171,21 @@ public class GovernBatchProcessor implements Processor {
         lastPerPartition.values().forEach(KafkaManualCommit::commit);
     }
 
-    private <T> T retrying(String what, java.util.function.Supplier<T> action) {
+    /**
+     * Retries until the ledger or broker recovers, but gives up when the hub is stopping: the batch is then not
+     * committed and is governed again, idempotently, when the hub starts.
+     */
+    private <T> T retrying(Exchange batch, String what, java.util.function.Supplier<T> action) {
         long backoff = 100;
         for (int attempt = 1; ; attempt++) {
             try {
                 return action.get();
             } catch (RuntimeException e) {
+                if (batch.getContext().isStopping() || batch.getContext().isStopped()) {
+                    throw new IllegalStateException(
+                            what + " failed while the hub is stopping; the batch will be" + " governed again at start",
+                            e);
+                }
                 log.warn(
                         "{} failed (attempt {}), retrying in {} ms: {}",
                         what,
