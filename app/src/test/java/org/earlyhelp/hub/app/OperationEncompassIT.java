@@ -319,6 +319,16 @@ class OperationEncompassIT {
     }
 
     @Test
+    void theApiIsDocumentedAndTheConsoleCountsFlows() throws Exception {
+        HttpResponse<String> api = send("GET", "/v3/api-docs", null, null);
+        assertThat(api.statusCode()).isEqualTo(200);
+        assertThat(api.body()).contains("/api/police/incidents", "PoliceIncidentRequest", "partner-token");
+        assertThat(send("GET", "/api-docs.html", null, null).statusCode()).isIn(200, 302);
+        HttpResponse<String> console = send("GET", "/", null, null);
+        assertThat(console.body()).contains("Early Help hub", "received", "permitted", "denied", "delivered");
+    }
+
+    @Test
     void aPartnerCannotPostAsAnother() throws Exception {
         String body = incident(newReference(), "200001", null);
         assertThat(postIncident(body, "schools-dev-token").statusCode()).isEqualTo(403);
