@@ -172,6 +172,14 @@ public final class DisclosureLedger {
     /** What became of a permitted disclosure, keyed by its decision key; written once, the first outcome wins. */
     public void recordDelivery(
             String decisionKey, String recipient, DeliveryStatus status, int attempts, Integer http) {
+        recordDeliveries(List.of(new DeliveryRecord(decisionKey, recipient, status, attempts, http)));
+    }
+
+    /** Records several delivery outcomes in one transaction; an outcome already recorded is kept. */
+    public void recordDeliveries(List<DeliveryRecord> deliveries) {
+        if (deliveries.isEmpty()) {
+            return;
+        }
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (Statement relaxed = c.createStatement();
@@ -181,22 +189,30 @@ public final class DisclosureLedger {
                 // a delivery row lost to a crash only understates what was delivered (the decision itself is in
                 // the chained ledger, written durably before sending), so it need not wait for the WAL flush
                 relaxed.execute("set local synchronous_commit to off");
-                ps.setString(1, decisionKey);
-                ps.setString(2, recipient);
-                ps.setString(3, status.name());
-                ps.setInt(4, attempts);
-                ps.setObject(5, http, java.sql.Types.INTEGER);
-                ps.setTimestamp(6, Timestamp.from(clock.instant()));
-                ps.executeUpdate();
+                Timestamp now = Timestamp.from(clock.instant());
+                for (DeliveryRecord d : deliveries) {
+                    ps.setString(1, d.decisionKey());
+                    ps.setString(2, d.recipient());
+                    ps.setString(3, d.status().name());
+                    ps.setInt(4, d.attempts());
+                    ps.setObject(5, d.httpStatus(), java.sql.Types.INTEGER);
+                    ps.setTimestamp(6, now);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
             }
         } catch (SQLException e) {
-            throw new LedgerException("could not record a delivery", e);
+            throw new LedgerException("could not record deliveries", e);
         }
     }
+
+    /** One delivery outcome to record. */
+    public record DeliveryRecord(
+            String decisionKey, String recipient, DeliveryStatus status, int attempts, Integer httpStatus) {}
 
     /** The delivery outcomes for the given decision keys. */
     public Map<String, Delivery> deliveries(List<String> decisionKeys) {

@@ -1,8 +1,11 @@
 package org.earlyhelp.hub.connector.schools;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -10,17 +13,30 @@ import org.springframework.stereotype.Component;
 @Component
 public class SchoolDirectory {
 
+    /** How long a looked-up endpoint is trusted; another instance's change is seen within this. */
+    static final Duration CACHE_FOR = Duration.ofSeconds(5);
+
     private final JdbcTemplate jdbc;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
     public SchoolDirectory(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
     public Optional<URI> endpointFor(String urn) {
+        long now = System.nanoTime();
+        Cached cached = cache.get(urn);
+        if (cached != null && now - cached.at() < CACHE_FOR.toNanos()) {
+            return cached.endpoint();
+        }
         List<String> urls =
                 jdbc.queryForList("select endpoint_url from school_endpoint where urn = ?", String.class, urn);
-        return urls.stream().findFirst().map(URI::create);
+        Optional<URI> endpoint = urls.stream().findFirst().map(URI::create);
+        cache.put(urn, new Cached(endpoint, now));
+        return endpoint;
     }
+
+    private record Cached(Optional<URI> endpoint, long at) {}
 
     /** Adds or replaces a school's endpoint. */
     public void register(String urn, String name, URI endpoint) {
@@ -38,6 +54,7 @@ public class SchoolDirectory {
                 urn,
                 name,
                 endpoint.toString());
+        cache.remove(urn);
     }
 
     public List<Entry> all() {

@@ -3,6 +3,7 @@ package org.earlyhelp.hub.connector.schools;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpClient;
+import org.apache.camel.ProducerTemplate;
 import org.earlyhelp.hub.governance.ledger.DisclosureLedger;
 import org.earlyhelp.hub.schema.codec.RecordCodec;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -21,6 +22,7 @@ public class SchoolsConnectorConfiguration {
             SchoolDirectory directory,
             DisclosureLedger ledger,
             ObjectMapper json,
+            ProducerTemplate producer,
             MeterRegistry meters) {
         HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -28,8 +30,6 @@ public class SchoolsConnectorConfiguration {
                 .build();
         SchoolsNotificationClient client = new SchoolsNotificationClient(http, json, props.timeout());
         return new SchoolsOutboundRoute(
-                props,
-                new SchoolsDeliveryProcessor(codec, directory, client, ledger, meters),
-                new SchoolsDeadLetterProcessor(codec, ledger, meters));
+                props, new SchoolsBatchDelivery(props, codec, directory, client, ledger, producer, meters));
     }
 }

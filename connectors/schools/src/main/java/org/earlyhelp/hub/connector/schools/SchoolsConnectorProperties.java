@@ -15,6 +15,7 @@ public record SchoolsConnectorProperties(
         @NotBlank String topic,
         @NotBlank String deadLetterTopic,
         @Min(1) @Max(64) int consumers,
+        @Min(1) @Max(2000) int maxInFlight,
         @Min(0) @Max(20) int maxRedeliveries,
         @NotNull Duration initialBackoff,
         @NotNull Duration maxBackoff,

@@ -2,7 +2,6 @@ package org.earlyhelp.hub.connector.schools;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,6 +10,8 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.earlyhelp.hub.schema.Disclosure;
 
 /**
@@ -31,31 +32,33 @@ class SchoolsNotificationClient {
         this.timeout = timeout;
     }
 
-    /** @return the HTTP status of a successful delivery */
-    int deliver(URI endpoint, Disclosure disclosure) {
+    /**
+     * Sends one notification; the future completes with the HTTP status of a successful delivery, or exceptionally
+     * with a {@link SchoolDeliveryException} saying whether a retry may succeed.
+     */
+    CompletableFuture<Integer> deliver(URI endpoint, Disclosure disclosure) {
         HttpRequest request = HttpRequest.newBuilder(endpoint)
                 .timeout(timeout)
                 .header("Content-Type", "application/json")
                 .header(IDEMPOTENCY_KEY, disclosure.getDeliveryId())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body(disclosure)))
                 .build();
-        HttpResponse<Void> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.discarding());
-        } catch (HttpTimeoutException e) {
-            throw new SchoolDeliveryException("timed out", true, null, e);
-        } catch (IOException e) {
-            throw new SchoolDeliveryException("I/O failure: " + e.getClass().getSimpleName(), true, null, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SchoolDeliveryException("interrupted", true, null, e);
-        }
-        int status = response.statusCode();
-        if (status >= 200 && status < 300) {
-            return status;
-        }
-        throw new SchoolDeliveryException(
-                "school endpoint answered " + status, SchoolsErrorClassifier.retriableStatus(status), status, null);
+        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((response, failure) -> {
+            if (failure != null) {
+                Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+                if (cause instanceof HttpTimeoutException) {
+                    throw new SchoolDeliveryException("timed out", true, null, cause);
+                }
+                throw new SchoolDeliveryException(
+                        "I/O failure: " + cause.getClass().getSimpleName(), true, null, cause);
+            }
+            int status = response.statusCode();
+            if (status >= 200 && status < 300) {
+                return status;
+            }
+            throw new SchoolDeliveryException(
+                    "school endpoint answered " + status, SchoolsErrorClassifier.retriableStatus(status), status, null);
+        });
     }
 
     byte[] body(Disclosure d) {
