@@ -20,9 +20,14 @@ public class GovernRoute extends RouteBuilder {
         this.processor = processor;
     }
 
+    /**
+     * {@code batchingIntervalMs} matters: without it Camel hands over an incomplete batch only after an empty poll,
+     * so under steady traffic a record would wait for 500 others.
+     */
     @Override
     public void configure() {
-        from("kafka:" + topic + "?groupId=hub-govern&batching=true&maxPollRecords=500&pollTimeoutMs=200"
+        from("kafka:" + topic
+                        + "?groupId=hub-govern&batching=true&maxPollRecords=500&pollTimeoutMs=200&batchingIntervalMs=50"
                         + "&autoCommitEnable=false&allowManualCommit=true&autoOffsetReset=earliest")
                 .routeId(ROUTE_ID_PREFIX + partner)
                 .process(processor);

@@ -54,6 +54,12 @@ public final class SimulatedPolice implements AutoCloseable {
         this.client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5))
+                // a small fixed pool: the default cached pool creates threads under load
+                .executor(java.util.concurrent.Executors.newFixedThreadPool(4, r -> {
+                    Thread t = new Thread(r, "simulated-police-http");
+                    t.setDaemon(true);
+                    return t;
+                }))
                 .build();
     }
 

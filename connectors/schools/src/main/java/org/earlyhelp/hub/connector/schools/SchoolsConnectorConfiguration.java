@@ -3,6 +3,8 @@ package org.earlyhelp.hub.connector.schools;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpClient;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.apache.camel.ProducerTemplate;
 import org.earlyhelp.hub.governance.ledger.DisclosureLedger;
 import org.earlyhelp.hub.schema.codec.RecordCodec;
@@ -24,9 +26,16 @@ public class SchoolsConnectorConfiguration {
             ObjectMapper json,
             ProducerTemplate producer,
             MeterRegistry meters) {
+        // a small fixed pool completes the responses: the default cached pool creates threads under load
+        ExecutorService responses = Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "schools-http");
+            t.setDaemon(true);
+            return t;
+        });
         HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(props.timeout())
+                .executor(responses)
                 .build();
         SchoolsNotificationClient client = new SchoolsNotificationClient(http, json, props.timeout());
         return new SchoolsOutboundRoute(

@@ -23,7 +23,8 @@ public class SchoolsOutboundRoute extends RouteBuilder {
     @Override
     public void configure() {
         from("kafka:" + props.topic() + "?groupId=hub-deliver-schools&consumersCount=" + props.consumers()
-                        + "&batching=true&maxPollRecords=" + props.maxInFlight() + "&pollTimeoutMs=100"
+                        + "&batching=true&maxPollRecords=" + props.maxInFlight()
+                        + "&pollTimeoutMs=100&batchingIntervalMs=50"
                         + "&autoCommitEnable=false&allowManualCommit=true&autoOffsetReset=earliest")
                 .routeId(ROUTE_ID)
                 .process(delivery);
