@@ -23,7 +23,6 @@ import org.earlyhelp.hub.simulator.police.Incident;
 import org.earlyhelp.hub.simulator.police.PoliceIncidentGenerator;
 import org.earlyhelp.hub.simulator.police.PostResult;
 import org.earlyhelp.hub.simulator.police.SimulatedPolice;
-import org.earlyhelp.hub.simulator.population.School;
 import org.earlyhelp.hub.simulator.population.SyntheticPopulation;
 import org.earlyhelp.hub.simulator.schools.NotificationSink;
 import org.junit.jupiter.api.AfterEach;
@@ -54,13 +53,7 @@ class CrashRecoveryIT {
             // Given the hub started on its embedded defaults, serving and healthy, with the schools' endpoints set
             hub.start("crash-run-1");
             SyntheticPopulation population = SyntheticPopulation.generate(7, 2_000);
-            for (School s : population.schools()) {
-                hub.send(
-                        "PUT",
-                        "/api/directory/schools/" + s.urn(),
-                        "governance-dev-token",
-                        "{\"endpoint\":\"" + schools.baseUrl() + "/schools/" + s.urn() + "/notifications\"}");
-            }
+            hub.pointSchoolsAt(population, schools);
             assertThat(hub.send("GET", "/", null, null).body()).contains("Early Help hub");
             PoliceIncidentGenerator generator = new PoliceIncidentGenerator(population, 7, Clock.systemUTC());
             Queue<Incident> toSend = new ConcurrentLinkedQueue<>();

@@ -39,7 +39,6 @@ import org.earlyhelp.hub.simulator.police.Incident;
 import org.earlyhelp.hub.simulator.police.PoliceIncidentGenerator;
 import org.earlyhelp.hub.simulator.police.PostResult;
 import org.earlyhelp.hub.simulator.police.SimulatedPolice;
-import org.earlyhelp.hub.simulator.population.School;
 import org.earlyhelp.hub.simulator.population.SyntheticPopulation;
 import org.earlyhelp.hub.simulator.schools.NotificationSink;
 import org.junit.jupiter.api.Test;
@@ -91,13 +90,7 @@ class FlowBenchmarkIT {
             report("plain-Java Kafka relay on the same broker: %.0f messages/s (%d messages)", relay, RELAY_MESSAGES);
 
             SyntheticPopulation population = SyntheticPopulation.generate(11, 5_000);
-            for (School s : population.schools()) {
-                hub.send(
-                        "PUT",
-                        "/api/directory/schools/" + s.urn(),
-                        "governance-dev-token",
-                        "{\"endpoint\":\"" + schools.baseUrl() + "/schools/" + s.urn() + "/notifications\"}");
-            }
+            hub.pointSchoolsAt(population, schools);
             PoliceIncidentGenerator generator = new PoliceIncidentGenerator(population, 11, Clock.systemUTC());
             SimulatedPolice police = new SimulatedPolice(hub.baseUrl(), "police-dev-token", generator);
 

@@ -17,6 +17,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.earlyhelp.hub.simulator.population.School;
+import org.earlyhelp.hub.simulator.population.SyntheticPopulation;
+import org.earlyhelp.hub.simulator.schools.NotificationSink;
 
 /** The packaged hub ({@code target/hub.jar}) as a separate process, started as a user starts it. */
 final class HubProcess implements AutoCloseable {
@@ -117,6 +120,23 @@ final class HubProcess implements AutoCloseable {
     }
 
     HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
+        return send(port, method, path, token, body);
+    }
+
+    /** Points every school of the population at the sink's per-school path. */
+    void pointSchoolsAt(SyntheticPopulation population, NotificationSink schools) throws Exception {
+        for (School s : population.schools()) {
+            HttpResponse<String> r = send(
+                    "PUT",
+                    "/api/directory/schools/" + s.urn(),
+                    "governance-dev-token",
+                    "{\"endpoint\":\"" + schools.baseUrl() + "/schools/" + s.urn() + "/notifications\"}");
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        }
+    }
+
+    /** One request to a hub on localhost, with a partner's bearer token when given. */
+    static HttpResponse<String> send(int port, String method, String path, String token, String body) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
