@@ -107,8 +107,35 @@ class SchoolsBatchDelivery implements Processor {
                 backoff = Math.min(backoff * 2, props.maxBackoff().toMillis());
             }
         }
-        finish(done);
+        finishRetrying(batch, done);
         commit(exchanges);
+    }
+
+    /**
+     * The dead letters and delivery records must be written before the offsets move on, or a later batch's commit
+     * would cover items whose dead letter was never written: so a failure here is retried until it succeeds, or until
+     * the hub stops (the batch is then replayed at start).
+     */
+    private void finishRetrying(Exchange batch, List<Item> done) throws InterruptedException {
+        long backoff = props.initialBackoff().toMillis();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                finish(done);
+                return;
+            } catch (RuntimeException e) {
+                if (batch.getContext().isStopping() || batch.getContext().isStopped()) {
+                    throw new IllegalStateException(
+                            "stopping before outcomes were recorded; the batch will be" + " replayed", e);
+                }
+                log.warn(
+                        "recording delivery outcomes failed (attempt {}), retrying in {} ms: {}",
+                        attempt,
+                        backoff,
+                        e.getClass().getSimpleName());
+                Thread.sleep(backoff);
+                backoff = Math.min(backoff * 2, props.maxBackoff().toMillis());
+            }
+        }
     }
 
     private void sendAll(List<Item> items, int attempt) throws InterruptedException {
@@ -144,23 +171,26 @@ class SchoolsBatchDelivery implements Processor {
     /** Dead letters first (acknowledged by the broker), then every outcome beside its ledger entry. */
     private void finish(List<Item> done) {
         List<DisclosureLedger.DeliveryRecord> records = new ArrayList<>(done.size());
+        int delivered = 0;
+        int deadLettered = 0;
         for (Item item : done) {
-            if (!item.delivered) {
-                producer.send("kafka:" + props.deadLetterTopic(), e -> {
+            if (item.delivered) {
+                delivered++;
+            } else {
+                Exchange sent = producer.send("kafka:" + props.deadLetterTopic(), e -> {
                     e.getMessage().setHeader(KafkaConstants.KEY, item.key);
                     e.getMessage().setHeader(REASON_HEADER, item.reason.getBytes(StandardCharsets.UTF_8));
                     e.getMessage().setBody(item.value);
                 });
-                meters.counter("hub.records", "partner", PARTNER, "outcome", "dead-lettered")
-                        .increment();
+                if (sent.getException() != null) {
+                    throw new IllegalStateException("the dead-letter topic did not take a record", sent.getException());
+                }
+                deadLettered++;
                 log.warn(
                         "notification dead-lettered: deliveryId={} attempts={} reason={}",
                         item.key,
                         item.attempts,
                         item.reason);
-            } else {
-                meters.counter("hub.records", "partner", PARTNER, "outcome", "delivered")
-                        .increment();
             }
             if (item.disclosure != null) {
                 records.add(new DisclosureLedger.DeliveryRecord(
@@ -172,6 +202,10 @@ class SchoolsBatchDelivery implements Processor {
             }
         }
         ledger.recordDeliveries(records);
+        meters.counter("hub.records", "partner", PARTNER, "outcome", "delivered")
+                .increment(delivered);
+        meters.counter("hub.records", "partner", PARTNER, "outcome", "dead-lettered")
+                .increment(deadLettered);
     }
 
     private static void commit(List<Exchange> exchanges) {
