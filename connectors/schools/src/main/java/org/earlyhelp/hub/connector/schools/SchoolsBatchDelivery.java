@@ -156,11 +156,10 @@ class SchoolsBatchDelivery implements Processor {
                     item.succeed(status);
                 } else {
                     Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
-                    SchoolDeliveryException e = cause instanceof SchoolDeliveryException sde
-                            ? sde
-                            : new SchoolDeliveryException(
-                                    "failed: " + cause.getClass().getSimpleName(), true, null, cause);
-                    item.fail(e.getMessage(), e.retriable(), e.httpStatus());
+                    item.fail(
+                            SchoolsErrorClassifier.reason(cause),
+                            SchoolsErrorClassifier.isRetriable(cause),
+                            cause instanceof SchoolDeliveryException e ? e.httpStatus() : null);
                 }
                 return null;
             }));

@@ -1,21 +1,14 @@
 package org.earlyhelp.hub.connector.schools;
 
 import java.io.IOException;
-import org.apache.camel.Exchange;
 
 /**
  * The one place that decides what is worth retrying: I/O failures, timeouts, 5xx and 429 are; bad input, other 4xx,
  * authentication failures and a school missing from the directory are not.
  */
-public final class SchoolsErrorClassifier {
+final class SchoolsErrorClassifier {
 
-    public boolean retriable(Exchange exchange) {
-        Throwable t = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        if (t == null) {
-            t = exchange.getException();
-        }
-        return isRetriable(t);
-    }
+    private SchoolsErrorClassifier() {}
 
     static boolean isRetriable(Throwable t) {
         if (t instanceof SchoolDeliveryException e) {
