@@ -1,0 +1,233 @@
+package org.earlyhelp.hub.governance.decision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.earlyhelp.hub.governance.TestRecords.agreement;
+import static org.earlyhelp.hub.governance.TestRecords.approved;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.earlyhelp.hub.governance.agreement.Agreement;
+import org.earlyhelp.hub.governance.agreement.AgreementStatus;
+import org.earlyhelp.hub.governance.agreement.ConsentRule;
+import org.earlyhelp.hub.governance.agreement.FieldRule;
+import org.earlyhelp.hub.governance.decision.PolicyDecisionPoint.ConsentCheck;
+import org.junit.jupiter.api.Test;
+
+class PolicyDecisionPointTest {
+
+    static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
+    static final LocalDate FROM = LocalDate.of(2025, 9, 1);
+    static final LocalDate UNTIL = LocalDate.of(2027, 8, 31);
+    static final RecordDescriptor INCIDENT = new RecordDescriptor("EVENT", "domestic-abuse-incident", "police");
+    static final Map<String, FieldRule> FIELDS = Map.of("child.name", FieldRule.ALLOW);
+
+    private static Agreement with(AgreementStatus status, LocalDate from, LocalDate until, ConsentRule consent) {
+        return agreement("oe", status, from, until, consent, FIELDS);
+    }
+
+    private static List<Decision> decide(Agreement agreement, RecordDescriptor record, ConsentCheck consent) {
+        return new PolicyDecisionPoint(List.of(agreement)).decide(record, TODAY, consent);
+    }
+
+    @Test
+    void approvedInDateCoveringAgreementPermits() {
+        // Given
+        Agreement a = with(AgreementStatus.APPROVED, FROM, UNTIL, ConsentRule.NOT_REQUIRED);
+
+        // When
+        List<Decision> decisions = decide(a, INCIDENT, ConsentCheck.NONE_RECORDED);
+
+        // Then
+        assertThat(decisions).singleElement().satisfies(d -> {
+            assertThat(d.outcome()).isEqualTo(Outcome.PERMIT);
+            assertThat(d.permitted()).isTrue();
+            assertThat(d.recipient()).isEqualTo("schools");
+            assertThat(d.agreement()).contains(a);
+            assertThat(d.reasons()).singleElement().asString().contains("oe v1", "permits");
+        });
+    }
+
+    @Test
+    void suspendedAgreementDeniesNamingItsStatus() {
+        // Given
+        Agreement a = with(AgreementStatus.SUSPENDED, FROM, UNTIL, ConsentRule.NOT_REQUIRED);
+
+        // When
+        List<Decision> decisions = decide(a, INCIDENT, ConsentCheck.NONE_RECORDED);
+
+        // Then
+        assertThat(decisions).singleElement().satisfies(d -> {
+            assertThat(d.outcome()).isEqualTo(Outcome.DENY);
+            assertThat(d.agreement()).contains(a);
+            assertThat(d.reasons()).singleElement().asString().contains("suspended");
+        });
+    }
+
+    @Test
+    void draftAgreementDenies() {
+        // Given
+        Agreement a = with(AgreementStatus.DRAFT, FROM, UNTIL, ConsentRule.NOT_REQUIRED);
+
+        // When
+        List<Decision> decisions = decide(a, INCIDENT, ConsentCheck.NONE_RECORDED);
+
+        // Then
+        assertThat(decisions).singleElement().satisfies(d -> {
+            assertThat(d.outcome()).isEqualTo(Outcome.DENY);
+            assertThat(d.reasons()).singleElement().asString().contains("draft");
+        });
+    }
+
+    @Test
+    void agreementPastItsEndDateDeniesAsExpired() {
+        // Given
+        Agreement a = with(AgreementStatus.APPROVED, FROM, TODAY.minusDays(1), ConsentRule.NOT_REQUIRED);
+
+        // When
+        List<Decision> decisions = decide(a, INCIDENT, ConsentCheck.NONE_RECORDED);
+
+        // Then
+        assertThat(decisions).singleElement().satisfies(d -> {
+            assertThat(d.outcome()).isEqualTo(Outcome.DENY);
+            assertThat(d.reasons())
+                    .singleElement()
+                    .asString()
+                    .contains("expired", TODAY.minusDays(1).toString());
+        });
+    }
+
+    @Test
+    void agreementIsStillInForceOnItsLastAndFirstDay() {
+        // Given
+        Agreement endsToday = with(AgreementStatus.APPROVED, FROM, TODAY, ConsentRule.NOT_REQUIRED);
+        Agreement startsToday = with(AgreementStatus.APPROVED, TODAY, UNTIL, ConsentRule.NOT_REQUIRED);
+
+        // When
+        List<Decision> lastDay = decide(endsToday, INCIDENT, ConsentCheck.NONE_RECORDED);
+        List<Decision> firstDay = decide(startsToday, INCIDENT, ConsentCheck.NONE_RECORDED);
+
+        // Then
+        assertThat(lastDay).singleElement().extracting(Decision::outcome).isEqualTo(Outcome.PERMIT);
+        assertThat(firstDay).singleElement().extracting(Decision::outcome).isEqualTo(Outcome.PERMIT);
+    }
+
+    @Test
+    void agreementNotYetInForceDenies() {
+        // Given
+        Agreement a = with(AgreementStatus.APPROVED, TODAY.plusDays(1), UNTIL, ConsentRule.NOT_REQUIRED);
+
+        // When
+        List<Decision> decisions = decide(a, INCIDENT, ConsentCheck.NONE_RECORDED);
+
+        // Then
+        assertThat(decisions).singleElement().satisfies(d -> {
+            assertThat(d.outcome()).isEqualTo(Outcome.DENY);
+            assertThat(d.reasons()).singleElement().asString().contains("not in force until");
+        });
+    }
+
+    @Test
+    void recordNoAgreementCoversGetsASingleDenyToNone() {
+        // Given
+        Agreement a = with(AgreementStatus.APPROVED, FROM, UNTIL, ConsentRule.NOT_REQUIRED);
+        List<RecordDescriptor> uncovered = List.of(
+                new RecordDescriptor("EVENT", "domestic-abuse-incident", "health"),
+                new RecordDescriptor("EVENT", "missing-episode", "police"),
+                new RecordDescriptor("STATE", "domestic-abuse-incident", "police"));
+
+        for (RecordDescriptor record : uncovered) {
+            // When
+            List<Decision> decisions = decide(a, record, ConsentCheck.NONE_RECORDED);
+
+            // Then
+            assertThat(decisions).singleElement().satisfies(d -> {
+                assertThat(d.outcome()).isEqualTo(Outcome.DENY);
+                assertThat(d.recipient()).isEqualTo("none");
+                assertThat(d.agreement()).isEmpty();
+                assertThat(d.reasons())
+                        .singleElement()
+                        .asString()
+                        .startsWith("no agreement covers ")
+                        .contains(record.kind(), record.type(), record.provider());
+            });
+        }
+    }
+
+    @Test
+    void consentRequiredWithNoneRecordedGoesToReview() {
+        // Given
+        Agreement a = with(AgreementStatus.APPROVED, FROM, UNTIL, ConsentRule.REQUIRED);
+
+        // When
+        List<Decision> none = decide(a, INCIDENT, ConsentCheck.NONE_RECORDED);
+        List<Decision> recorded = decide(a, INCIDENT, agreement -> true);
+
+        // Then
+        assertThat(none).singleElement().satisfies(d -> {
+            assertThat(d.outcome()).isEqualTo(Outcome.REVIEW);
+            assertThat(d.reasons()).singleElement().asString().contains("consent");
+        });
+        assertThat(recorded).singleElement().extracting(Decision::outcome).isEqualTo(Outcome.PERMIT);
+    }
+
+    @Test
+    void reloadableSupplierSeesTheBoardsChanges() {
+        // Given
+        AtomicReference<List<Agreement>> board =
+                new AtomicReference<>(List.of(with(AgreementStatus.APPROVED, FROM, UNTIL, ConsentRule.NOT_REQUIRED)));
+        PolicyDecisionPoint pdp = new PolicyDecisionPoint(board::get);
+        Outcome before =
+                pdp.decide(INCIDENT, TODAY, ConsentCheck.NONE_RECORDED).get(0).outcome();
+
+        // When
+        board.set(List.of(with(AgreementStatus.SUSPENDED, FROM, UNTIL, ConsentRule.NOT_REQUIRED)));
+        Outcome after =
+                pdp.decide(INCIDENT, TODAY, ConsentCheck.NONE_RECORDED).get(0).outcome();
+        board.set(List.of());
+        List<Decision> empty = pdp.decide(INCIDENT, TODAY, ConsentCheck.NONE_RECORDED);
+
+        // Then
+        assertThat(before).isEqualTo(Outcome.PERMIT);
+        assertThat(after).isEqualTo(Outcome.DENY);
+        assertThat(empty).singleElement().extracting(Decision::recipient).isEqualTo("none");
+        assertThat(pdp.agreements()).isEmpty();
+    }
+
+    @Test
+    void fixedListIsNotChangedByItsCaller() {
+        // Given
+        List<Agreement> agreements = new java.util.ArrayList<>(List.of(approved("oe")));
+        PolicyDecisionPoint pdp = new PolicyDecisionPoint(agreements);
+
+        // When
+        agreements.clear();
+
+        // Then
+        assertThat(pdp.decide(INCIDENT, TODAY, ConsentCheck.NONE_RECORDED))
+                .singleElement()
+                .extracting(Decision::outcome)
+                .isEqualTo(Outcome.PERMIT);
+    }
+
+    @Test
+    void namedRecipientAndPurposeArePermittedOnlyWhenAnAgreementSaysExactlyThat() {
+        // Given
+        PolicyDecisionPoint pdp = new PolicyDecisionPoint(List.of(approved("oe")));
+
+        // When
+        Decision permitted = pdp.decide(
+                INCIDENT, "schools", "safeguarding/domestic-abuse-notification", TODAY, ConsentCheck.NONE_RECORDED);
+        Decision otherPurpose = pdp.decide(INCIDENT, "schools", "marketing", TODAY, ConsentCheck.NONE_RECORDED);
+        Decision otherRecipient = pdp.decide(
+                INCIDENT, "health", "safeguarding/domestic-abuse-notification", TODAY, ConsentCheck.NONE_RECORDED);
+
+        // Then
+        assertThat(permitted.outcome()).isEqualTo(Outcome.PERMIT);
+        assertThat(otherPurpose.outcome()).isEqualTo(Outcome.DENY);
+        assertThat(otherPurpose.reasons()).singleElement().asString().startsWith("no agreement covers");
+        assertThat(otherRecipient.outcome()).isEqualTo(Outcome.DENY);
+        assertThat(otherRecipient.recipient()).isEqualTo("health");
+    }
+}

@@ -1,0 +1,172 @@
+package org.earlyhelp.hub.governance.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.earlyhelp.hub.governance.TestRecords.adult;
+import static org.earlyhelp.hub.governance.TestRecords.agreement;
+import static org.earlyhelp.hub.governance.TestRecords.child;
+import static org.earlyhelp.hub.governance.TestRecords.incident;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.earlyhelp.hub.governance.agreement.Agreement;
+import org.earlyhelp.hub.governance.agreement.AgreementLoader;
+import org.earlyhelp.hub.governance.agreement.AgreementStatus;
+import org.earlyhelp.hub.governance.decision.Outcome;
+import org.earlyhelp.hub.governance.decision.PolicyDecisionPoint;
+import org.earlyhelp.hub.governance.ledger.LedgerDraft;
+import org.earlyhelp.hub.governance.ledger.SubjectKey;
+import org.earlyhelp.hub.governance.minimise.FieldCatalogue;
+import org.earlyhelp.hub.governance.minimise.Minimiser;
+import org.earlyhelp.hub.governance.minimise.Pseudonymiser;
+import org.earlyhelp.hub.schema.HubRecord;
+import org.earlyhelp.hub.schema.Person;
+import org.earlyhelp.hub.schema.Role;
+import org.junit.jupiter.api.Test;
+
+class GovernanceServiceTest {
+
+    static final Agreement SHIPPED =
+            AgreementLoader.load(Path.of("..", "agreements", "police-to-schools-domestic-abuse.yaml"));
+    static final LocalDate TODAY = LocalDate.of(2026, 7, 15);
+    static final Pseudonymiser PSEUDONYMISER =
+            new Pseudonymiser("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII));
+
+    final Person amy = child("c1", "Amy", "Lowe", LocalDate.of(2016, 3, 10), "100001");
+    final Person ben = child("c2", "Benedict", "Lowe", LocalDate.of(2019, 11, 2), "100002");
+    final Person perpetrator = adult("p1", Role.PERPETRATOR, "Derek", "Stone", LocalDate.of(1988, 1, 20));
+
+    private static GovernanceService serviceWith(Agreement... agreements) {
+        return new GovernanceService(
+                new PolicyDecisionPoint(List.of(agreements)),
+                new Minimiser(PSEUDONYMISER),
+                new SubjectKey(PSEUDONYMISER),
+                FieldCatalogue.standard());
+    }
+
+    @Test
+    void twoChildrenAtTwoSchoolsGetTwoPermitsEachAboutItsOwnChild() {
+        // Given
+        HubRecord record = incident("rec-1", List.of("c1", "c2"), amy, ben, perpetrator);
+
+        // When
+        DisclosurePlan plan = serviceWith(SHIPPED).plan(record, TODAY);
+
+        // Then
+        assertThat(plan.recordId()).isEqualTo("rec-1");
+        assertThat(plan.drafts())
+                .extracting(LedgerDraft::decision, LedgerDraft::recipient)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(Outcome.PERMIT, "schools:100001"),
+                        org.assertj.core.groups.Tuple.tuple(Outcome.PERMIT, "schools:100002"));
+        assertThat(plan.releases()).hasSize(2);
+        DisclosurePlan.Release toAmysSchool = releaseTo(plan, "schools:100001");
+        DisclosurePlan.Release toBensSchool = releaseTo(plan, "schools:100002");
+        assertThat(toAmysSchool.fields())
+                .containsEntry("child.name", "Amy Lowe")
+                .containsEntry("child.date-of-birth", "2016-03-10");
+        assertThat(toBensSchool.fields())
+                .containsEntry("child.name", "Benedict Lowe")
+                .containsEntry("child.date-of-birth", "2019-11-02");
+        assertThat(String.join("|", toAmysSchool.fields().values())).doesNotContain("Benedict", "2019-11-02");
+        assertThat(String.join("|", toBensSchool.fields().values())).doesNotContain("Amy", "2016-03-10");
+        assertThat(toAmysSchool.agreementVersion()).isEqualTo(1);
+        assertThat(toAmysSchool.purpose()).isEqualTo("safeguarding/domestic-abuse-notification");
+        assertThat(toAmysSchool.deadline()).isEqualTo("before-next-school-day");
+        assertThat(toAmysSchool.draft().fieldsReleased())
+                .containsExactlyInAnyOrderElementsOf(toAmysSchool.fields().keySet());
+    }
+
+    private static DisclosurePlan.Release releaseTo(DisclosurePlan plan, String recipient) {
+        return plan.releases().stream()
+                .filter(r -> r.draft().recipient().equals(recipient))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    void childWithNoKnownSchoolIsReferredForReviewAndNothingIsReleased() {
+        // Given
+        Person noSchool = child("c3", "Cody", "Lowe", LocalDate.of(2017, 4, 4), null);
+        HubRecord record = incident("rec-2", List.of("c3"), noSchool, perpetrator);
+
+        // When
+        DisclosurePlan plan = serviceWith(SHIPPED).plan(record, TODAY);
+
+        // Then
+        assertThat(plan.drafts()).singleElement().satisfies(d -> {
+            assertThat(d.decision()).isEqualTo(Outcome.REVIEW);
+            assertThat(d.recipient()).isEqualTo("schools");
+            assertThat(d.fieldsReleased()).isEmpty();
+            assertThat(d.reasons()).anyMatch(r -> r.contains("no school is known"));
+        });
+        assertThat(plan.releases()).isEmpty();
+    }
+
+    @Test
+    void decisionKeysAreStableForOneRecordAndDifferForAnother() {
+        // Given
+        GovernanceService service = serviceWith(SHIPPED);
+        HubRecord record = incident("rec-1", List.of("c1", "c2"), amy, ben, perpetrator);
+        HubRecord other = incident("rec-9", List.of("c1", "c2"), amy, ben, perpetrator);
+
+        // When
+        List<String> first = keys(service.plan(record, TODAY));
+        List<String> second = keys(service.plan(record, TODAY));
+        List<String> forOther = keys(service.plan(other, TODAY));
+
+        // Then
+        assertThat(first).hasSize(2).doesNotHaveDuplicates().isEqualTo(second);
+        assertThat(forOther).hasSize(2).doesNotContainAnyElementsOf(first);
+    }
+
+    private static List<String> keys(DisclosurePlan plan) {
+        return plan.drafts().stream().map(LedgerDraft::decisionKey).toList();
+    }
+
+    @Test
+    void suspendedAgreementGivesOneDenyPerChildAndNoRelease() {
+        // Given
+        Agreement suspended = agreement(
+                SHIPPED.id(),
+                AgreementStatus.SUSPENDED,
+                SHIPPED.valid().from(),
+                SHIPPED.valid().until(),
+                SHIPPED.consent(),
+                SHIPPED.fields());
+        HubRecord record = incident("rec-1", List.of("c1", "c2"), amy, ben, perpetrator);
+
+        // When
+        DisclosurePlan plan = serviceWith(suspended).plan(record, TODAY);
+
+        // Then
+        assertThat(plan.drafts()).hasSize(2).allSatisfy(d -> {
+            assertThat(d.decision()).isEqualTo(Outcome.DENY);
+            assertThat(d.fieldsReleased()).isEmpty();
+            assertThat(d.agreementId()).isEqualTo(SHIPPED.id());
+            assertThat(d.reasons()).anyMatch(r -> r.contains("suspended"));
+        });
+        assertThat(plan.drafts()).extracting(LedgerDraft::decisionKey).doesNotHaveDuplicates();
+        assertThat(plan.releases()).isEmpty();
+    }
+
+    @Test
+    void draftsCarryNoPersonalDataBesidesFieldNames() {
+        // Given
+        HubRecord record = incident("rec-1", List.of("c1", "c2"), amy, ben, perpetrator);
+
+        // When
+        DisclosurePlan plan = serviceWith(SHIPPED).plan(record, TODAY);
+
+        // Then
+        assertThat(plan.drafts()).allSatisfy(d -> {
+            assertThat(d.subjectKey()).matches("[0-9a-f]{64}");
+            String everything = d.toString();
+            assertThat(everything)
+                    .doesNotContain("Amy", "Benedict", "Lowe", "Derek", "Stone", "2016-03-10", "2019-11-02")
+                    .doesNotContain("Ash Grove", "S41", "DA/2026/0001");
+        });
+        assertThat(plan.drafts()).extracting(LedgerDraft::subjectKey).doesNotHaveDuplicates();
+    }
+}
