@@ -34,6 +34,8 @@ import java.util.Set;
 public final class PoliceIncidentReader {
 
     static final int MAX_BODY_BYTES = 256 * 1024;
+    private static final java.util.regex.Pattern DUPLICATE =
+            java.util.regex.Pattern.compile("Duplicate field '([^']{1,64})'");
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
     private final ObjectMapper mapper;
@@ -106,6 +108,10 @@ public final class PoliceIncidentReader {
         } catch (StreamConstraintsException e) {
             throw new PoliceIncidentRejected("$", "body exceeds a limit: " + firstLine(e.getOriginalMessage()));
         } catch (JsonProcessingException e) {
+            java.util.regex.Matcher duplicate = DUPLICATE.matcher(String.valueOf(e.getOriginalMessage()));
+            if (duplicate.find()) {
+                throw new PoliceIncidentRejected("$", "duplicate field '" + duplicate.group(1) + "'");
+            }
             throw new PoliceIncidentRejected(
                     "$",
                     "not valid JSON at line " + e.getLocation().getLineNr() + ", column "
