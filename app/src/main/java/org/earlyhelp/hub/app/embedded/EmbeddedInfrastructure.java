@@ -3,10 +3,12 @@ package org.earlyhelp.hub.app.embedded;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.commons.logging.Log;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -19,6 +21,13 @@ import org.springframework.core.env.MapPropertySource;
  */
 public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered {
 
+    /** Logging is not set up yet when this runs: Boot replays these lines once it is. */
+    private final Log log;
+
+    public EmbeddedInfrastructure(DeferredLogFactory logs) {
+        this.log = logs.getLog(EmbeddedInfrastructure.class);
+    }
+
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
         if (!env.getProperty("hub.embedded.enabled", Boolean.class, true)) {
@@ -27,10 +36,24 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
         Path dataDir = Path.of(env.getProperty("hub.embedded.data-dir", "data"));
         EmbeddedPostgres pg = EmbeddedPostgres.start(
                 dataDir.resolve("postgres"), env.getProperty("hub.embedded.postgres-port", Integer.class, 0));
-        EmbeddedKafka kafka = EmbeddedKafka.start(
-                dataDir.resolve("kafka"),
-                env.getProperty("hub.embedded.kafka-port", Integer.class, 0),
-                env.getProperty("hub.kafka.partitions", Integer.class, 4));
+        if (pg.stoppedLeftoverServer()) {
+            log.warn("stopped the PostgreSQL a previous hub left running on " + dataDir.toAbsolutePath()
+                    + " (it did not shut down cleanly); recovering on the same data");
+        }
+        log.info("embedded PostgreSQL on " + pg.jdbcUrl() + ", data in "
+                + dataDir.resolve("postgres").toAbsolutePath());
+        EmbeddedKafka kafka;
+        try {
+            kafka = EmbeddedKafka.start(
+                    dataDir.resolve("kafka"),
+                    env.getProperty("hub.embedded.kafka-port", Integer.class, 0),
+                    env.getProperty("hub.kafka.partitions", Integer.class, 4));
+        } catch (RuntimeException e) {
+            closeQuietly(pg);
+            throw e;
+        }
+        log.info("embedded Kafka broker (KRaft) at " + kafka.bootstrapServers() + ", data in "
+                + dataDir.resolve("kafka").toAbsolutePath());
         Map<String, Object> props = new HashMap<>();
         props.put("spring.datasource.url", pg.jdbcUrl());
         props.put("spring.datasource.username", pg.user());
@@ -44,6 +67,14 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
             beans.registerDisposableBean("hubEmbeddedPostgres", pg::close);
             beans.registerDisposableBean("hubEmbeddedKafka", kafka::close);
         });
+    }
+
+    private static void closeQuietly(EmbeddedPostgres pg) {
+        try {
+            pg.close();
+        } catch (java.io.IOException | RuntimeException suppressed) {
+            // the start failure is the error worth reporting
+        }
     }
 
     @Override

@@ -21,10 +21,18 @@ public final class EmbeddedPostgres implements AutoCloseable {
     private final io.zonky.test.db.postgres.embedded.EmbeddedPostgres pg;
 
     private final FileChannel lock;
+    private final boolean stoppedLeftover;
 
-    private EmbeddedPostgres(io.zonky.test.db.postgres.embedded.EmbeddedPostgres pg, FileChannel lock) {
+    private EmbeddedPostgres(
+            io.zonky.test.db.postgres.embedded.EmbeddedPostgres pg, FileChannel lock, boolean stoppedLeftover) {
         this.pg = pg;
         this.lock = lock;
+        this.stoppedLeftover = stoppedLeftover;
+    }
+
+    /** Whether starting meant stopping a server a killed hub had left on the data directory. */
+    public boolean stoppedLeftoverServer() {
+        return stoppedLeftover;
     }
 
     public static EmbeddedPostgres start(Path dir, int port) {
@@ -39,7 +47,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
                         "another hub is running on " + dir.getParent().toAbsolutePath()
                                 + ": stop it first, or give this one its own --hub.embedded.data-dir");
             }
-            stopOrphanedServer(dir);
+            boolean stoppedLeftover = stopOrphanedServer(dir);
             var pg = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
                     .setDataDirectory(dir.toFile())
                     .setCleanDataDirectory(false)
@@ -52,7 +60,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
                     .setServerConfig("synchronous_commit", "on")
                     .start();
             log.info("embedded PostgreSQL started: port={} dir={}", pg.getPort(), dir.toAbsolutePath());
-            return new EmbeddedPostgres(pg, lockFile);
+            return new EmbeddedPostgres(pg, lockFile, stoppedLeftover);
         } catch (IOException e) {
             throw new IllegalStateException(
                     "the embedded PostgreSQL did not start in " + dir + ": " + e.getMessage()
@@ -67,24 +75,23 @@ public final class EmbeddedPostgres implements AutoCloseable {
      * however the hub dies; so a server found on the directory while the lock is free is a leftover, and is stopped
      * so the restarted hub recovers on the same data.
      */
-    static void stopOrphanedServer(Path dir) throws IOException {
+    static boolean stopOrphanedServer(Path dir) throws IOException {
         Path pidFile = dir.resolve("postmaster.pid");
         if (!Files.exists(pidFile)) {
-            return;
+            return false;
         }
         long pid;
         try {
             pid = Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
         } catch (RuntimeException e) {
-            return; // unreadable: let PostgreSQL itself judge the lock file
+            return false; // unreadable: let PostgreSQL itself judge the lock file
         }
         Optional<ProcessHandle> server = ProcessHandle.of(pid)
                 .filter(ProcessHandle::isAlive)
                 .filter(p -> p.info().command().orElse("").contains("postgres"));
         if (server.isEmpty()) {
-            return;
+            return false;
         }
-        log.warn("stopping the PostgreSQL left running by a hub that did not shut down: pid={}", pid);
         server.get().destroy(); // SIGTERM: its clients died with the hub, so this ends quickly
         try {
             server.get().onExit().get(15, TimeUnit.SECONDS);
@@ -97,6 +104,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
         } catch (ExecutionException e) {
             throw new IOException("could not stop a leftover PostgreSQL", e);
         }
+        return true;
     }
 
     public String jdbcUrl() {
