@@ -21,7 +21,8 @@ public record HubProperties(
         @NotNull Pseudonymisation pseudonymisation,
         @NotNull Simulator simulator) {
 
-    public record Embedded(boolean enabled, @NotNull Path dataDir) {}
+    /** The embedded broker and database; a port of 0 picks a free one. */
+    public record Embedded(boolean enabled, @NotNull Path dataDir, int kafkaPort, int postgresPort) {}
 
     public record Kafka(@NotBlank String bootstrapServers, @Min(1) int partitions, @Min(1) short replicationFactor) {}
 

@@ -25,7 +25,6 @@ public class PartnerAuthenticationFilter extends OncePerRequestFilter {
     static final String GOVERNANCE = "governance";
 
     private final Map<String, byte[]> digestToPartner = new HashMap<>();
-    private final Map<byte[], String> partners = new HashMap<>();
 
     public PartnerAuthenticationFilter(HubProperties hub) {
         hub.security().partnerTokens().forEach((partner, token) -> {
@@ -39,7 +38,6 @@ public class PartnerAuthenticationFilter extends OncePerRequestFilter {
             }
             byte[] digest = digest(token);
             digestToPartner.put(partner, digest);
-            partners.put(digest, partner);
         });
     }
 
