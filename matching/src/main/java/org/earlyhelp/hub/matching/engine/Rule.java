@@ -1,0 +1,13 @@
+package org.earlyhelp.hub.matching.engine;
+
+/** Which rule decided a pair's {@link Outcome}. */
+public enum Rule {
+    /** Both carry the same valid NHS number and the same date of birth. */
+    NHS_NUMBER_AND_DATE_OF_BIRTH,
+    /** Both are education records with the same valid UPN (never used outside education). */
+    UPN_BETWEEN_EDUCATION_RECORDS,
+    /** Same surname, date of birth and address but a different forename: twins, never merged. */
+    TWINS,
+    /** The Fellegi-Sunter match weight against the link and review thresholds. */
+    PROBABILISTIC
+}
