@@ -1,0 +1,740 @@
+package org.earlyhelp.hub.matching.index;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.earlyhelp.hub.matching.engine.Outcome;
+import org.earlyhelp.hub.matching.engine.PairMatcher;
+import org.earlyhelp.hub.matching.engine.PairScore;
+import org.earlyhelp.hub.matching.engine.Rule;
+import org.earlyhelp.hub.matching.households.HouseholdKey;
+import org.earlyhelp.hub.matching.model.Explanation;
+import org.earlyhelp.hub.matching.model.PersonRecord;
+
+/**
+ * Resolves each arriving record to a person, in PostgreSQL. A record is compared only with the records that share one
+ * of its blocking keys; the best-scoring person whose records it links to gets it, otherwise it starts a new person.
+ * Pairs between the thresholds go to the clerical review queue; a person deciding them merges people or keeps them
+ * apart for good. Resolutions that share a blocking key are serialised by advisory locks, so two records about one
+ * new person arriving at once on two threads (or two instances) still become one person.
+ */
+public final class PersonIndex {
+
+    public static final String NEW_PERSON = "NEW_PERSON";
+    public static final String ALREADY_INDEXED = "ALREADY_INDEXED";
+    public static final String CLERICAL = "CLERICAL";
+    static final String MATCHER = "matcher";
+
+    /** Records read per blocking key; a key shared by more (a very common name and year) adds no useful candidates. */
+    static final int CANDIDATES_PER_KEY = 500;
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    private final DataSource dataSource;
+    private final PairMatcher matcher;
+    private final IndexTermFrequencies frequencies;
+    private final Clock clock;
+
+    public PersonIndex(DataSource dataSource, PairMatcher matcher, IndexTermFrequencies frequencies, Clock clock) {
+        this.dataSource = dataSource;
+        this.matcher = matcher;
+        this.frequencies = frequencies;
+        this.clock = clock;
+    }
+
+    public static String recordKey(String source, String recordId) {
+        return source + "/" + recordId;
+    }
+
+    public static String recordKey(PersonRecord record) {
+        if (record.source() == null || record.id() == null) {
+            throw new IllegalArgumentException("a record needs a source and an id to be indexed");
+        }
+        return recordKey(record.source(), record.id());
+    }
+
+    /** Resolves one record; idempotent: a record already indexed keeps its person. */
+    public Resolution resolve(PersonRecord record) {
+        String key = recordKey(record);
+        Set<String> blockKeys = new TreeSet<>(matcher.blockingKeys(record));
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                lock(c, blockKeys);
+                Optional<UUID> existing = personOf(c, key);
+                if (existing.isPresent()) {
+                    c.commit();
+                    return new Resolution(key, existing.get(), ALREADY_INDEXED, null, 0);
+                }
+                Resolution resolution = resolveNew(c, key, record, blockKeys);
+                c.commit();
+                frequencies.committed(record);
+                return resolution;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IndexException("could not resolve a record from " + record.source(), e);
+        }
+    }
+
+    private Resolution resolveNew(Connection c, String key, PersonRecord record, Set<String> blockKeys)
+            throws SQLException {
+        Map<UUID, Candidate> best = new LinkedHashMap<>();
+        Set<UUID> vetoed = new HashSet<>();
+        for (Candidate candidate : candidates(c, blockKeys)) {
+            PairScore score = matcher.score(record, candidate.record());
+            if (score.rule() == Rule.TWINS) {
+                vetoed.add(candidate.personId());
+                continue;
+            }
+            Candidate scored = candidate.withScore(score);
+            best.merge(
+                    candidate.personId(),
+                    scored,
+                    (a, b) -> a.score().matchWeight() >= b.score().matchWeight() ? a : b);
+        }
+        vetoed.forEach(best::remove);
+        List<Candidate> ranked = best.values().stream()
+                .filter(x -> x.score().outcome() != Outcome.NO_LINK)
+                .sorted(Comparator.comparingInt(
+                                (Candidate x) -> x.score().outcome().ordinal())
+                        .thenComparing(x -> -x.score().matchWeight()))
+                .toList();
+
+        Instant now = clock.instant();
+        Candidate chosen = !ranked.isEmpty() && ranked.get(0).score().outcome() == Outcome.LINK ? ranked.get(0) : null;
+        UUID personId;
+        if (chosen == null) {
+            personId = UUID.randomUUID();
+            insertPerson(c, personId, now);
+        } else {
+            personId = chosen.personId();
+        }
+        insertRecord(c, key, record, personId, now);
+        insertBlockKeys(c, key, blockKeys);
+        insertHousehold(c, key, record);
+        frequencies.count(c, record);
+        if (chosen == null) {
+            insertLink(c, key, personId, NEW_PERSON, null, null, now, MATCHER);
+        } else {
+            insertLink(
+                    c, key, personId, chosen.score().rule().name(), chosen.recordKey(), chosen.score(), now, MATCHER);
+        }
+        // Every other person it may be goes to a person: another LINK-level person means the two may be one.
+        int reviews = 0;
+        for (Candidate other : ranked) {
+            if (other != chosen) {
+                reviews += openReview(c, key, other.recordKey(), other.score(), now);
+            }
+        }
+        String method = chosen == null ? NEW_PERSON : chosen.score().rule().name();
+        return new Resolution(key, personId, method, chosen == null ? null : chosen.score(), reviews);
+    }
+
+    /** The person a record belongs to now. */
+    public Optional<UUID> personOf(String source, String recordId) {
+        try (Connection c = dataSource.getConnection()) {
+            return personOf(c, recordKey(source, recordId));
+        } catch (SQLException e) {
+            throw new IndexException("could not read the person index", e);
+        }
+    }
+
+    /** Follows merges: a person merged away answers with the person it was merged into. */
+    public Optional<UUID> currentPerson(UUID personId) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s =
+                        c.prepareStatement("select person_id, merged_into from person where person_id = ?")) {
+            UUID id = personId;
+            for (int hops = 0; hops < 100; hops++) {
+                s.setObject(1, id);
+                try (ResultSet rs = s.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    UUID next = rs.getObject(2, UUID.class);
+                    if (next == null) {
+                        return Optional.of(id);
+                    }
+                    id = next;
+                }
+            }
+            throw new IndexException("merge chain too long");
+        } catch (SQLException e) {
+            throw new IndexException("could not read the person index", e);
+        }
+    }
+
+    /** Every record of a person, with how it was linked. */
+    public List<IndexedRecord> recordsOf(UUID personId) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("select r.record_key, r.person_id, r.demographics::text,"
+                        + " l.method, l.match_weight, l.explanation::text"
+                        + " from person_record r join person_link l on l.record_key = r.record_key"
+                        + " where r.person_id = ? order by r.received_at, r.record_key")) {
+            s.setObject(1, personId);
+            List<IndexedRecord> records = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    double weight = rs.getDouble(5);
+                    records.add(new IndexedRecord(
+                            rs.getString(1),
+                            rs.getObject(2, UUID.class),
+                            readRecord(rs.getString(3)),
+                            rs.getString(4),
+                            rs.wasNull() ? null : weight,
+                            rs.getString(6)));
+                }
+            }
+            return records;
+        } catch (SQLException e) {
+            throw new IndexException("could not read the person index", e);
+        }
+    }
+
+    /** The oldest open pairs first. */
+    public List<ReviewItem> openReviews(int limit) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("select m.review_id, m.record_key, a.person_id,"
+                        + " m.candidate_record_key, b.person_id, m.match_weight, m.match_probability,"
+                        + " m.explanation::text, m.created_at"
+                        + " from match_review m join person_record a on a.record_key = m.record_key"
+                        + " join person_record b on b.record_key = m.candidate_record_key"
+                        + " where m.status = 'OPEN' order by m.created_at, m.review_id limit ?")) {
+            s.setInt(1, limit);
+            List<ReviewItem> items = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    items.add(new ReviewItem(
+                            rs.getLong(1),
+                            rs.getString(2),
+                            rs.getObject(3, UUID.class),
+                            rs.getString(4),
+                            rs.getObject(5, UUID.class),
+                            rs.getDouble(6),
+                            rs.getDouble(7),
+                            rs.getString(8),
+                            rs.getTimestamp(9).toInstant()));
+                }
+            }
+            return items;
+        } catch (SQLException e) {
+            throw new IndexException("could not read the review queue", e);
+        }
+    }
+
+    public long openReviewCount() {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("select count(*) from match_review where status = 'OPEN'");
+                ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IndexException("could not read the review queue", e);
+        }
+    }
+
+    /**
+     * Records a reviewer's answer. SAME_PERSON merges the two people (the candidate's, the older, is kept) and closes
+     * every other open pair between them; DIFFERENT_PEOPLE keeps the pair apart for good.
+     *
+     * @return the person the record belongs to afterwards
+     */
+    public UUID decide(long reviewId, ReviewDecision decision, String actor) {
+        requireActor(actor);
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                String recordKey;
+                String candidateKey;
+                double weight;
+                String explanation;
+                try (PreparedStatement s = c.prepareStatement("select record_key, candidate_record_key, match_weight,"
+                        + " explanation::text, status from match_review where review_id = ? for update")) {
+                    s.setLong(1, reviewId);
+                    try (ResultSet rs = s.executeQuery()) {
+                        if (!rs.next()) {
+                            throw new IndexException("no review " + reviewId);
+                        }
+                        if (!"OPEN".equals(rs.getString(5))) {
+                            throw new IndexException("review " + reviewId + " was already decided: " + rs.getString(5));
+                        }
+                        recordKey = rs.getString(1);
+                        candidateKey = rs.getString(2);
+                        weight = rs.getDouble(3);
+                        explanation = rs.getString(4);
+                    }
+                }
+                Instant now = clock.instant();
+                UUID person = personOf(c, recordKey).orElseThrow();
+                UUID candidatePerson = personOf(c, candidateKey).orElseThrow();
+                UUID result = person;
+                if (decision == ReviewDecision.SAME_PERSON) {
+                    if (!person.equals(candidatePerson)) {
+                        mergeInto(c, candidatePerson, person, "clerical review " + reviewId, actor, now);
+                        result = candidatePerson;
+                    }
+                    try (PreparedStatement s = c.prepareStatement("update person_link set person_id = ?, method = ?,"
+                            + " matched_record_key = ?, match_weight = ?, explanation = ?::jsonb, linked_at = ?,"
+                            + " linked_by = ? where record_key = ?")) {
+                        s.setObject(1, result);
+                        s.setString(2, CLERICAL);
+                        s.setString(3, candidateKey);
+                        s.setDouble(4, weight);
+                        s.setString(5, explanation);
+                        s.setTimestamp(6, Timestamp.from(now));
+                        s.setString(7, actor);
+                        s.setString(8, recordKey);
+                        s.executeUpdate();
+                    }
+                } else {
+                    cannotLink(c, recordKey, candidateKey);
+                }
+                try (PreparedStatement s = c.prepareStatement(
+                        "update match_review set status = ?, decided_by = ?, decided_at = ? where review_id = ?")) {
+                    s.setString(1, decision.name());
+                    s.setString(2, actor);
+                    s.setTimestamp(3, Timestamp.from(now));
+                    s.setLong(4, reviewId);
+                    s.executeUpdate();
+                }
+                if (decision == ReviewDecision.SAME_PERSON) {
+                    // Other open pairs between the same two people are answered by this decision.
+                    try (PreparedStatement s = c.prepareStatement("update match_review m set status = 'SUPERSEDED',"
+                            + " decided_by = ?, decided_at = ? where m.status = 'OPEN' and exists (select 1"
+                            + " from person_record a, person_record b where a.record_key = m.record_key"
+                            + " and b.record_key = m.candidate_record_key and a.person_id = b.person_id)")) {
+                        s.setString(1, actor);
+                        s.setTimestamp(2, Timestamp.from(now));
+                        s.executeUpdate();
+                    }
+                }
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IndexException("could not record the review decision", e);
+        }
+    }
+
+    /** Merges {@code other} into {@code keep}: every record of {@code other} moves, and the merge is recorded. */
+    public void merge(UUID keep, UUID other, String reason, String actor) {
+        requireActor(actor);
+        inTransaction(c -> mergeInto(c, keep, other, reason, actor, clock.instant()));
+    }
+
+    /**
+     * Moves the given records of a person to a new person, and records that they are not the same as the records
+     * left behind, so the matcher never joins them again.
+     *
+     * @return the new person
+     */
+    public UUID split(UUID personId, Collection<String> recordKeys, String reason, String actor) {
+        requireActor(actor);
+        if (recordKeys.isEmpty()) {
+            throw new IllegalArgumentException("a split needs at least one record to move");
+        }
+        UUID created = UUID.randomUUID();
+        inTransaction(c -> {
+            Set<String> all = new HashSet<>();
+            try (PreparedStatement s = c.prepareStatement("select record_key from person_record where person_id = ?")) {
+                s.setObject(1, personId);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        all.add(rs.getString(1));
+                    }
+                }
+            }
+            if (!all.containsAll(recordKeys)) {
+                throw new IndexException("every record to split off must belong to the person");
+            }
+            if (all.size() == recordKeys.size()) {
+                throw new IndexException("a split must leave at least one record with the person");
+            }
+            Instant now = clock.instant();
+            insertPerson(c, created, now);
+            moveRecords(c, recordKeys, created, actor, now);
+            for (String moved : recordKeys) {
+                for (String stays : all) {
+                    if (!recordKeys.contains(stays)) {
+                        cannotLink(c, moved, stays);
+                    }
+                }
+            }
+            insertEvent(c, "SPLIT", personId, created, recordKeys, reason, actor, now);
+        });
+        return created;
+    }
+
+    /** Every merge and split a person took part in, oldest first. */
+    public List<PersonEvent> history(UUID personId) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("select event_id, kind, person_id, other_person_id,"
+                        + " record_keys, reason, actor, at from person_event"
+                        + " where person_id = ? or other_person_id = ? order by event_id")) {
+            s.setObject(1, personId);
+            s.setObject(2, personId);
+            List<PersonEvent> events = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    events.add(new PersonEvent(
+                            rs.getLong(1),
+                            rs.getString(2),
+                            rs.getObject(3, UUID.class),
+                            rs.getObject(4, UUID.class),
+                            List.of((String[]) rs.getArray(5).getArray()),
+                            rs.getString(6),
+                            rs.getString(7),
+                            rs.getTimestamp(8).toInstant()));
+                }
+            }
+            return events;
+        } catch (SQLException e) {
+            throw new IndexException("could not read the person history", e);
+        }
+    }
+
+    /**
+     * Records a relationship a partner asserts between two of its records, e.g. {@code PARENT_OF} from the case
+     * system. The records need not be indexed yet; the relationship joins whichever people they belong to.
+     */
+    public void relate(String source, String fromRecordId, String toRecordId, String kind) {
+        inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("insert into person_relationship"
+                    + " (from_record_key, to_record_key, kind, source, asserted_at) values (?, ?, ?, ?, ?)"
+                    + " on conflict do nothing")) {
+                s.setString(1, recordKey(source, fromRecordId));
+                s.setString(2, recordKey(source, toRecordId));
+                s.setString(3, kind);
+                s.setString(4, source);
+                s.setTimestamp(5, Timestamp.from(clock.instant()));
+                s.executeUpdate();
+            }
+        });
+    }
+
+    // --- writing -------------------------------------------------------------------------------------------------
+
+    private void mergeInto(Connection c, UUID keep, UUID other, String reason, String actor, Instant now)
+            throws SQLException {
+        if (keep.equals(other)) {
+            return;
+        }
+        List<String> moved = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("select record_key from person_record where person_id = ?")) {
+            s.setObject(1, other);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    moved.add(rs.getString(1));
+                }
+            }
+        }
+        moveRecords(c, moved, keep, null, now);
+        try (PreparedStatement s = c.prepareStatement("update person set merged_into = ? where person_id = ?")) {
+            s.setObject(1, keep);
+            s.setObject(2, other);
+            s.executeUpdate();
+        }
+        insertEvent(c, "MERGE", keep, other, moved, reason, actor, now);
+    }
+
+    private static void moveRecords(Connection c, Collection<String> recordKeys, UUID to, String actor, Instant now)
+            throws SQLException {
+        Array keys = c.createArrayOf("text", recordKeys.toArray());
+        try (PreparedStatement s =
+                c.prepareStatement("update person_record set person_id = ? where record_key = any(?)")) {
+            s.setObject(1, to);
+            s.setArray(2, keys);
+            s.executeUpdate();
+        }
+        String sql = actor == null
+                ? "update person_link set person_id = ? where record_key = any(?)"
+                : "update person_link set person_id = ?, method = '" + CLERICAL + "', matched_record_key = null,"
+                        + " match_weight = null, explanation = null, linked_at = ?, linked_by = ?"
+                        + " where record_key = any(?)";
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setObject(1, to);
+            if (actor == null) {
+                s.setArray(2, keys);
+            } else {
+                s.setTimestamp(2, Timestamp.from(now));
+                s.setString(3, actor);
+                s.setArray(4, keys);
+            }
+            s.executeUpdate();
+        }
+    }
+
+    private static void insertEvent(
+            Connection c,
+            String kind,
+            UUID person,
+            UUID other,
+            Collection<String> recordKeys,
+            String reason,
+            String actor,
+            Instant now)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("insert into person_event (kind, person_id, other_person_id,"
+                + " record_keys, reason, actor, at) values (?, ?, ?, ?, ?, ?, ?)")) {
+            s.setString(1, kind);
+            s.setObject(2, person);
+            s.setObject(3, other);
+            s.setArray(4, c.createArrayOf("text", recordKeys.toArray()));
+            s.setString(5, reason);
+            s.setString(6, actor);
+            s.setTimestamp(7, Timestamp.from(now));
+            s.executeUpdate();
+        }
+    }
+
+    private static void cannotLink(Connection c, String a, String b) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "insert into person_cannot_link (record_key_a, record_key_b) values (?, ?) on conflict do nothing")) {
+            s.setString(1, a.compareTo(b) < 0 ? a : b);
+            s.setString(2, a.compareTo(b) < 0 ? b : a);
+            s.executeUpdate();
+        }
+    }
+
+    private static void insertPerson(Connection c, UUID personId, Instant now) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("insert into person (person_id, created_at) values (?, ?)")) {
+            s.setObject(1, personId);
+            s.setTimestamp(2, Timestamp.from(now));
+            s.executeUpdate();
+        }
+    }
+
+    private static void insertRecord(Connection c, String key, PersonRecord record, UUID personId, Instant now)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("insert into person_record (record_key, source, education,"
+                + " person_id, demographics, received_at) values (?, ?, ?, ?, ?::jsonb, ?)")) {
+            s.setString(1, key);
+            s.setString(2, record.source());
+            s.setBoolean(3, record.education());
+            s.setObject(4, personId);
+            s.setString(5, writeRecord(record));
+            s.setTimestamp(6, Timestamp.from(now));
+            s.executeUpdate();
+        }
+    }
+
+    private static void insertBlockKeys(Connection c, String key, Set<String> blockKeys) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "insert into person_block_key (block_key, record_key) values (?, ?) on conflict do nothing")) {
+            for (String blockKey : blockKeys) {
+                s.setString(1, blockKey);
+                s.setString(2, key);
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
+    private static void insertHousehold(Connection c, String key, PersonRecord record) throws SQLException {
+        Optional<String> household = HouseholdKey.of(record);
+        if (household.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement s = c.prepareStatement(
+                "insert into household_record (household_key, record_key)" + " values (?, ?) on conflict do nothing")) {
+            s.setString(1, household.get());
+            s.setString(2, key);
+            s.executeUpdate();
+        }
+    }
+
+    private static void insertLink(
+            Connection c,
+            String key,
+            UUID personId,
+            String method,
+            String matchedKey,
+            PairScore score,
+            Instant now,
+            String actor)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("insert into person_link (record_key, person_id, method,"
+                + " matched_record_key, match_weight, explanation, linked_at, linked_by)"
+                + " values (?, ?, ?, ?, ?, ?::jsonb, ?, ?)")) {
+            s.setString(1, key);
+            s.setObject(2, personId);
+            s.setString(3, method);
+            s.setString(4, matchedKey);
+            if (score == null) {
+                s.setNull(5, java.sql.Types.DOUBLE);
+                s.setNull(6, java.sql.Types.VARCHAR);
+            } else {
+                s.setDouble(5, score.matchWeight());
+                s.setString(6, explanationJson(score));
+            }
+            s.setTimestamp(7, Timestamp.from(now));
+            s.setString(8, actor);
+            s.executeUpdate();
+        }
+    }
+
+    private static int openReview(Connection c, String key, String candidateKey, PairScore score, Instant now)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("insert into match_review (record_key, candidate_record_key,"
+                + " match_weight, match_probability, explanation, created_at) values (?, ?, ?, ?, ?::jsonb, ?)"
+                + " on conflict do nothing")) {
+            s.setString(1, key);
+            s.setString(2, candidateKey);
+            s.setDouble(3, score.matchWeight());
+            s.setDouble(4, score.matchProbability());
+            s.setString(5, explanationJson(score));
+            s.setTimestamp(6, Timestamp.from(now));
+            return s.executeUpdate();
+        }
+    }
+
+    // --- reading -------------------------------------------------------------------------------------------------
+
+    private record Candidate(String recordKey, UUID personId, PersonRecord record, PairScore score) {
+        Candidate withScore(PairScore s) {
+            return new Candidate(recordKey, personId, record, s);
+        }
+    }
+
+    private static List<Candidate> candidates(Connection c, Set<String> blockKeys) throws SQLException {
+        if (blockKeys.isEmpty()) {
+            return List.of();
+        }
+        try (PreparedStatement s = c.prepareStatement("select r.record_key, r.person_id, r.demographics::text"
+                + " from (select distinct k.record_key from unnest(?::text[]) as b(block_key)"
+                + "   cross join lateral (select record_key from person_block_key p where p.block_key = b.block_key"
+                + "   limit " + CANDIDATES_PER_KEY + ") k) ks"
+                + " join person_record r on r.record_key = ks.record_key")) {
+            s.setArray(1, c.createArrayOf("text", blockKeys.toArray()));
+            List<Candidate> candidates = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    candidates.add(new Candidate(
+                            rs.getString(1), rs.getObject(2, UUID.class), readRecord(rs.getString(3)), null));
+                }
+            }
+            return candidates;
+        }
+    }
+
+    private static Optional<UUID> personOf(Connection c, String key) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select person_id from person_record where record_key = ?")) {
+            s.setString(1, key);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getObject(1, UUID.class)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Transaction-scoped advisory locks, always taken in the same (sorted) order so two resolutions cannot deadlock. */
+    private static void lock(Connection c, Set<String> sortedKeys) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select pg_advisory_xact_lock(hashtextextended(?, 7))")) {
+            for (String k : sortedKeys) {
+                s.setString(1, k);
+                s.execute();
+            }
+        }
+    }
+
+    // --- JSON ----------------------------------------------------------------------------------------------------
+
+    static String writeRecord(PersonRecord record) {
+        try {
+            return JSON.writeValueAsString(record);
+        } catch (JsonProcessingException e) {
+            throw new IndexException("could not write a record's demographics", e);
+        }
+    }
+
+    static PersonRecord readRecord(String json) {
+        try {
+            return JSON.readValue(json, PersonRecord.class);
+        } catch (JsonProcessingException e) {
+            throw new IndexException("could not read a record's demographics", e);
+        }
+    }
+
+    /** {@code {"rule":..,"matchWeight":..,"prior":..,"comparisons":[{"comparison":..,"level":..,"weight":..}]}}. */
+    public static String explanationJson(PairScore score) {
+        Explanation explanation = score.explanation();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("rule", score.rule().name());
+        json.put("outcome", score.outcome().name());
+        json.put("matchWeight", round(score.matchWeight()));
+        json.put("matchProbability", score.matchProbability());
+        json.put("prior", round(explanation.priorWeight()));
+        List<Map<String, Object>> parts = new ArrayList<>();
+        for (Explanation.Contribution contribution : explanation.contributions()) {
+            Map<String, Object> part = new LinkedHashMap<>();
+            part.put("comparison", contribution.comparison());
+            part.put("level", contribution.level().name());
+            part.put("weight", round(contribution.weight()));
+            parts.add(part);
+        }
+        json.put("comparisons", parts);
+        try {
+            return JSON.writeValueAsString(json);
+        } catch (JsonProcessingException e) {
+            throw new IndexException("could not write an explanation", e);
+        }
+    }
+
+    private static double round(double x) {
+        return Math.round(x * 1000) / 1000.0;
+    }
+
+    private static void requireActor(String actor) {
+        if (actor == null || actor.isBlank()) {
+            throw new IllegalArgumentException("a decision about people needs the name of who made it");
+        }
+    }
+
+    @FunctionalInterface
+    private interface Work {
+        void run(Connection c) throws SQLException;
+    }
+
+    private void inTransaction(Work work) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                work.run(c);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IndexException("could not update the person index", e);
+        }
+    }
+}
