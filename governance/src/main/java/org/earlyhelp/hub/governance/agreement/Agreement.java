@@ -52,6 +52,14 @@ public record Agreement(
         return status == AgreementStatus.APPROVED && valid.covers(day);
     }
 
+    /**
+     * Whether the hub pushes notifications under this agreement: only an agreement with {@code deliver} does. One
+     * without it discloses only when a recipient asks (the whole-family view), field by field as it says.
+     */
+    public boolean notifies() {
+        return deliver != null;
+    }
+
     /** The rule for a field: a field not named in the agreement is dropped. */
     public FieldRule ruleFor(String fieldPath) {
         return fields.getOrDefault(fieldPath, FieldRule.DROP);

@@ -51,7 +51,18 @@ public final class GovernanceService {
                 new RecordDescriptor(record.getKind().name(), record.getType(), record.getProvider());
         List<LedgerDraft> drafts = new ArrayList<>();
         List<DisclosurePlan.Release> releases = new ArrayList<>();
-        for (Decision decision : pdp.decide(descriptor, today, PolicyDecisionPoint.ConsentCheck.NONE_RECORDED)) {
+        List<Decision> decisions =
+                pdp.decide(descriptor, today, PolicyDecisionPoint.ConsentCheck.NONE_RECORDED).stream()
+                        .filter(d -> d.agreement().map(Agreement::notifies).orElse(true))
+                        .toList();
+        if (decisions.isEmpty()) {
+            decisions = List.of(Decision.deny(
+                    null,
+                    "none",
+                    "no agreement notifies anyone of " + descriptor.kind() + "/" + descriptor.type() + " from "
+                            + descriptor.provider() + "; it is disclosed only on request"));
+        }
+        for (Decision decision : decisions) {
             Agreement agreement = decision.agreement().orElse(null);
             for (Person subject : subjects(record, agreement)) {
                 planFor(record, subject, decision, agreement, today, drafts, releases);

@@ -81,7 +81,7 @@ public final class FieldCatalogue {
     }
 
     /** {@code dateOfBirth} and {@code ADULT_VICTIM} become {@code date-of-birth} and {@code adult-victim}. */
-    static String kebab(String name) {
+    public static String kebab(String name) {
         if (name.equals(name.toUpperCase(Locale.ROOT))) {
             return name.toLowerCase(Locale.ROOT).replace('_', '-');
         }

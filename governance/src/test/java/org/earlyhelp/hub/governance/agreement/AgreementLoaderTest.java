@@ -55,7 +55,11 @@ class AgreementLoaderTest {
         List<Agreement> agreements = AgreementLoader.loadDirectory(SHIPPED);
 
         // Then
-        assertThat(agreements).extracting(Agreement::id).containsExactly(ID);
+        assertThat(agreements)
+                .extracting(Agreement::id)
+                .contains(ID)
+                .doesNotContain("registry")
+                .hasSize(5);
     }
 
     @Test
@@ -139,7 +143,8 @@ class AgreementLoaderTest {
 
         // Then
         assertThat(registry.partners()).contains("police", "schools", "health", "housing", "casesystem", "council");
-        assertThat(registry.purposes()).containsExactly("safeguarding/domestic-abuse-notification");
+        assertThat(registry.purposes())
+                .containsExactly("safeguarding/domestic-abuse-notification", "early-help/family-view");
     }
 
     @Test

@@ -20,6 +20,7 @@ import org.earlyhelp.hub.governance.flow.GovernanceService;
 import org.earlyhelp.hub.governance.ledger.DisclosureLedger;
 import org.earlyhelp.hub.governance.ledger.LedgerDraft;
 import org.earlyhelp.hub.governance.ledger.LedgerEntry;
+import org.earlyhelp.hub.routes.resolve.RecordResolver;
 import org.earlyhelp.hub.schema.Disclosure;
 import org.earlyhelp.hub.schema.HubRecord;
 import org.earlyhelp.hub.schema.codec.RecordCodec;
@@ -27,7 +28,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Governs one poll's worth of inbound records: plan each, write every decision to the ledger in one transaction, then
+ * Governs one poll's worth of inbound records: resolve each record's people against the person index, plan each, write every decision to the ledger in one transaction, then
  * publish the permitted disclosures and wait for the broker, and only then commit the input offsets. A crash at any
  * point replays the batch; the ledger and the delivery ids are idempotent, so a replay sends nothing new. A record
  * that cannot be read or planned goes to the partner's dead-letter topic with a reason free of personal data.
@@ -39,6 +40,7 @@ public class GovernBatchProcessor implements Processor {
     private static final Logger log = LoggerFactory.getLogger(GovernBatchProcessor.class);
     private static final ZoneId UK = ZoneId.of("Europe/London");
 
+    private final RecordResolver resolver;
     private final GovernanceService governance;
     private final DisclosureLedger ledger;
     private final TopicPublisher publisher;
@@ -50,6 +52,7 @@ public class GovernBatchProcessor implements Processor {
     private final Duration maxBackoff;
 
     public GovernBatchProcessor(
+            RecordResolver resolver,
             GovernanceService governance,
             DisclosureLedger ledger,
             TopicPublisher publisher,
@@ -59,6 +62,7 @@ public class GovernBatchProcessor implements Processor {
             String outboundTopicPrefix,
             String dlqTopicPrefix,
             Duration maxBackoff) {
+        this.resolver = resolver;
         this.governance = governance;
         this.ledger = ledger;
         this.publisher = publisher;
@@ -80,6 +84,8 @@ public class GovernBatchProcessor implements Processor {
         LocalDate today = LocalDate.now(clock.withZone(UK));
         List<DisclosurePlan> plans = new ArrayList<>();
         List<ProducerRecord<String, byte[]>> out = new ArrayList<>();
+        List<HubRecord> records = new ArrayList<>();
+        List<byte[]> encoded = new ArrayList<>();
         for (Exchange e : exchanges) {
             byte[] value = e.getMessage().getBody(byte[].class);
             String key = e.getMessage().getHeader(KafkaConstants.KEY, String.class);
@@ -87,10 +93,17 @@ public class GovernBatchProcessor implements Processor {
             try {
                 HubRecord record = codec.decodeRecord(value);
                 plans.add(governance.plan(record, today));
+                records.add(record);
+                encoded.add(value);
             } catch (RuntimeException ex) {
                 out.add(deadLetter(topic, key, value, reasonFor(ex)));
             }
         }
+        // Resolve first: every record is kept and its people are in the index before anything leaves.
+        retrying(batch, "resolve", () -> {
+            resolver.resolveAll(records, encoded);
+            return null;
+        });
         List<LedgerDraft> drafts =
                 plans.stream().flatMap(p -> p.drafts().stream()).toList();
         List<LedgerEntry> entries = retrying(batch, "ledger append", () -> ledger.append(drafts));

@@ -1,0 +1,108 @@
+package org.earlyhelp.hub.routes.resolve;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import javax.sql.DataSource;
+import org.earlyhelp.hub.schema.HubRecord;
+import org.earlyhelp.hub.schema.Person;
+
+/** Keeps the canonical records the hub received, and which person index record each of their people is. */
+public final class RecordStore {
+
+    /** One person of one stored record. */
+    public record StoredSubject(String recordKey, String recordId, String personRef, String role, byte[] body) {}
+
+    private final DataSource dataSource;
+
+    public RecordStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** The person index key of one person of a record: {@code <provider>/<record id>#<ref>}. */
+    public static String recordKey(HubRecord record, Person person) {
+        return record.getProvider() + "/" + sourceRecordId(record, person);
+    }
+
+    /** The id the person index knows this person of this record by, within the provider. */
+    public static String sourceRecordId(HubRecord record, Person person) {
+        return record.getRecordId() + "#" + person.getRef();
+    }
+
+    /** Idempotent: a record already stored is left as it is. */
+    public void save(HubRecord record, byte[] encoded) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                try (PreparedStatement s = c.prepareStatement("insert into hub_record (record_id, provider, kind,"
+                        + " type, received_at, body) values (?, ?, ?, ?, ?, ?) on conflict do nothing")) {
+                    s.setString(1, record.getRecordId());
+                    s.setString(2, record.getProvider());
+                    s.setString(3, record.getKind().name());
+                    s.setString(4, record.getType());
+                    s.setTimestamp(5, Timestamp.from(record.getReceivedAt()));
+                    s.setBytes(6, encoded);
+                    s.executeUpdate();
+                }
+                try (PreparedStatement s = c.prepareStatement("insert into hub_record_person (record_key, record_id,"
+                        + " person_ref, role) values (?, ?, ?, ?) on conflict do nothing")) {
+                    for (Person p : record.getPeople()) {
+                        s.setString(1, recordKey(record, p));
+                        s.setString(2, record.getRecordId());
+                        s.setString(3, p.getRef());
+                        s.setString(4, p.getRole().name());
+                        s.addBatch();
+                    }
+                    s.executeBatch();
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not store record " + record.getRecordId(), e);
+        }
+    }
+
+    /** The stored records about these person index records, oldest first. */
+    public List<StoredSubject> about(Collection<String> recordKeys) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s =
+                        c.prepareStatement("select p.record_key, p.record_id, p.person_ref, p.role, r.body"
+                                + " from hub_record_person p join hub_record r on r.record_id = p.record_id"
+                                + " where p.record_key = any(?) order by r.received_at, r.record_id")) {
+            Array keys = c.createArrayOf("text", recordKeys.toArray());
+            s.setArray(1, keys);
+            List<StoredSubject> found = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    found.add(new StoredSubject(
+                            rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBytes(5)));
+                }
+            }
+            return found;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read stored records", e);
+        }
+    }
+
+    /** The provider of a stored record, if the hub holds it. */
+    public java.util.Optional<String> providerOf(String recordId) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("select provider from hub_record where record_id = ?")) {
+            s.setString(1, recordId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? java.util.Optional.of(rs.getString(1)) : java.util.Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read stored records", e);
+        }
+    }
+}
