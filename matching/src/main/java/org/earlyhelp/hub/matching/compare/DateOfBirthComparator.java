@@ -1,9 +1,7 @@
 package org.earlyhelp.hub.matching.compare;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /** Grades two dates of birth by the mistakes people make keying them in. */
 public final class DateOfBirthComparator {
@@ -22,8 +20,6 @@ public final class DateOfBirthComparator {
 
     static final int MONTH_IN_DAYS = 31;
 
-    private final LevenshteinDistance levenshtein = new LevenshteinDistance(1);
-
     public Level compare(LocalDate a, LocalDate b) {
         if (a == null || b == null) {
             return Level.NULL;
@@ -36,11 +32,24 @@ public final class DateOfBirthComparator {
                 && a.getMonthValue() == b.getDayOfMonth()) {
             return Level.DAY_MONTH_TRANSPOSED;
         }
-        String x = a.format(DateTimeFormatter.BASIC_ISO_DATE);
-        String y = b.format(DateTimeFormatter.BASIC_ISO_DATE);
-        if (levenshtein.apply(x, y) == 1) {
+        if (oneDigitApart(a, b)) {
             return Level.ONE_DIGIT_TYPO;
         }
         return Math.abs(ChronoUnit.DAYS.between(a, b)) <= MONTH_IN_DAYS ? Level.WITHIN_A_MONTH : Level.OTHER;
+    }
+
+    /** Levenshtein distance 1 between two 8-digit {@code yyyyMMdd} strings: exactly one digit differs. */
+    private static boolean oneDigitApart(LocalDate a, LocalDate b) {
+        int x = a.getYear() * 10000 + a.getMonthValue() * 100 + a.getDayOfMonth();
+        int y = b.getYear() * 10000 + b.getMonthValue() * 100 + b.getDayOfMonth();
+        int differing = 0;
+        for (int i = 0; i < 8; i++) {
+            if (x % 10 != y % 10) {
+                differing++;
+            }
+            x /= 10;
+            y /= 10;
+        }
+        return differing == 1;
     }
 }

@@ -37,19 +37,43 @@ public final class NameComparator {
         return new NameComparator(Nicknames.standard());
     }
 
+    /**
+     * A name prepared once for many comparisons: normalised, with its Double Metaphone codes. A missing or placeholder
+     * name has an empty {@code normalised}.
+     */
+    public record Prepared(String normalised, String primary, String alternate) {
+        public boolean isNull() {
+            return normalised.isEmpty();
+        }
+    }
+
+    private static final Prepared NULL = new Prepared("", "", "");
+
+    public Prepared prepare(String raw) {
+        String x = NameNormaliser.normalise(raw);
+        if (x.isEmpty() || NameNormaliser.isPlaceholder(x)) {
+            return NULL;
+        }
+        return new Prepared(x, metaphone.doubleMetaphone(x, false), metaphone.doubleMetaphone(x, true));
+    }
+
     public Level compare(String a, String b) {
-        String x = NameNormaliser.normalise(a);
-        String y = NameNormaliser.normalise(b);
-        if (x.isEmpty() || y.isEmpty() || NameNormaliser.isPlaceholder(x) || NameNormaliser.isPlaceholder(y)) {
+        return compare(prepare(a), prepare(b));
+    }
+
+    public Level compare(Prepared a, Prepared b) {
+        if (a.isNull() || b.isNull()) {
             return Level.NULL;
         }
+        String x = a.normalised();
+        String y = b.normalised();
         if (x.equals(y)) {
             return Level.EXACT;
         }
-        if (nicknames.areNicknames(x, y)) {
+        if (nicknames.areNicknamesNormalised(x, y)) {
             return Level.NICKNAME;
         }
-        if (soundAlike(x, y)) {
+        if (soundAlike(a, b)) {
             return Level.PHONETIC;
         }
         double similarity = jaroWinkler.apply(x, y);
@@ -59,17 +83,13 @@ public final class NameComparator {
         return similarity >= MID ? Level.JARO_WINKLER_MID : Level.OTHER;
     }
 
-    private boolean soundAlike(String x, String y) {
-        String primaryX = metaphone.doubleMetaphone(x, false);
-        String alternateX = metaphone.doubleMetaphone(x, true);
-        String primaryY = metaphone.doubleMetaphone(y, false);
-        String alternateY = metaphone.doubleMetaphone(y, true);
-        if (primaryX.isEmpty() || primaryY.isEmpty()) {
+    private static boolean soundAlike(Prepared x, Prepared y) {
+        if (x.primary().isEmpty() || y.primary().isEmpty()) {
             return false;
         }
-        return primaryX.equals(primaryY)
-                || primaryX.equals(alternateY)
-                || alternateX.equals(primaryY)
-                || alternateX.equals(alternateY);
+        return x.primary().equals(y.primary())
+                || x.primary().equals(y.alternate())
+                || x.alternate().equals(y.primary())
+                || x.alternate().equals(y.alternate());
     }
 }

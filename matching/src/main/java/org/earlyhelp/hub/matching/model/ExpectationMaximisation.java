@@ -25,27 +25,42 @@ public final class ExpectationMaximisation {
 
     /** u as the smoothed level frequencies among random pairs, treating them all as non-matches. */
     public double[][] estimateU(List<ComparisonVector> randomPairs) {
-        return levelFrequencies(randomPairs, null, false);
+        return levelFrequencies(randomPairs, null, null, false);
     }
 
     /** Estimates m, u and lambda; u starts from the level frequencies among all the pairs. */
     public FellegiSunterModel estimate(List<ComparisonVector> pairs) {
-        return run(pairs, levelFrequencies(pairs, null, false), false);
+        return run(pairs, levelFrequencies(pairs, null, null, false), false);
     }
 
     /** Estimates m and lambda only, keeping the given u (e.g. from {@link #estimateU(List)}). */
     public FellegiSunterModel estimate(List<ComparisonVector> pairs, double[][] fixedU) {
-        return run(pairs, fixedU, true);
+        return run(pairs, null, fixedU, true);
+    }
+
+    /**
+     * As {@link #estimate(List, double[][])} over distinct patterns, each standing for {@code counts[i]} pairs: a batch
+     * of millions of pairs has only thousands of distinct comparison vectors, so this is how large runs train.
+     */
+    public FellegiSunterModel estimate(List<ComparisonVector> patterns, double[] counts, double[][] fixedU) {
+        if (counts.length != patterns.size()) {
+            throw new IllegalArgumentException("one count per pattern");
+        }
+        return run(patterns, counts, fixedU, true);
     }
 
     private FellegiSunterModel run(List<ComparisonVector> pairs, double[][] initialU, boolean uFixed) {
+        return run(pairs, null, initialU, uFixed);
+    }
+
+    private FellegiSunterModel run(List<ComparisonVector> pairs, double[] counts, double[][] initialU, boolean uFixed) {
         if (pairs.isEmpty()) {
             throw new IllegalArgumentException("EM needs at least one pair");
         }
         FellegiSunterModel model = new FellegiSunterModel(comparisons, initialM(), initialU, INITIAL_LAMBDA);
         for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
             double[] posterior = expectation(model, pairs);
-            FellegiSunterModel next = maximisation(model, pairs, posterior, uFixed);
+            FellegiSunterModel next = maximisation(model, pairs, counts, posterior, uFixed);
             double change = maxChange(model, next);
             model = next;
             if (change < TOLERANCE) {
@@ -64,14 +79,21 @@ public final class ExpectationMaximisation {
     }
 
     private FellegiSunterModel maximisation(
-            FellegiSunterModel model, List<ComparisonVector> pairs, double[] posterior, boolean uFixed) {
+            FellegiSunterModel model,
+            List<ComparisonVector> pairs,
+            double[] counts,
+            double[] posterior,
+            boolean uFixed) {
         double sum = 0;
-        for (double p : posterior) {
-            sum += p;
+        double total = 0;
+        for (int i = 0; i < posterior.length; i++) {
+            double count = counts == null ? 1 : counts[i];
+            sum += posterior[i] * count;
+            total += count;
         }
-        double lambda = Math.min(Math.max(sum / posterior.length, LAMBDA_BOUND), 1 - LAMBDA_BOUND);
-        double[][] m = levelFrequencies(pairs, posterior, true);
-        double[][] u = uFixed ? copyU(model) : levelFrequencies(pairs, posterior, false);
+        double lambda = Math.min(Math.max(sum / total, LAMBDA_BOUND), 1 - LAMBDA_BOUND);
+        double[][] m = levelFrequencies(pairs, counts, posterior, true);
+        double[][] u = uFixed ? copyU(model) : levelFrequencies(pairs, counts, posterior, false);
         return new FellegiSunterModel(comparisons, m, u, lambda);
     }
 
@@ -79,16 +101,18 @@ public final class ExpectationMaximisation {
      * Smoothed frequency of each non-null level, each pair weighted by its match posterior (for m) or by one minus it
      * (for u); no posterior means weight 1. Null levels get 0 and are ignored by the model.
      */
-    private double[][] levelFrequencies(List<ComparisonVector> pairs, double[] posterior, boolean forMatches) {
+    private double[][] levelFrequencies(
+            List<ComparisonVector> pairs, double[] counts, double[] posterior, boolean forMatches) {
         double[][] frequencies = new double[comparisons.size()][];
         for (int k = 0; k < comparisons.size(); k++) {
             Comparison comparison = comparisons.get(k);
-            double[] counts = new double[comparison.levelCount()];
+            double[] levelCounts = new double[comparison.levelCount()];
             for (int i = 0; i < pairs.size(); i++) {
                 double weight = posterior == null ? 1 : forMatches ? posterior[i] : 1 - posterior[i];
-                counts[pairs.get(i).level(k)] += weight;
+                weight *= counts == null ? 1 : counts[i];
+                levelCounts[pairs.get(i).level(k)] += weight;
             }
-            frequencies[k] = normaliseNonNull(comparison, counts);
+            frequencies[k] = normaliseNonNull(comparison, levelCounts);
         }
         return frequencies;
     }

@@ -47,6 +47,16 @@ public final class FellegiSunterModel {
         return u[comparison][level];
     }
 
+    /** A copy of all m values, {@code [comparison][level]}. */
+    public double[][] m() {
+        return checkedCopy(comparisons, m, "m");
+    }
+
+    /** A copy of all u values, {@code [comparison][level]}. */
+    public double[][] u() {
+        return checkedCopy(comparisons, u, "u");
+    }
+
     /** {@code log2(lambda / (1 - lambda))}. */
     public double priorWeight() {
         return log2(lambda / (1 - lambda));

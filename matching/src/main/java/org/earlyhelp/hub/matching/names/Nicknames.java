@@ -50,6 +50,11 @@ public final class Nicknames {
         return !x.isEmpty() && !y.isEmpty() && !x.equals(y) && (lists(x, y) || lists(y, x));
     }
 
+    /** As {@link #areNicknames(String, String)} for names already passed through {@link NameNormaliser#normalise}. */
+    public boolean areNicknamesNormalised(String x, String y) {
+        return !x.isEmpty() && !y.isEmpty() && !x.equals(y) && (lists(x, y) || lists(y, x));
+    }
+
     private boolean lists(String name, String variant) {
         return variantsByName.getOrDefault(name, Set.of()).contains(variant);
     }

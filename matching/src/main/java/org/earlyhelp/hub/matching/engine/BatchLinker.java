@@ -1,0 +1,350 @@
+package org.earlyhelp.hub.matching.engine;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.earlyhelp.hub.matching.model.PersonRecord;
+
+/**
+ * Deduplicates and links a whole load of records: prepare each record once, train on the load (unless told to use the
+ * given settings as they are), score every blocked candidate pair in parallel, and cluster the links.
+ *
+ * <p>Clustering is union-find over the links in descending weight (deterministic-rule links first), refusing any union
+ * that would put two records the twins rule keeps apart into one cluster. Only pairs at or above the review threshold
+ * (and twins pairs) are kept in memory, so memory grows with the records and their links, not with the pairs compared.
+ */
+public final class BatchLinker {
+
+    /**
+     * @param train estimate m, u and lambda from the input (Splink-style, unsupervised) rather than use the settings'
+     * @param maxBlockSize a blocking key shared by more records than this is skipped (and counted)
+     * @param seed for the random pairs that estimate u
+     * @param randomPairs how many random pairs estimate u
+     * @param maxTrainingPairs candidate pairs beyond this are sampled for EM
+     */
+    public record Options(boolean train, int maxBlockSize, long seed, int randomPairs, long maxTrainingPairs) {
+        public static Options defaults() {
+            return new Options(true, 1000, 42, 2_000_000, 5_000_000);
+        }
+
+        public Options withTrain(boolean value) {
+            return new Options(value, maxBlockSize, seed, randomPairs, maxTrainingPairs);
+        }
+    }
+
+    /** Told how far each stage has got; called from worker threads. */
+    @FunctionalInterface
+    public interface Progress {
+        void update(String stage, long done, long total);
+
+        Progress NONE = (stage, done, total) -> {};
+    }
+
+    /** A pair for clerical review, with the reasons. */
+    public record ReviewPair(PersonRecord first, PersonRecord second, PairScore score) {}
+
+    /**
+     * @param pairsCompared candidate pairs scored (each once, however many rules found it)
+     * @param blocksSkipped blocks over the size cap, not compared
+     * @param pairsInSkippedBlocks the pairs those blocks would have given
+     * @param unionsRefused links not followed because they would have merged twins
+     */
+    public record Counts(
+            long records,
+            long pairsCompared,
+            long links,
+            long reviews,
+            long twins,
+            long blocksSkipped,
+            long pairsInSkippedBlocks,
+            long unionsRefused,
+            int clusters) {}
+
+    /** The outcome of a run. {@code clusterIds[i]} is the cluster of {@code records.get(i)}, numbered from 0. */
+    public static final class Result {
+        private final List<PersonRecord> records;
+        private final int[] clusterIds;
+        private final List<ReviewPair> reviewPairs;
+        private final MatchSettings settings;
+        private final Counts counts;
+        private final Map<String, Duration> timings;
+        private final KeptPairs kept;
+
+        Result(
+                List<PersonRecord> records,
+                int[] clusterIds,
+                List<ReviewPair> reviewPairs,
+                MatchSettings settings,
+                Counts counts,
+                Map<String, Duration> timings,
+                KeptPairs kept) {
+            this.records = records;
+            this.clusterIds = clusterIds;
+            this.reviewPairs = reviewPairs;
+            this.settings = settings;
+            this.counts = counts;
+            this.timings = timings;
+            this.kept = kept;
+        }
+
+        public List<PersonRecord> records() {
+            return records;
+        }
+
+        public int[] clusterIds() {
+            return clusterIds.clone();
+        }
+
+        public int clusterOf(int recordIndex) {
+            return clusterIds[recordIndex];
+        }
+
+        public List<ReviewPair> reviewPairs() {
+            return reviewPairs;
+        }
+
+        /** The settings scored with: the trained ones when training. */
+        public MatchSettings settings() {
+            return settings;
+        }
+
+        public Counts counts() {
+            return counts;
+        }
+
+        /** Wall-clock time per stage, in order. */
+        public Map<String, Duration> timings() {
+            return timings;
+        }
+
+        /**
+         * The clusters another link threshold would give, from the pairs kept (those at or above the review threshold),
+         * without scoring again: for threshold sweeps. Thresholds below the review threshold act as the review threshold.
+         */
+        public int[] clusterIdsAt(double linkThreshold) {
+            return kept.cluster(records.size(), linkThreshold, new long[1]);
+        }
+    }
+
+    private final MatchSettings settings;
+    private final Options options;
+
+    public BatchLinker(MatchSettings settings, Options options) {
+        this.settings = settings;
+        this.options = options;
+    }
+
+    public Result link(List<PersonRecord> records, Progress progress) {
+        Map<String, Duration> timings = new LinkedHashMap<>();
+        long start = System.nanoTime();
+        StandardMatcher base = new StandardMatcher(settings);
+        List<PreparedRecord> prepared =
+                records.parallelStream().map(base::prepare).toList();
+        CountedTermFrequencies frequencies = CountedTermFrequencies.count(prepared);
+        progress.update("prepare", records.size(), records.size());
+        start = lap(timings, "prepare", start);
+
+        CandidatePairs candidates = new CandidatePairs(prepared, base.blocking(), options.maxBlockSize());
+        start = lap(timings, "block", start);
+
+        MatchSettings used = settings;
+        if (options.train() && records.size() > 1) {
+            Trainer trainer = new Trainer(base, options.seed(), options.randomPairs(), options.maxTrainingPairs());
+            long upper = candidates.upperBound();
+            used = trainer.train(prepared, candidates, settings, done -> progress.update("train", done, upper));
+            start = lap(timings, "train", start);
+        }
+        StandardMatcher matcher = base.with(used, frequencies);
+
+        long upper = candidates.upperBound();
+        double keepFrom = used.reviewThreshold();
+        List<long[]> compared = new ArrayList<>();
+        List<KeptPairs> locals = candidates.forEach(
+                () -> new KeptPairs(matcher.comparisonCount()),
+                (local, a, b) -> local.score(matcher, prepared.get(a), prepared.get(b), a, b, keepFrom),
+                done -> progress.update("score", done, upper));
+        KeptPairs kept = KeptPairs.merge(locals);
+        start = lap(timings, "score", start);
+
+        long[] refused = new long[1];
+        int[] clusterIds = kept.cluster(records.size(), used.linkThreshold(), refused);
+        List<ReviewPair> reviews = new ArrayList<>();
+        long links = 0;
+        long twins = 0;
+        for (int p = 0; p < kept.size; p++) {
+            Rule rule = Rule.values()[kept.rule[p]];
+            Outcome outcome = matcher.outcome(rule, kept.weight[p]);
+            if (rule == Rule.TWINS) {
+                twins++;
+            } else if (outcome == Outcome.LINK) {
+                links++;
+            } else if (outcome == Outcome.REVIEW && clusterIds[kept.first[p]] != clusterIds[kept.second[p]]) {
+                PreparedRecord a = prepared.get(kept.first[p]);
+                PreparedRecord b = prepared.get(kept.second[p]);
+                reviews.add(new ReviewPair(a.record(), b.record(), matcher.score(a, b)));
+            }
+        }
+        lap(timings, "cluster", start);
+        int clusters =
+                clusterIds.length == 0 ? 0 : Arrays.stream(clusterIds).max().getAsInt() + 1;
+        Counts counts = new Counts(
+                records.size(),
+                kept.compared,
+                links,
+                reviews.size(),
+                twins,
+                candidates.blocksSkipped(),
+                candidates.pairsInSkippedBlocks(),
+                refused[0],
+                clusters);
+        return new Result(List.copyOf(records), clusterIds, reviews, used, counts, timings, kept);
+    }
+
+    private static long lap(Map<String, Duration> timings, String stage, long start) {
+        long now = System.nanoTime();
+        timings.put(stage, Duration.ofNanos(now - start));
+        return now;
+    }
+
+    /** Pairs kept after scoring, in primitive arrays: record indexes, weight and deciding rule. */
+    static final class KeptPairs {
+        int[] first = new int[16];
+        int[] second = new int[16];
+        double[] weight = new double[16];
+        byte[] rule = new byte[16];
+        int size;
+        long compared;
+        private final int[] scratch;
+
+        KeptPairs(int comparisons) {
+            scratch = new int[comparisons];
+        }
+
+        void score(StandardMatcher matcher, PreparedRecord a, PreparedRecord b, int i, int j, double keepFrom) {
+            compared++;
+            matcher.levels(a, b, scratch);
+            Rule r = matcher.rule(scratch, a, b);
+            double w = matcher.weight(scratch, a);
+            if (r != Rule.PROBABILISTIC || w >= keepFrom) {
+                add(i, j, w, r);
+            }
+        }
+
+        void add(int i, int j, double w, Rule r) {
+            if (size == first.length) {
+                int capacity = size * 2;
+                first = Arrays.copyOf(first, capacity);
+                second = Arrays.copyOf(second, capacity);
+                weight = Arrays.copyOf(weight, capacity);
+                rule = Arrays.copyOf(rule, capacity);
+            }
+            first[size] = i;
+            second[size] = j;
+            weight[size] = w;
+            rule[size] = (byte) r.ordinal();
+            size++;
+        }
+
+        static KeptPairs merge(List<KeptPairs> parts) {
+            KeptPairs all = new KeptPairs(0);
+            for (KeptPairs part : parts) {
+                all.compared += part.compared;
+                for (int p = 0; p < part.size; p++) {
+                    all.add(part.first[p], part.second[p], part.weight[p], Rule.values()[part.rule[p]]);
+                }
+            }
+            // a deterministic order whatever the thread interleaving
+            Integer[] byPair = IntStream.range(0, all.size).boxed().toArray(Integer[]::new);
+            Arrays.sort(
+                    byPair,
+                    (x, y) -> all.first[x] != all.first[y]
+                            ? Integer.compare(all.first[x], all.first[y])
+                            : Integer.compare(all.second[x], all.second[y]));
+            KeptPairs sorted = new KeptPairs(0);
+            sorted.compared = all.compared;
+            for (int p : byPair) {
+                sorted.add(all.first[p], all.second[p], all.weight[p], Rule.values()[all.rule[p]]);
+            }
+            return sorted;
+        }
+
+        /** Union-find over the links, strongest first, never joining two clusters a twins pair keeps apart. */
+        int[] cluster(int n, double linkThreshold, long[] refused) {
+            int[] parent = IntStream.range(0, n).toArray();
+            Map<Integer, List<Integer>> cannotLink = new HashMap<>();
+            List<Integer> links = new ArrayList<>();
+            for (int p = 0; p < size; p++) {
+                Rule r = Rule.values()[rule[p]];
+                if (r == Rule.TWINS) {
+                    cannotLink.computeIfAbsent(first[p], x -> new ArrayList<>()).add(second[p]);
+                    cannotLink
+                            .computeIfAbsent(second[p], x -> new ArrayList<>())
+                            .add(first[p]);
+                } else if (r != Rule.PROBABILISTIC || weight[p] >= linkThreshold) {
+                    links.add(p);
+                }
+            }
+            links.sort((x, y) -> Double.compare(strength(y), strength(x)));
+            for (int p : links) {
+                int ra = find(parent, first[p]);
+                int rb = find(parent, second[p]);
+                if (ra == rb) {
+                    continue;
+                }
+                if (forbidden(parent, cannotLink, ra, rb) || forbidden(parent, cannotLink, rb, ra)) {
+                    refused[0]++;
+                    continue;
+                }
+                int root = Math.min(ra, rb);
+                int child = Math.max(ra, rb);
+                parent[child] = root;
+                List<Integer> moved = cannotLink.remove(child);
+                if (moved != null) {
+                    cannotLink.computeIfAbsent(root, x -> new ArrayList<>()).addAll(moved);
+                }
+            }
+            int[] ids = new int[n];
+            int[] idOfRoot = new int[n];
+            Arrays.fill(idOfRoot, -1);
+            int next = 0;
+            for (int i = 0; i < n; i++) {
+                int root = find(parent, i);
+                if (idOfRoot[root] < 0) {
+                    idOfRoot[root] = next++;
+                }
+                ids[i] = idOfRoot[root];
+            }
+            return ids;
+        }
+
+        private double strength(int p) {
+            return rule[p] == Rule.PROBABILISTIC.ordinal() ? weight[p] : Double.POSITIVE_INFINITY;
+        }
+
+        private static boolean forbidden(int[] parent, Map<Integer, List<Integer>> cannotLink, int root, int other) {
+            List<Integer> apart = cannotLink.get(root);
+            if (apart == null) {
+                return false;
+            }
+            for (int x : apart) {
+                if (find(parent, x) == other) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static int find(int[] parent, int i) {
+            while (parent[i] != i) {
+                parent[i] = parent[parent[i]];
+                i = parent[i];
+            }
+            return i;
+        }
+    }
+}

@@ -1,0 +1,220 @@
+package org.earlyhelp.hub.matching.engine;
+
+import static org.earlyhelp.hub.matching.engine.StandardComparisons.ADDRESS;
+import static org.earlyhelp.hub.matching.engine.StandardComparisons.COUNT;
+import static org.earlyhelp.hub.matching.engine.StandardComparisons.DATE_OF_BIRTH;
+import static org.earlyhelp.hub.matching.engine.StandardComparisons.FORENAME;
+import static org.earlyhelp.hub.matching.engine.StandardComparisons.NHS_NUMBER;
+import static org.earlyhelp.hub.matching.engine.StandardComparisons.OTHER_IDENTIFIER;
+import static org.earlyhelp.hub.matching.engine.StandardComparisons.POSTCODE;
+import static org.earlyhelp.hub.matching.engine.StandardComparisons.SURNAME;
+import static org.earlyhelp.hub.matching.engine.StandardComparisons.UPN;
+import static org.earlyhelp.hub.matching.engine.StandardComparisons.UPRN;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.earlyhelp.hub.matching.compare.AddressComparator;
+import org.earlyhelp.hub.matching.compare.AnyPostcodeComparator;
+import org.earlyhelp.hub.matching.compare.DateOfBirthComparator;
+import org.earlyhelp.hub.matching.compare.ExactComparator;
+import org.earlyhelp.hub.matching.compare.IdentifierComparator;
+import org.earlyhelp.hub.matching.compare.NameComparator;
+import org.earlyhelp.hub.matching.model.Comparison;
+import org.earlyhelp.hub.matching.model.Explanation;
+import org.earlyhelp.hub.matching.model.FellegiSunterModel;
+import org.earlyhelp.hub.matching.model.PersonRecord;
+
+/**
+ * The hub's matcher. In order: the same valid NHS number and date of birth links; the same valid UPN between two
+ * education records links; the twins rule refuses a link; otherwise the Fellegi-Sunter weight (with term-frequency
+ * adjustment of exact forename and surname agreement) is held against the link and review thresholds.
+ *
+ * <p>Twins rule: same surname, same date of birth, the same address (same UPRN, or the same house and street with no
+ * disagreeing postcode) and a forename that is clearly different (not a nickname, a sound-alike, a near spelling or a
+ * middle name). It gives way only to an agreeing NHS number or other identifier: twins never share one, so those
+ * records are one person with a forename recorded differently (the NHS rule runs first anyway).
+ *
+ * <p>Thread-safe; prepare each record once with {@link #prepare(PersonRecord)} when scoring it many times.
+ */
+public final class StandardMatcher implements PairMatcher {
+
+    private static final double LOG2 = Math.log(2);
+
+    private final MatchSettings settings;
+    private final StandardComparisons comparisons;
+    private final FellegiSunterModel model;
+    private final TermFrequencies termFrequencies;
+    private final Blocking blocking;
+    private final double[][] weights;
+    private final double prior;
+
+    public StandardMatcher(MatchSettings settings) {
+        this(settings, TermFrequencies.NONE);
+    }
+
+    public StandardMatcher(MatchSettings settings, TermFrequencies termFrequencies) {
+        this(settings, termFrequencies, Blocking.standard(), new StandardComparisons(NameComparator.standard()));
+    }
+
+    StandardMatcher(
+            MatchSettings settings,
+            TermFrequencies termFrequencies,
+            Blocking blocking,
+            StandardComparisons comparisons) {
+        this.settings = settings;
+        this.comparisons = comparisons;
+        this.termFrequencies = termFrequencies;
+        this.blocking = blocking;
+        this.model = settings.toModel(comparisons.comparisons());
+        this.weights = new double[COUNT][];
+        for (int k = 0; k < COUNT; k++) {
+            weights[k] = new double[comparisons.comparisons().get(k).levelCount()];
+            for (int level = 0; level < weights[k].length; level++) {
+                weights[k][level] = model.weight(k, level);
+            }
+        }
+        this.prior = model.priorWeight();
+    }
+
+    /** With the shipped {@link MatchSettings#standard() settings} and no term-frequency adjustment. */
+    public static StandardMatcher standard() {
+        return new StandardMatcher(MatchSettings.standard());
+    }
+
+    /** The same comparators and blocking with other settings or term frequencies. */
+    public StandardMatcher with(MatchSettings newSettings, TermFrequencies newFrequencies) {
+        return new StandardMatcher(newSettings, newFrequencies, blocking, comparisons);
+    }
+
+    public MatchSettings settings() {
+        return settings;
+    }
+
+    public FellegiSunterModel model() {
+        return model;
+    }
+
+    public List<Comparison> comparisons() {
+        return comparisons.comparisons();
+    }
+
+    public Blocking blocking() {
+        return blocking;
+    }
+
+    public PreparedRecord prepare(PersonRecord record) {
+        return comparisons.prepare(record);
+    }
+
+    @Override
+    public PairScore score(PersonRecord a, PersonRecord b) {
+        return score(prepare(a), prepare(b));
+    }
+
+    public PairScore score(PreparedRecord a, PreparedRecord b) {
+        int[] levels = new int[COUNT];
+        comparisons.levels(a, b, levels);
+        Rule rule = rule(levels, a, b);
+        double weight = weight(levels, a);
+        return new PairScore(
+                outcome(rule, weight), rule, weight, MatchSettings.probabilityOf(weight), explain(levels, a));
+    }
+
+    @Override
+    public Set<String> blockingKeys(PersonRecord record) {
+        return blocking.keys(prepare(record));
+    }
+
+    /** Grades a pair into {@code levels} (length {@link #comparisonCount()}) without allocating. */
+    void levels(PreparedRecord a, PreparedRecord b, int[] levels) {
+        comparisons.levels(a, b, levels);
+    }
+
+    int comparisonCount() {
+        return COUNT;
+    }
+
+    Outcome outcome(Rule rule, double weight) {
+        return switch (rule) {
+            case NHS_NUMBER_AND_DATE_OF_BIRTH, UPN_BETWEEN_EDUCATION_RECORDS -> Outcome.LINK;
+            case TWINS -> Outcome.NO_LINK;
+            case PROBABILISTIC ->
+                weight >= settings.linkThreshold()
+                        ? Outcome.LINK
+                        : weight >= settings.reviewThreshold() ? Outcome.REVIEW : Outcome.NO_LINK;
+        };
+    }
+
+    /** Which rule decides a graded pair. */
+    Rule rule(int[] levels, PreparedRecord a, PreparedRecord b) {
+        if (levels[NHS_NUMBER] == ExactComparator.Level.EXACT.ordinal()
+                && levels[DATE_OF_BIRTH] == DateOfBirthComparator.Level.EXACT.ordinal()) {
+            return Rule.NHS_NUMBER_AND_DATE_OF_BIRTH;
+        }
+        if (levels[UPN] == ExactComparator.Level.EXACT.ordinal()) {
+            return Rule.UPN_BETWEEN_EDUCATION_RECORDS;
+        }
+        return twins(levels, a, b) ? Rule.TWINS : Rule.PROBABILISTIC;
+    }
+
+    private static boolean twins(int[] levels, PreparedRecord a, PreparedRecord b) {
+        if (levels[FORENAME] != NameComparator.Level.OTHER.ordinal()
+                || levels[DATE_OF_BIRTH] != DateOfBirthComparator.Level.EXACT.ordinal()
+                || !a.surname.normalised().equals(b.surname.normalised())
+                || a.surname.isNull()) {
+            return false;
+        }
+        if (levels[NHS_NUMBER] == ExactComparator.Level.EXACT.ordinal()
+                || levels[OTHER_IDENTIFIER] == IdentifierComparator.Level.EXACT.ordinal()) {
+            return false;
+        }
+        boolean sameUprn = levels[UPRN] == ExactComparator.Level.EXACT.ordinal();
+        boolean sameHouse = (levels[ADDRESS] == AddressComparator.Level.EXACT.ordinal()
+                        || levels[ADDRESS] == AddressComparator.Level.SAME_NUMBER_SIMILAR_STREET.ordinal())
+                && (levels[POSTCODE] == AnyPostcodeComparator.Level.EXACT.ordinal()
+                        || levels[POSTCODE] == AnyPostcodeComparator.Level.NULL.ordinal());
+        return sameUprn || sameHouse;
+    }
+
+    /** The match weight of a graded pair, with exact name agreement weighed by how common the name is. */
+    double weight(int[] levels, PreparedRecord a) {
+        double total = prior;
+        for (int k = 0; k < COUNT; k++) {
+            total += weights[k][levels[k]];
+        }
+        total += termFrequencyAdjustment(levels, a, FORENAME, "forename", a.forename.normalised());
+        total += termFrequencyAdjustment(levels, a, SURNAME, "surname", a.surname.normalised());
+        return total;
+    }
+
+    /** Splink-style: for exact agreement, u becomes the value's frequency (floored); returns the change in weight. */
+    private double termFrequencyAdjustment(int[] levels, PreparedRecord a, int k, String field, String value) {
+        if (levels[k] != NameComparator.Level.EXACT.ordinal()) {
+            return 0;
+        }
+        double frequency = termFrequencies.frequency(field, value);
+        if (Double.isNaN(frequency)) {
+            return 0;
+        }
+        double u = Math.max(frequency, settings.termFrequencyMinimumU());
+        double m = Math.max(model.m(k, levels[k]), FellegiSunterModel.FLOOR);
+        return Math.log(m / u) / LOG2 - weights[k][levels[k]];
+    }
+
+    Explanation explain(int[] levels, PreparedRecord a) {
+        List<Explanation.Contribution> contributions = new ArrayList<>(COUNT);
+        for (int k = 0; k < COUNT; k++) {
+            Comparison comparison = comparisons.comparisons().get(k);
+            double w = weights[k][levels[k]];
+            if (k == FORENAME) {
+                w += termFrequencyAdjustment(levels, a, k, "forename", a.forename.normalised());
+            } else if (k == SURNAME) {
+                w += termFrequencyAdjustment(levels, a, k, "surname", a.surname.normalised());
+            }
+            contributions.add(new Explanation.Contribution(
+                    comparison.name(), comparison.levels().get(levels[k]), w));
+        }
+        return new Explanation(prior, contributions);
+    }
+}
