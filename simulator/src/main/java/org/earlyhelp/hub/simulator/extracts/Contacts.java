@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import org.earlyhelp.hub.simulator.population.Address;
+import org.earlyhelp.hub.simulator.population.Sex;
 import org.earlyhelp.hub.simulator.population.SyntheticPopulation;
 
 /** The details the population does not carry: middle names, a previous address, an email and a phone number. */
@@ -70,13 +71,15 @@ final class Contacts {
     private Contacts() {}
 
     /** No middle name for about 60% of people, one for 35%, two for 5%. */
-    static String middleNames(Random random) {
+    static String middleNames(Sex sex, Random random) {
         int roll = random.nextInt(100);
         if (roll < 60) {
             return null;
         }
-        String one = MIDDLE_NAMES[random.nextInt(MIDDLE_NAMES.length)];
-        return roll < 95 ? one : one + " " + MIDDLE_NAMES[random.nextInt(MIDDLE_NAMES.length)];
+        String[] names = sex == Sex.FEMALE ? FEMALE_MIDDLE_NAMES : MALE_MIDDLE_NAMES;
+        String one = names[random.nextInt(names.length)];
+        String two = names[random.nextInt(names.length)];
+        return roll < 95 || one.equals(two) ? one : one + " " + two;
     }
 
     /** A different Chesterfield address, with a UPRN derived from the family's number so that it is unique. */

@@ -207,7 +207,7 @@ public final class PeopleStream {
                 String.format("%s-%02d", familyId, place),
                 familyId,
                 forename,
-                Contacts.middleNames(random),
+                Contacts.middleNames(sex, random),
                 surname,
                 altSurname != null ? altSurname : child ? null : pick(surnames),
                 dob,

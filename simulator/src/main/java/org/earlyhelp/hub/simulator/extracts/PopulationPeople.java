@@ -45,7 +45,7 @@ final class PopulationPeople {
                         String.format("%s-%02d", family.id(), i + 1),
                         family.id(),
                         m.givenName(),
-                        Contacts.middleNames(random),
+                        Contacts.middleNames(m.sex(), random),
                         m.familyName(),
                         alt,
                         m.dateOfBirth(),
