@@ -69,6 +69,11 @@ public final class SyntheticPopulation {
     public static final int MAX_FAMILIES = 100_000;
 
     private static final int FIRST_URN = 100001;
+    /** Share of families with twins: about 1 in 65 UK maternities is a multiple birth. */
+    static final int TWIN_PERCENT = 2;
+    /** Share of families given a child who looks like another family's child. */
+    static final int LOOKALIKE_PERCENT = 1;
+
     private static final long FIRST_UPRN = 100030000000L;
 
     private final long seed;
@@ -167,7 +172,82 @@ public final class SyntheticPopulation {
             for (int i = 1; i <= count; i++) {
                 families.add(family(String.format("F%06d", i)));
             }
+            // drawn after every family so that adding them left the families above unchanged for a given seed
+            addTwins(families);
+            addLookalikes(families);
             return new SyntheticPopulation(seed, asOf, schools, families);
+        }
+
+        /**
+         * About {@value #TWIN_PERCENT}% of families get a twin of one child: same surname, date of birth, school and
+         * address, a different given name and NHS number. Twins are the hardest case for a matcher: two people who
+         * agree on everything but the given name.
+         */
+        private void addTwins(List<Family> families) {
+            for (int i = 0; i < families.size(); i++) {
+                Family family = families.get(i);
+                if (random.nextInt(1000) >= TWIN_PERCENT * 10
+                        || family.children().size() >= 4) {
+                    continue;
+                }
+                List<Member> children = family.children();
+                Member sibling = children.get(random.nextInt(children.size()));
+                Sex sex = random.nextBoolean() ? sibling.sex() : opposite(sibling.sex());
+                String name = givenName(sex);
+                while (name.equals(sibling.givenName())) {
+                    name = givenName(sex);
+                }
+                Member twin = new Member(
+                        name,
+                        sibling.familyName(),
+                        sibling.dateOfBirth(),
+                        sex,
+                        nhsNumber(),
+                        Member.Role.CHILD,
+                        sibling.schoolUrn());
+                List<Member> newChildren = new ArrayList<>(children);
+                newChildren.add(newChildren.indexOf(sibling) + 1, twin);
+                List<Member> members = new ArrayList<>(family.adults());
+                members.addAll(newChildren);
+                families.set(i, new Family(family.id(), family.address(), members));
+            }
+        }
+
+        /**
+         * About {@value #LOOKALIKE_PERCENT}% of families are given a child who shares the full name and year of birth
+         * of a child in another family: distinct people that a careless matcher would merge. The second family takes
+         * the first family's surname (for every member who carried the family surname).
+         */
+        private void addLookalikes(List<Family> families) {
+            int pairs = families.size() * LOOKALIKE_PERCENT / 100;
+            for (int p = 0; p < pairs; p++) {
+                int a = random.nextInt(families.size());
+                int b = random.nextInt(families.size());
+                if (a == b) {
+                    continue;
+                }
+                Member model = families.get(a).children().get(0);
+                Family other = families.get(b);
+                Member target = null;
+                for (Member child : other.children()) {
+                    if (child.dateOfBirth().getYear() == model.dateOfBirth().getYear() && child.sex() == model.sex()) {
+                        target = child;
+                        break;
+                    }
+                }
+                if (target == null) {
+                    continue;
+                }
+                String oldSurname = target.familyName();
+                List<Member> members = new ArrayList<>();
+                for (Member m : other.members()) {
+                    String surname = m.familyName().equals(oldSurname) ? model.familyName() : m.familyName();
+                    String given = m == target ? model.givenName() : m.givenName();
+                    members.add(new Member(
+                            given, surname, m.dateOfBirth(), m.sex(), m.nhsNumber(), m.role(), m.schoolUrn()));
+                }
+                families.set(b, new Family(other.id(), other.address(), members));
+            }
         }
 
         private Family family(String id) {

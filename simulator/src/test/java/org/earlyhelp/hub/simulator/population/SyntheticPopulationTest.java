@@ -112,4 +112,32 @@ class SyntheticPopulationTest {
             }
         }
     }
+
+    @Test
+    void somePopulationsHaveTwinsWhoDifferOnlyInGivenNameAndNhsNumber() {
+        // Given a population
+        SyntheticPopulation population = SyntheticPopulation.generate(7L, 2_000, AS_OF);
+
+        // When children of one family sharing a date of birth are counted
+        long twinPairs = 0;
+        for (Family family : population.families()) {
+            List<Member> children = family.children();
+            for (int i = 0; i < children.size(); i++) {
+                for (int j = i + 1; j < children.size(); j++) {
+                    Member a = children.get(i);
+                    Member b = children.get(j);
+                    if (a.dateOfBirth().equals(b.dateOfBirth())) {
+                        twinPairs++;
+                        // Then they are different people with the same surname and school
+                        assertThat(a.givenName()).isNotEqualTo(b.givenName());
+                        assertThat(a.nhsNumber()).isNotEqualTo(b.nhsNumber());
+                        assertThat(a.familyName()).isEqualTo(b.familyName());
+                        assertThat(a.schoolUrn()).isEqualTo(b.schoolUrn());
+                    }
+                }
+            }
+        }
+        // about 2% of families
+        assertThat(twinPairs).isBetween(20L, 70L);
+    }
 }
