@@ -29,31 +29,11 @@ final class Contacts {
         "01914980"
     };
 
-    private static final String[] MIDDLE_NAMES = {
-        "Ann",
-        "Anne",
-        "Louise",
-        "Marie",
-        "Jane",
-        "Elizabeth",
-        "Rose",
-        "Grace",
-        "May",
-        "Mae",
-        "Jayne",
-        "Lynn",
-        "James",
-        "John",
-        "Paul",
-        "Michael",
-        "David",
-        "Lee",
-        "Thomas",
-        "Robert",
-        "George",
-        "Alan",
-        "Edward",
-        "William",
+    private static final String[] FEMALE_MIDDLE_NAMES = {
+        "Ann", "Anne", "Louise", "Marie", "Jane", "Elizabeth", "Rose", "Grace", "May", "Mae", "Jayne", "Lynn"
+    };
+    private static final String[] MALE_MIDDLE_NAMES = {
+        "James", "John", "Paul", "Michael", "David", "Lee", "Thomas", "Robert", "George", "Alan", "Edward", "William",
         "Peter"
     };
     private static final String[] STREETS = {
