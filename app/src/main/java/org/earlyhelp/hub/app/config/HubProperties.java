@@ -28,7 +28,11 @@ public record HubProperties(
 
     public record Agreements(@NotNull Path dir) {}
 
-    public record Topics(@NotBlank String policeInbound, @NotBlank String outboundPrefix, @NotBlank String dlqPrefix) {}
+    public record Topics(
+            @NotBlank String policeInbound,
+            @NotBlank String inboundPrefix,
+            @NotBlank String outboundPrefix,
+            @NotBlank String dlqPrefix) {}
 
     public record Security(boolean devDefaults, @NotEmpty Map<String, String> partnerTokens) {
         @Override

@@ -22,6 +22,7 @@ import org.earlyhelp.hub.governance.ledger.DisclosureLedger;
 import org.earlyhelp.hub.routes.govern.GovernBatchProcessor;
 import org.earlyhelp.hub.routes.govern.GovernRoute;
 import org.earlyhelp.hub.routes.govern.TopicPublisher;
+import org.earlyhelp.hub.routes.resolve.RecordResolver;
 import org.earlyhelp.hub.schema.codec.RecordCodec;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.context.annotation.Bean;
@@ -35,11 +36,15 @@ public class KafkaConfiguration {
     @Bean
     InitializingBean hubTopics(HubProperties hub, SchoolsConnectorProperties schools) {
         return () -> {
-            Set<String> names = Set.of(
+            Set<String> names = new java.util.LinkedHashSet<>(Set.of(
                     hub.topics().policeInbound(),
                     hub.topics().dlqPrefix() + "police",
                     schools.topic(),
-                    schools.deadLetterTopic());
+                    schools.deadLetterTopic()));
+            for (String partner : RECORD_PARTNERS) {
+                names.add(hub.topics().inboundPrefix() + partner);
+                names.add(hub.topics().dlqPrefix() + partner);
+            }
             try (Admin admin = Admin.create(Map.of(
                     AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                     hub.kafka().bootstrapServers(),
@@ -82,16 +87,21 @@ public class KafkaConfiguration {
                 ByteArraySerializer.class));
     }
 
+    /** Partners that post canonical records to {@code /api/records}, each with its own inbound topic. */
+    static final List<String> RECORD_PARTNERS = List.of("schools", "health", "casesystem");
+
     @Bean
-    GovernRoute policeGovernRoute(
+    GovernBatchProcessor governBatchProcessor(
             HubProperties hub,
+            RecordResolver resolver,
             GovernanceService governance,
             DisclosureLedger ledger,
             Producer<String, byte[]> governedProducer,
             RecordCodec codec,
             Clock clock,
             MeterRegistry meters) {
-        GovernBatchProcessor processor = new GovernBatchProcessor(
+        return new GovernBatchProcessor(
+                resolver,
                 governance,
                 ledger,
                 new TopicPublisher(governedProducer),
@@ -101,6 +111,21 @@ public class KafkaConfiguration {
                 hub.topics().outboundPrefix(),
                 hub.topics().dlqPrefix(),
                 Duration.ofSeconds(10));
+    }
+
+    @Bean
+    GovernRoute policeGovernRoute(HubProperties hub, GovernBatchProcessor processor) {
         return new GovernRoute("police", hub.topics().policeInbound(), processor);
+    }
+
+    /** One route over the inbound topics of every partner that sends canonical records. */
+    @Bean
+    GovernRoute recordsGovernRoute(HubProperties hub, GovernBatchProcessor processor) {
+        String topics = String.join(
+                ",",
+                RECORD_PARTNERS.stream()
+                        .map(p -> hub.topics().inboundPrefix() + p)
+                        .toList());
+        return new GovernRoute("records", topics, processor);
     }
 }

@@ -1,0 +1,88 @@
+package org.earlyhelp.hub.app.config;
+
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.earlyhelp.hub.app.family.FamilyViewService;
+import org.earlyhelp.hub.governance.decision.PolicyDecisionPoint;
+import org.earlyhelp.hub.governance.ledger.DisclosureLedger;
+import org.earlyhelp.hub.governance.ledger.SubjectKey;
+import org.earlyhelp.hub.governance.minimise.FieldCatalogue;
+import org.earlyhelp.hub.governance.minimise.Minimiser;
+import org.earlyhelp.hub.governance.minimise.Pseudonymiser;
+import org.earlyhelp.hub.matching.engine.MatchSettings;
+import org.earlyhelp.hub.matching.engine.PairMatcher;
+import org.earlyhelp.hub.matching.engine.StandardMatcher;
+import org.earlyhelp.hub.matching.index.FamilyGraph;
+import org.earlyhelp.hub.matching.index.IndexTermFrequencies;
+import org.earlyhelp.hub.matching.index.PersonIndex;
+import org.earlyhelp.hub.routes.resolve.RecordResolver;
+import org.earlyhelp.hub.routes.resolve.RecordStore;
+import org.earlyhelp.hub.schema.codec.RecordCodec;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.DependsOn;
+
+/**
+ * The person index (with the standard matcher and the shipped match settings), the record store, the resolve step and
+ * the family view. The index's tables come from the Flyway migrations, so everything here waits for Flyway.
+ */
+@Configuration(proxyBeanMethods = false)
+public class MatchingConfiguration {
+
+    @Bean
+    @DependsOn("flywayInitializer")
+    IndexTermFrequencies indexTermFrequencies(DataSource dataSource) {
+        return new IndexTermFrequencies(dataSource);
+    }
+
+    @Bean
+    PairMatcher pairMatcher(IndexTermFrequencies frequencies) {
+        return new StandardMatcher(MatchSettings.standard(), frequencies);
+    }
+
+    @Bean
+    PersonIndex personIndex(DataSource dataSource, PairMatcher matcher, IndexTermFrequencies frequencies, Clock clock) {
+        return new PersonIndex(dataSource, matcher, frequencies, clock);
+    }
+
+    @Bean
+    FamilyGraph familyGraph(DataSource dataSource) {
+        return new FamilyGraph(dataSource);
+    }
+
+    @Bean
+    RecordStore recordStore(DataSource dataSource) {
+        return new RecordStore(dataSource);
+    }
+
+    @Bean(destroyMethod = "close")
+    RecordResolver recordResolver(
+            PersonIndex index, RecordStore store, @Value("${hub.matching.resolve-parallelism:8}") int parallelism) {
+        return new RecordResolver(index, store, parallelism);
+    }
+
+    @Bean
+    FamilyViewService familyViewService(
+            PersonIndex index,
+            FamilyGraph families,
+            RecordStore store,
+            RecordCodec codec,
+            PolicyDecisionPoint pdp,
+            Pseudonymiser pseudonymiser,
+            SubjectKey subjectKey,
+            DisclosureLedger ledger,
+            Clock clock) {
+        return new FamilyViewService(
+                index,
+                families,
+                store,
+                codec,
+                pdp,
+                new Minimiser(pseudonymiser),
+                FieldCatalogue.standard(),
+                subjectKey,
+                ledger,
+                clock);
+    }
+}

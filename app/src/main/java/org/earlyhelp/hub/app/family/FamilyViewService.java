@@ -1,0 +1,185 @@
+package org.earlyhelp.hub.app.family;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.earlyhelp.hub.governance.agreement.Agreement;
+import org.earlyhelp.hub.governance.decision.Decision;
+import org.earlyhelp.hub.governance.decision.Outcome;
+import org.earlyhelp.hub.governance.decision.PolicyDecisionPoint;
+import org.earlyhelp.hub.governance.decision.RecordDescriptor;
+import org.earlyhelp.hub.governance.ledger.DisclosureLedger;
+import org.earlyhelp.hub.governance.ledger.LedgerDraft;
+import org.earlyhelp.hub.governance.ledger.SubjectKey;
+import org.earlyhelp.hub.governance.minimise.FieldCatalogue;
+import org.earlyhelp.hub.governance.minimise.Minimiser;
+import org.earlyhelp.hub.governance.minimise.RecordView;
+import org.earlyhelp.hub.matching.index.Family;
+import org.earlyhelp.hub.matching.index.FamilyGraph;
+import org.earlyhelp.hub.matching.index.PersonIndex;
+import org.earlyhelp.hub.routes.resolve.RecordStore;
+import org.earlyhelp.hub.schema.HubRecord;
+import org.earlyhelp.hub.schema.Person;
+import org.earlyhelp.hub.schema.codec.RecordCodec;
+
+/**
+ * Builds a family view for a viewer: the family comes from the person index, and each record about each member is
+ * decided on its own by the policy decision point for this viewer and purpose, then minimised by the agreement that
+ * permits it. A member's record is shown only if the agreement names that member's role in the record: a household is
+ * never disclosed whole because one member qualifies. Every decision, permit or deny, is written to the disclosure
+ * ledger before the view is returned.
+ */
+public final class FamilyViewService {
+
+    /** The person asked about was not found among the viewer's own records. */
+    public static final class NotFound extends RuntimeException {
+        NotFound() {
+            super("no record of yours names that person");
+        }
+    }
+
+    private static final ZoneId UK = ZoneId.of("Europe/London");
+
+    private final PersonIndex index;
+    private final FamilyGraph families;
+    private final RecordStore store;
+    private final RecordCodec codec;
+    private final PolicyDecisionPoint pdp;
+    private final Minimiser minimiser;
+    private final FieldCatalogue catalogue;
+    private final SubjectKey subjectKey;
+    private final DisclosureLedger ledger;
+    private final Clock clock;
+
+    public FamilyViewService(
+            PersonIndex index,
+            FamilyGraph families,
+            RecordStore store,
+            RecordCodec codec,
+            PolicyDecisionPoint pdp,
+            Minimiser minimiser,
+            FieldCatalogue catalogue,
+            SubjectKey subjectKey,
+            DisclosureLedger ledger,
+            Clock clock) {
+        this.index = index;
+        this.families = families;
+        this.store = store;
+        this.codec = codec;
+        this.pdp = pdp;
+        this.minimiser = minimiser;
+        this.catalogue = catalogue;
+        this.subjectKey = subjectKey;
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    /**
+     * The family of the person {@code personRef} in the viewer's own record {@code recordId}: a viewer can only ask
+     * about someone it already holds a record of.
+     */
+    public FamilyView view(String viewer, String purpose, String recordId, String personRef) {
+        Optional<String> provider = store.providerOf(recordId);
+        if (provider.isEmpty() || !provider.get().equals(viewer)) {
+            throw new NotFound();
+        }
+        UUID personId = index.personOf(viewer, recordId + "#" + personRef).orElseThrow(NotFound::new);
+        Family family = families.family(personId);
+        LocalDate today = LocalDate.now(clock.withZone(UK));
+        String viewId = UUID.randomUUID().toString();
+        List<LedgerDraft> drafts = new ArrayList<>();
+        List<FamilyView.Member> members = new ArrayList<>();
+        for (Family.Member member : family.members()) {
+            List<FamilyView.Entry> entries = new ArrayList<>();
+            for (RecordStore.StoredSubject stored : store.about(member.recordKeys())) {
+                if (stored.recordKey().startsWith(viewer + "/")) {
+                    continue; // the viewer's own records are not disclosed back to it
+                }
+                HubRecord record = codec.decodeRecord(stored.body());
+                Person subject = record.getPeople().stream()
+                        .filter(p -> p.getRef().equals(stored.personRef()))
+                        .findFirst()
+                        .orElseThrow();
+                decide(viewId, viewer, purpose, today, record, subject, drafts).ifPresent(entries::add);
+            }
+            if (!entries.isEmpty() || member.personId().equals(personId)) {
+                members.add(new FamilyView.Member(member.personId(), member.connections(), entries));
+            }
+        }
+        ledger.append(drafts);
+        return new FamilyView(viewId, personId, viewer, purpose, members);
+    }
+
+    private Optional<FamilyView.Entry> decide(
+            String viewId,
+            String viewer,
+            String purpose,
+            LocalDate today,
+            HubRecord record,
+            Person subject,
+            List<LedgerDraft> drafts) {
+        RecordDescriptor descriptor =
+                new RecordDescriptor(record.getKind().name(), record.getType(), record.getProvider());
+        Decision decision =
+                pdp.decide(descriptor, viewer, purpose, today, PolicyDecisionPoint.ConsentCheck.NONE_RECORDED);
+        Agreement agreement = decision.agreement().orElse(null);
+        Outcome outcome = decision.outcome();
+        List<String> reasons = new ArrayList<>(decision.reasons());
+        String role = FieldCatalogue.kebab(subject.getRole().name());
+        if (outcome == Outcome.PERMIT && !namesRole(agreement, role)) {
+            outcome = Outcome.DENY;
+            reasons.add("the agreement discloses nothing about a person in the role " + role);
+        }
+        Map<String, String> fields = outcome == Outcome.PERMIT
+                ? minimiser.minimise(RecordView.of(record, subject, catalogue), agreement, today)
+                : Map.of();
+        drafts.add(new LedgerDraft(
+                decisionKey(viewId, record.getRecordId(), subject.getRef()),
+                outcome,
+                record.getRecordId(),
+                subjectKey.of(subject.getGivenName(), subject.getFamilyName(), subject.getDateOfBirth()),
+                record.getProvider(),
+                viewer,
+                agreement == null ? null : agreement.id(),
+                agreement == null ? null : agreement.version(),
+                purpose,
+                agreement == null ? null : agreement.lawfulBasis().summary(),
+                List.copyOf(fields.keySet()),
+                reasons));
+        if (outcome != Outcome.PERMIT) {
+            return Optional.empty();
+        }
+        return Optional.of(new FamilyView.Entry(
+                record.getRecordId(),
+                record.getProvider(),
+                record.getKind().name().toLowerCase(Locale.ROOT),
+                record.getType(),
+                agreement.id(),
+                agreement.version(),
+                fields));
+    }
+
+    private static boolean namesRole(Agreement agreement, String role) {
+        return agreement.fields().keySet().stream().anyMatch(path -> path.startsWith(role + "."));
+    }
+
+    private static String decisionKey(String viewId, String recordId, String subjectRef) {
+        String material = String.join("\u001f", "family-view", viewId, recordId, subjectRef);
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(material.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}
