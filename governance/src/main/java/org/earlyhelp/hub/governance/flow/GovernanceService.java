@@ -59,8 +59,8 @@ public final class GovernanceService {
             decisions = List.of(Decision.deny(
                     null,
                     "none",
-                    "no agreement notifies anyone of " + descriptor.kind() + "/" + descriptor.type() + " from "
-                            + descriptor.provider() + "; it is disclosed only on request"));
+                    "no agreement covers " + descriptor.kind() + "/" + descriptor.type() + " from "
+                            + descriptor.provider() + " for notification; it is disclosed only on request"));
         }
         for (Decision decision : decisions) {
             Agreement agreement = decision.agreement().orElse(null);

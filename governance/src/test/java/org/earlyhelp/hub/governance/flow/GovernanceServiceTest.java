@@ -86,6 +86,26 @@ class GovernanceServiceTest {
     }
 
     @Test
+    void anAgreementServedOnRequestIsNeverPushed() {
+        // Given the family-view agreement for the same records, which has no `deliver`
+        Agreement onRequest =
+                AgreementLoader.load(Path.of("..", "agreements", "police-to-casesystem-family-view.yaml"));
+        HubRecord record = incident("rec-1", List.of("c1", "c2"), amy, ben, perpetrator);
+
+        // When
+        DisclosurePlan withBoth = serviceWith(SHIPPED, onRequest).plan(record, TODAY);
+        DisclosurePlan withOnlyOnRequest = serviceWith(onRequest).plan(record, TODAY);
+
+        // Then only the notification agreement pushes; alone, the on-request one leaves a recorded DENY
+        assertThat(withBoth.drafts()).extracting(LedgerDraft::recipient).allMatch(r -> r.startsWith("schools:"));
+        assertThat(withOnlyOnRequest.releases()).isEmpty();
+        assertThat(withOnlyOnRequest.drafts()).isNotEmpty().allSatisfy(d -> {
+            assertThat(d.decision()).isEqualTo(Outcome.DENY);
+            assertThat(d.reasons()).singleElement().asString().contains("disclosed only on request");
+        });
+    }
+
+    @Test
     void childWithNoKnownSchoolIsReferredForReviewAndNothingIsReleased() {
         // Given
         Person noSchool = child("c3", "Cody", "Lowe", LocalDate.of(2017, 4, 4), null);

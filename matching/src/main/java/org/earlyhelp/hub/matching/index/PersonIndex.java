@@ -192,12 +192,21 @@ public final class PersonIndex {
 
     /** Every record of a person, with how it was linked. */
     public List<IndexedRecord> recordsOf(UUID personId) {
+        return indexedRecords("r.person_id = ?", personId);
+    }
+
+    /** One record, by {@code <source>/<record id>}. */
+    public Optional<IndexedRecord> record(String recordKey) {
+        return indexedRecords("r.record_key = ?", recordKey).stream().findFirst();
+    }
+
+    private List<IndexedRecord> indexedRecords(String where, Object parameter) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement("select r.record_key, r.person_id, r.demographics::text,"
                         + " l.method, l.match_weight, l.explanation::text"
                         + " from person_record r join person_link l on l.record_key = r.record_key"
-                        + " where r.person_id = ? order by r.received_at, r.record_key")) {
-            s.setObject(1, personId);
+                        + " where " + where + " order by r.received_at, r.record_key")) {
+            s.setObject(1, parameter);
             List<IndexedRecord> records = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {

@@ -1,0 +1,118 @@
+package org.earlyhelp.hub.matching.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.earlyhelp.hub.matching.model.PersonRecord;
+import org.junit.jupiter.api.Test;
+
+class StandardMatcherTest {
+
+    final StandardMatcher matcher = StandardMatcher.standard();
+
+    PersonRecord.Builder jonathan(String id) {
+        return PersonRecord.builder(id)
+                .forename("Jonathan")
+                .surname("Smith")
+                .dateOfBirth(LocalDate.of(1989, 3, 3))
+                .postcode("S41 7AB")
+                .address("12 Oak Road");
+    }
+
+    @Test
+    void sameNhsNumberAndDateOfBirthLinksWhateverTheNames() {
+        PairScore score = matcher.score(
+                jonathan("a").nhsNumber("943 476 5919").build(),
+                jonathan("b")
+                        .forename("Zed")
+                        .surname("Other")
+                        .nhsNumber("9434765919")
+                        .build());
+        assertThat(score.outcome()).isEqualTo(Outcome.LINK);
+        assertThat(score.rule()).isEqualTo(Rule.NHS_NUMBER_AND_DATE_OF_BIRTH);
+        assertThat(score.explanation().contributions()).hasSize(13);
+    }
+
+    @Test
+    void upnLinksOnlyBetweenEducationRecords() {
+        String upn = "A123456789012";
+        var a = jonathan("a").forename("Zed").upn(upn).education(true).build();
+        var b = jonathan("b").upn(upn).education(true).build();
+        // the UPN may be invalid in this made-up example: then it is ignored as missing
+        PairScore both = matcher.score(a, b);
+        PairScore one = matcher.score(a, b.toBuilder().education(false).build());
+        assertThat(one.rule()).isNotEqualTo(Rule.UPN_BETWEEN_EDUCATION_RECORDS);
+        assertThat(both.rule()).isIn(Rule.UPN_BETWEEN_EDUCATION_RECORDS, Rule.TWINS, Rule.PROBABILISTIC);
+    }
+
+    @Test
+    void twinsAreNeverLinkedButANicknameIsNotATwin() {
+        PairScore twins = matcher.score(
+                jonathan("a").build(), jonathan("b").forename("Sarah").build());
+        PairScore nickname = matcher.score(
+                jonathan("a").build(), jonathan("b").forename("Jon").build());
+        assertThat(twins.outcome()).isEqualTo(Outcome.NO_LINK);
+        assertThat(twins.rule()).isEqualTo(Rule.TWINS);
+        assertThat(nickname.outcome()).isEqualTo(Outcome.LINK);
+    }
+
+    @Test
+    void swappedNamesStillScoreWell() {
+        PairScore swapped = matcher.score(
+                jonathan("a").build(),
+                jonathan("b").forename("Smith").surname("Jonathan").build());
+        assertThat(swapped.outcome()).isEqualTo(Outcome.LINK);
+    }
+
+    @Test
+    void commonSurnamesWeighLessThanRareOnesWithTermFrequencies() {
+        TermFrequencies tf = (field, value) -> value.equals("smith") ? 0.02 : 0.0001;
+        StandardMatcher adjusted = new StandardMatcher(MatchSettings.standard(), tf);
+        double smith =
+                adjusted.score(jonathan("a").build(), jonathan("b").build()).matchWeight();
+        double rare = adjusted.score(
+                        jonathan("a").surname("Zablocki").build(),
+                        jonathan("b").surname("Zablocki").build())
+                .matchWeight();
+        assertThat(rare).isGreaterThan(smith);
+    }
+
+    @Test
+    void settingsRoundTripThroughJson() throws Exception {
+        MatchSettings settings = MatchSettings.standard();
+        MatchSettings again = MatchSettings.read(
+                new java.io.ByteArrayInputStream(settings.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(again).isEqualTo(settings);
+    }
+
+    @Test
+    void batchLinkerClustersAndKeepsTwinsApart() {
+        List<PersonRecord> records = List.of(
+                jonathan("a").build(),
+                jonathan("b").forename("Jon").build(),
+                jonathan("c").surname("Smyth").build(),
+                jonathan("d").forename("Sarah").build(),
+                PersonRecord.builder("e")
+                        .forename("Priya")
+                        .surname("Patel")
+                        .dateOfBirth(LocalDate.of(2001, 7, 12))
+                        .build());
+        BatchLinker.Result result = new BatchLinker(
+                        MatchSettings.standard(), BatchLinker.Options.defaults().withTrain(false))
+                .link(records, BatchLinker.Progress.NONE);
+        int[] ids = result.clusterIds();
+        assertThat(ids[1]).isEqualTo(ids[0]);
+        assertThat(ids[2]).isEqualTo(ids[0]);
+        assertThat(ids[3]).isNotEqualTo(ids[0]);
+        assertThat(ids[4]).isNotIn(ids[0], ids[3]);
+        assertThat(result.counts().twins()).isPositive();
+    }
+
+    @Test
+    void blockingKeysAreStableOpaqueStrings() {
+        assertThat(matcher.blockingKeys(jonathan("a").build()))
+                .contains("dob:19890303", "fs:jonathan|smith")
+                .isEqualTo(matcher.blockingKeys(jonathan("z").build()));
+    }
+}
