@@ -29,7 +29,7 @@ public final class BatchLinker {
      */
     public record Options(boolean train, int maxBlockSize, long seed, int randomPairs, long maxTrainingPairs) {
         public static Options defaults() {
-            return new Options(true, 1000, 42, 2_000_000, 5_000_000);
+            return new Options(true, 1000, 42, 1_000_000, 5_000_000);
         }
 
         public Options withTrain(boolean value) {

@@ -51,6 +51,20 @@ public final class Blocking {
                                     || r.forename.primary().isEmpty()
                             ? null
                             : r.forename.primary() + "|" + r.dateOfBirth.getYear()),
+            new BlockingRule(
+                    "sp",
+                    r -> r.surname.isNull()
+                                    || r.surname.primary().isEmpty()
+                                    || r.postcodeKey().isEmpty()
+                            ? null
+                            : r.surname.primary() + "|" + r.postcodeKey()),
+            new BlockingRule(
+                    "fp",
+                    r -> r.forename.isNull()
+                                    || r.forename.primary().isEmpty()
+                                    || r.postcodeKey().isEmpty()
+                            ? null
+                            : r.forename.primary() + "|" + r.postcodeKey()),
             new BlockingRule("pn", r -> {
                 String postcode = r.postcodeKey();
                 String number = r.address.numbers();

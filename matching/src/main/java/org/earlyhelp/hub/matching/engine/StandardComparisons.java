@@ -96,9 +96,16 @@ final class StandardComparisons {
         out[PHONE] = IdentifierComparator.compareNormalised(a.phone, b.phone).ordinal();
     }
 
-    private boolean swapped(PreparedRecord a, PreparedRecord b) {
-        return names.compare(a.forename, b.surname).ordinal() <= Level.JARO_WINKLER_HIGH.ordinal()
-                && names.compare(a.surname, b.forename).ordinal() <= Level.JARO_WINKLER_HIGH.ordinal();
+    /** Forename and surname swapped: each agrees with the other's exactly or by sound (cheap: no Jaro-Winkler). */
+    private static boolean swapped(PreparedRecord a, PreparedRecord b) {
+        return alike(a.forename, b.surname) && alike(a.surname, b.forename);
+    }
+
+    private static boolean alike(NameComparator.Prepared x, NameComparator.Prepared y) {
+        return !x.isNull()
+                && !y.isNull()
+                && (x.normalised().equals(y.normalised())
+                        || (!x.primary().isEmpty() && x.primary().equals(y.primary())));
     }
 
     private static boolean inMiddleNames(PreparedRecord a, PreparedRecord b) {

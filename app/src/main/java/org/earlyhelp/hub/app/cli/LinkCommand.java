@@ -1,0 +1,224 @@
+package org.earlyhelp.hub.app.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import org.earlyhelp.hub.matching.engine.BatchLinker;
+import org.earlyhelp.hub.matching.engine.MatchSettings;
+import org.earlyhelp.hub.matching.link.ClusterWriter;
+import org.earlyhelp.hub.matching.link.ColumnMapping;
+import org.earlyhelp.hub.matching.link.CsvRecordReader;
+import org.earlyhelp.hub.matching.link.Field;
+import org.earlyhelp.hub.matching.link.RowProblem;
+import org.earlyhelp.hub.matching.model.PersonRecord;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code hub link}: deduplicate and link CSV files of people, without starting the hub. Problems are reported by file,
+ * line and column with a reason, never with the value.
+ */
+@Command(
+        name = "link",
+        description = "Deduplicate and link person records in CSV files; writes input,record_id,cluster_id.",
+        sortOptions = false)
+final class LinkCommand implements Callable<Integer> {
+
+    private static final int PROBLEMS_SHOWN = 20;
+    private static final int PROGRESS_FROM_RECORDS = 20_000;
+
+    @Option(names = "--input", description = "a CSV file with a header row (repeatable)")
+    List<Path> inputs = new ArrayList<>();
+
+    @Option(
+            names = "--education-input",
+            description = "a CSV file of education records: UPNs are compared (repeatable)")
+    List<Path> educationInputs = new ArrayList<>();
+
+    @Option(names = "--id-column", required = true, description = "the column holding each record's id")
+    String idColumn;
+
+    @Option(
+            names = "--map",
+            paramLabel = "COLUMN=FIELD",
+            description = "map a column to a field; fields: ${COMPLETION-CANDIDATES}",
+            completionCandidates = FieldNames.class)
+    List<String> maps = new ArrayList<>();
+
+    @Option(names = "--output", required = true, description = "where to write input,record_id,cluster_id")
+    Path output;
+
+    @Option(names = "--review-output", description = "where to write the pairs for clerical review, with reasons")
+    Path reviewOutput;
+
+    @Option(names = "--link-threshold", description = "match weight (log2 odds) to link at; default from the settings")
+    Double linkThreshold;
+
+    @Option(
+            names = "--review-threshold",
+            description = "match weight to refer for review at; default from the settings")
+    Double reviewThreshold;
+
+    @Option(names = "--settings", description = "match settings JSON (default: the shipped ones)")
+    Path settingsFile;
+
+    @Option(names = "--no-train", description = "score with the settings as they are instead of training on the input")
+    boolean noTrain;
+
+    @Option(names = "--save-settings", description = "write the settings used (trained, unless --no-train) as JSON")
+    Path saveSettings;
+
+    @Option(names = "--max-block-size", defaultValue = "1000", description = "skip blocks larger than this")
+    int maxBlockSize;
+
+    @Option(names = "--quiet", description = "no progress bar")
+    boolean quiet;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** The last run's result, for callers in the same JVM (the benchmark). */
+    BatchLinker.Result lastResult;
+
+    static final class FieldNames extends ArrayList<String> {
+        FieldNames() {
+            for (Field f : Field.values()) {
+                add(f.key());
+            }
+        }
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (inputs.isEmpty() && educationInputs.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "give at least one --input");
+        }
+        ColumnMapping mapping = ColumnMapping.parse(idColumn, maps);
+        CsvRecordReader reader = new CsvRecordReader(mapping, LocalDate.now());
+        List<PersonRecord> records = new ArrayList<>();
+        List<RowProblem> problems = new ArrayList<>();
+        for (Path input : inputs) {
+            CsvRecordReader.Read read = reader.read(input.toString(), input, false);
+            records.addAll(read.records());
+            problems.addAll(read.problems());
+        }
+        for (Path input : educationInputs) {
+            CsvRecordReader.Read read = reader.read(input.toString(), input, true);
+            records.addAll(read.records());
+            problems.addAll(read.problems());
+        }
+        report(problems, err);
+
+        MatchSettings settings = settingsFile == null ? MatchSettings.standard() : MatchSettings.load(settingsFile);
+        if (linkThreshold != null || reviewThreshold != null) {
+            double link = linkThreshold != null ? linkThreshold : settings.linkThreshold();
+            double review = reviewThreshold != null ? reviewThreshold : Math.min(settings.reviewThreshold(), link);
+            settings = settings.withThresholds(link, review);
+        }
+        BatchLinker.Options options = new BatchLinker.Options(
+                !noTrain,
+                maxBlockSize,
+                BatchLinker.Options.defaults().seed(),
+                BatchLinker.Options.defaults().randomPairs(),
+                BatchLinker.Options.defaults().maxTrainingPairs());
+        BatchLinker.Result result;
+        try (Bars bars = new Bars(!quiet && records.size() >= PROGRESS_FROM_RECORDS)) {
+            result = new BatchLinker(settings, options).link(records, bars::update);
+        }
+        lastResult = result;
+        ClusterWriter.writeClusters(result, output);
+        if (reviewOutput != null) {
+            ClusterWriter.writeReviewPairs(result, reviewOutput);
+        }
+        if (saveSettings != null) {
+            result.settings().save(saveSettings);
+        }
+        summarise(result, problems.size(), out);
+        return 0;
+    }
+
+    private static void report(List<RowProblem> problems, PrintWriter err) {
+        problems.stream().limit(PROBLEMS_SHOWN).forEach(p -> err.println("problem: " + p));
+        if (problems.size() > PROBLEMS_SHOWN) {
+            err.println("... and " + (problems.size() - PROBLEMS_SHOWN) + " more problems");
+        }
+        err.flush();
+    }
+
+    private void summarise(BatchLinker.Result result, int problems, PrintWriter out) {
+        BatchLinker.Counts c = result.counts();
+        out.printf(
+                Locale.ROOT,
+                "%d records (%d problems), %d clusters; %d pairs compared, %d linked, %d for review, %d twins kept"
+                        + " apart; %d blocks skipped as too large (%d pairs)%n",
+                c.records(),
+                problems,
+                c.clusters(),
+                c.pairsCompared(),
+                c.links(),
+                c.reviews(),
+                c.twins(),
+                c.blocksSkipped(),
+                c.pairsInSkippedBlocks());
+        StringBuilder times = new StringBuilder("time:");
+        for (Map.Entry<String, java.time.Duration> e : result.timings().entrySet()) {
+            times.append(String.format(
+                    Locale.ROOT, " %s %.1fs", e.getKey(), e.getValue().toMillis() / 1000.0));
+        }
+        out.println(times);
+        out.printf(
+                Locale.ROOT,
+                "link threshold %.2f (probability %.4f), review threshold %.2f; wrote %s%n",
+                result.settings().linkThreshold(),
+                MatchSettings.probabilityOf(result.settings().linkThreshold()),
+                result.settings().reviewThreshold(),
+                output);
+        out.flush();
+    }
+
+    /** One progress bar per stage, on stderr. */
+    private static final class Bars implements AutoCloseable {
+        private final boolean enabled;
+        private ProgressBar bar;
+        private String stage;
+
+        Bars(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        synchronized void update(String newStage, long done, long total) {
+            if (!enabled) {
+                return;
+            }
+            if (!newStage.equals(stage)) {
+                close();
+                stage = newStage;
+                bar = new ProgressBarBuilder()
+                        .setTaskName(newStage)
+                        .setInitialMax(total)
+                        .setConsumer(new ConsoleProgressBarConsumer(System.err))
+                        .build();
+            }
+            bar.stepTo(Math.min(done, total));
+        }
+
+        @Override
+        public synchronized void close() {
+            if (bar != null) {
+                bar.close();
+                bar = null;
+            }
+        }
+    }
+}

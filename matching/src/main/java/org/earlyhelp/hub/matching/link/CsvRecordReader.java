@@ -1,0 +1,193 @@
+package org.earlyhelp.hub.matching.link;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.earlyhelp.hub.matching.dates.DateParser;
+import org.earlyhelp.hub.matching.model.PersonRecord;
+
+/**
+ * Reads one CSV file (header row, comma separated, UTF-8) into person records. Tolerant of what real extracts hold:
+ * header names in any case and with stray spaces, spaces around values (FEBRL puts one after each comma), dates in the
+ * formats {@link DateParser} knows. A bad value is reported and ignored; a row without an id, with a repeated id or with
+ * the wrong number of cells is reported and skipped; the rest of the file is still read.
+ */
+public final class CsvRecordReader {
+
+    /** The records read and what was wrong. */
+    public record Read(List<PersonRecord> records, List<RowProblem> problems) {}
+
+    private static final CSVFormat FORMAT = CSVFormat.DEFAULT
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .setIgnoreSurroundingSpaces(true)
+            .setTrim(true)
+            .setIgnoreEmptyLines(true)
+            .setAllowMissingColumnNames(true)
+            .setAllowDuplicateHeaderNames(true)
+            .get();
+
+    private final ColumnMapping mapping;
+    private final LocalDate today;
+
+    public CsvRecordReader(ColumnMapping mapping, LocalDate today) {
+        this.mapping = mapping;
+        this.today = today;
+    }
+
+    /**
+     * @param input the name written to the output's {@code input} column and used as the records' source
+     * @param education whether the file holds education records (UPNs are compared only between those)
+     */
+    public Read read(String input, Path file, boolean education) throws IOException {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return read(input, reader, education);
+        }
+    }
+
+    public Read read(String input, Reader reader, boolean education) throws IOException {
+        List<PersonRecord> records = new ArrayList<>();
+        List<RowProblem> problems = new ArrayList<>();
+        try (CSVParser parser = CSVParser.parse(reader, FORMAT)) {
+            Map<String, Integer> columns = columns(parser.getHeaderNames());
+            int idIndex = require(columns, mapping.idColumn(), input);
+            Map<Field, List<Integer>> indexes = new EnumMap<>(Field.class);
+            Map<Integer, String> columnNames = new HashMap<>();
+            for (ColumnMapping.Entry e : mapping.entries()) {
+                int index = require(columns, e.column(), input);
+                indexes.computeIfAbsent(e.field(), f -> new ArrayList<>()).add(index);
+                columnNames.put(index, e.column());
+            }
+            int width = parser.getHeaderNames().size();
+            Set<String> ids = new HashSet<>();
+            for (CSVRecord row : parser) {
+                long line = row.getRecordNumber() + 1;
+                if (row.size() != width) {
+                    problems.add(new RowProblem(
+                            input, line, null, "has " + row.size() + " cells, the header has " + width, true));
+                    continue;
+                }
+                String id = row.get(idIndex);
+                if (id.isEmpty()) {
+                    problems.add(new RowProblem(input, line, mapping.idColumn(), "no id", true));
+                    continue;
+                }
+                if (!ids.add(id)) {
+                    problems.add(new RowProblem(input, line, mapping.idColumn(), "the id is repeated", true));
+                    continue;
+                }
+                records.add(toRecord(input, education, id, row, line, indexes, columnNames, problems));
+            }
+        }
+        return new Read(records, problems);
+    }
+
+    private PersonRecord toRecord(
+            String input,
+            boolean education,
+            String id,
+            CSVRecord row,
+            long line,
+            Map<Field, List<Integer>> indexes,
+            Map<Integer, String> columnNames,
+            List<RowProblem> problems) {
+        PersonRecord.Builder b = PersonRecord.builder(id).source(input).education(education);
+        b.forename(value(row, indexes.get(Field.FORENAME)));
+        b.middleNames(value(row, indexes.get(Field.MIDDLE_NAMES)));
+        b.surname(value(row, indexes.get(Field.SURNAME)));
+        String fullName = value(row, indexes.get(Field.FULL_NAME));
+        if (fullName != null) {
+            String[] words = fullName.strip().split("\\s+");
+            if (!indexes.containsKey(Field.FORENAME) && words.length > 1) {
+                b.forename(words[0]);
+            }
+            if (!indexes.containsKey(Field.SURNAME)) {
+                b.surname(words[words.length - 1]);
+            }
+            if (!indexes.containsKey(Field.MIDDLE_NAMES) && words.length > 2) {
+                b.middleNames(String.join(" ", java.util.Arrays.copyOfRange(words, 1, words.length - 1)));
+            }
+        }
+        List<Integer> dob = indexes.get(Field.DOB);
+        if (dob != null) {
+            String raw = row.get(dob.get(0));
+            if (!raw.isEmpty()) {
+                var parsed = DateParser.parse(raw, today);
+                if (parsed.isPresent()) {
+                    b.dateOfBirth(parsed.get());
+                } else {
+                    problems.add(new RowProblem(input, line, columnNames.get(dob.get(0)), "not a date", false));
+                }
+            }
+        }
+        b.sex(value(row, indexes.get(Field.SEX)));
+        b.postcode(value(row, indexes.get(Field.POSTCODE)));
+        List<Integer> address = new ArrayList<>();
+        for (Field f : List.of(Field.ADDRESS, Field.ADDRESS_1, Field.ADDRESS_2)) {
+            address.addAll(indexes.getOrDefault(f, List.of()));
+        }
+        b.address(value(row, address));
+        b.town(value(row, indexes.get(Field.TOWN)));
+        b.uprn(value(row, indexes.get(Field.UPRN)));
+        b.nhsNumber(value(row, indexes.get(Field.NHS_NUMBER)));
+        b.upn(value(row, indexes.get(Field.UPN)));
+        b.otherIdentifier(value(row, indexes.get(Field.OTHER_IDENTIFIER)));
+        b.email(value(row, indexes.get(Field.EMAIL)));
+        b.phone(value(row, indexes.get(Field.PHONE)));
+        return b.build();
+    }
+
+    /** The non-empty cells of these columns joined by spaces, or null. */
+    private static String value(CSVRecord row, List<Integer> indexes) {
+        if (indexes == null || indexes.isEmpty()) {
+            return null;
+        }
+        StringBuilder text = new StringBuilder();
+        for (int index : indexes) {
+            String cell = row.get(index);
+            if (!cell.isEmpty()) {
+                if (!text.isEmpty()) {
+                    text.append(' ');
+                }
+                text.append(cell);
+            }
+        }
+        return text.isEmpty() ? null : text.toString();
+    }
+
+    private static Map<String, Integer> columns(List<String> header) {
+        Map<String, Integer> columns = new HashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            columns.putIfAbsent(normalise(header.get(i)), i);
+        }
+        return columns;
+    }
+
+    private static int require(Map<String, Integer> columns, String column, String input) {
+        Integer index = columns.get(normalise(column));
+        if (index == null) {
+            throw new IllegalArgumentException(
+                    input + " has no column '" + column + "'; it has: " + String.join(", ", columns.keySet()));
+        }
+        return index;
+    }
+
+    private static String normalise(String column) {
+        return column == null ? "" : column.strip().toLowerCase(Locale.ROOT);
+    }
+}
