@@ -155,6 +155,41 @@ class FamilyViewIT {
 
     @Test
     @Order(2)
+    void healthNeedsTheChildsConsentWhichTheLeadPractitionerRecords() throws Exception {
+        JsonNode before = familyView(CASESYSTEM, caseRecord, "c");
+        assertThat(providers(member(before, before.get("personId").asText())))
+                .containsExactlyInAnyOrder("schools", "police");
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from ledger_entry where record_id = ? and recipient = 'casesystem'"
+                                + " and decision = 'REVIEW'",
+                        Integer.class,
+                        healthRecord))
+                .isEqualTo(1);
+
+        HttpResponse<String> consent = send(
+                "POST",
+                "/api/consent",
+                CASESYSTEM,
+                """
+                {"record": "%s", "person": "c", "agreement": "health-to-casesystem-family-view", "given": true}
+                """
+                        .formatted(caseRecord));
+        assertThat(consent.statusCode()).as(consent.body()).isEqualTo(200);
+        // consent is the person's own: the school cannot record it through someone else's record
+        assertThat(send(
+                                "POST",
+                                "/api/consent",
+                                SCHOOLS,
+                                """
+                        {"record": "%s", "person": "c", "agreement": "health-to-casesystem-family-view", "given": true}
+                        """
+                                        .formatted(caseRecord))
+                        .statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
+    @Order(3)
     void theLeadPractitionerSeesEachMemberAsTheAgreementsAllow() throws Exception {
         JsonNode view = familyView(CASESYSTEM, caseRecord, "c");
 
@@ -199,7 +234,7 @@ class FamilyViewIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void aSchoolUnderANarrowerAgreementSeesLess() throws Exception {
         JsonNode view = familyView(SCHOOLS, schoolRecord, "p");
 
@@ -219,7 +254,7 @@ class FamilyViewIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void everyViewIsInTheLedgerBeforeItIsServed() throws Exception {
         JsonNode view = familyView(CASESYSTEM, caseRecord, "c");
 
@@ -241,7 +276,7 @@ class FamilyViewIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aPartnerCanOnlyAskAboutPeopleInItsOwnRecords() throws Exception {
         assertThat(send("GET", "/api/family-view?record=" + caseRecord + "&person=c", SCHOOLS, null)
                         .statusCode())
@@ -252,7 +287,7 @@ class FamilyViewIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aPartnerMaySendOnlyItsOwnTypesAndBadBodiesAreNamed() throws Exception {
         HttpResponse<String> wrongPartner = send(
                 "POST",

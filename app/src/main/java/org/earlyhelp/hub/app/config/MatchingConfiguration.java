@@ -3,6 +3,7 @@ package org.earlyhelp.hub.app.config;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.earlyhelp.hub.app.family.FamilyViewService;
+import org.earlyhelp.hub.governance.consent.ConsentRegister;
 import org.earlyhelp.hub.governance.decision.PolicyDecisionPoint;
 import org.earlyhelp.hub.governance.ledger.DisclosureLedger;
 import org.earlyhelp.hub.governance.ledger.SubjectKey;
@@ -47,6 +48,11 @@ public class MatchingConfiguration {
     }
 
     @Bean
+    ConsentRegister consentRegister(DataSource dataSource, Clock clock) {
+        return new ConsentRegister(dataSource, clock);
+    }
+
+    @Bean
     FamilyGraph familyGraph(DataSource dataSource) {
         return new FamilyGraph(dataSource);
     }
@@ -72,6 +78,7 @@ public class MatchingConfiguration {
             Pseudonymiser pseudonymiser,
             SubjectKey subjectKey,
             DisclosureLedger ledger,
+            ConsentRegister consents,
             Clock clock) {
         return new FamilyViewService(
                 index,
@@ -83,6 +90,7 @@ public class MatchingConfiguration {
                 FieldCatalogue.standard(),
                 subjectKey,
                 ledger,
+                consents,
                 clock);
     }
 }

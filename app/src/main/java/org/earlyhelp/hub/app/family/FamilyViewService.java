@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.earlyhelp.hub.governance.agreement.Agreement;
+import org.earlyhelp.hub.governance.consent.ConsentRegister;
 import org.earlyhelp.hub.governance.decision.Decision;
 import org.earlyhelp.hub.governance.decision.Outcome;
 import org.earlyhelp.hub.governance.decision.PolicyDecisionPoint;
@@ -36,7 +37,8 @@ import org.earlyhelp.hub.schema.codec.RecordCodec;
  * Builds a family view for a viewer: the family comes from the person index, and each record about each member is
  * decided on its own by the policy decision point for this viewer and purpose, then minimised by the agreement that
  * permits it. A member's record is shown only if the agreement names that member's role in the record: a household is
- * never disclosed whole because one member qualifies. Every decision, permit or deny, is written to the disclosure
+ * never disclosed whole because one member qualifies. Consent, where an agreement needs it, is that member's own, from
+ * the consent register. Every decision, permit or deny, is written to the disclosure
  * ledger before the view is returned.
  */
 public final class FamilyViewService {
@@ -59,6 +61,7 @@ public final class FamilyViewService {
     private final FieldCatalogue catalogue;
     private final SubjectKey subjectKey;
     private final DisclosureLedger ledger;
+    private final ConsentRegister consents;
     private final Clock clock;
 
     public FamilyViewService(
@@ -71,6 +74,7 @@ public final class FamilyViewService {
             FieldCatalogue catalogue,
             SubjectKey subjectKey,
             DisclosureLedger ledger,
+            ConsentRegister consents,
             Clock clock) {
         this.index = index;
         this.families = families;
@@ -81,6 +85,7 @@ public final class FamilyViewService {
         this.catalogue = catalogue;
         this.subjectKey = subjectKey;
         this.ledger = ledger;
+        this.consents = consents;
         this.clock = clock;
     }
 
@@ -100,6 +105,8 @@ public final class FamilyViewService {
         List<LedgerDraft> drafts = new ArrayList<>();
         List<FamilyView.Member> members = new ArrayList<>();
         for (Family.Member member : family.members()) {
+            PolicyDecisionPoint.ConsentCheck consent =
+                    consents.checkFor(member.personId().toString());
             List<FamilyView.Entry> entries = new ArrayList<>();
             for (RecordStore.StoredSubject stored : store.about(member.recordKeys())) {
                 if (stored.recordKey().startsWith(viewer + "/")) {
@@ -110,7 +117,8 @@ public final class FamilyViewService {
                         .filter(p -> p.getRef().equals(stored.personRef()))
                         .findFirst()
                         .orElseThrow();
-                decide(viewId, viewer, purpose, today, record, subject, drafts).ifPresent(entries::add);
+                decide(viewId, viewer, purpose, today, record, subject, consent, drafts)
+                        .ifPresent(entries::add);
             }
             if (!entries.isEmpty() || member.personId().equals(personId)) {
                 members.add(new FamilyView.Member(member.personId(), member.connections(), entries));
@@ -127,11 +135,11 @@ public final class FamilyViewService {
             LocalDate today,
             HubRecord record,
             Person subject,
+            PolicyDecisionPoint.ConsentCheck consent,
             List<LedgerDraft> drafts) {
         RecordDescriptor descriptor =
                 new RecordDescriptor(record.getKind().name(), record.getType(), record.getProvider());
-        Decision decision =
-                pdp.decide(descriptor, viewer, purpose, today, PolicyDecisionPoint.ConsentCheck.NONE_RECORDED);
+        Decision decision = pdp.decide(descriptor, viewer, purpose, today, consent);
         Agreement agreement = decision.agreement().orElse(null);
         Outcome outcome = decision.outcome();
         List<String> reasons = new ArrayList<>(decision.reasons());
