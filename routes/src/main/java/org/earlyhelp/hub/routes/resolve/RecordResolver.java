@@ -16,6 +16,8 @@ import org.earlyhelp.hub.schema.CaseInvolvement;
 import org.earlyhelp.hub.schema.HubRecord;
 import org.earlyhelp.hub.schema.Person;
 import org.earlyhelp.hub.schema.Relationship;
+import org.earlyhelp.hub.schema.Role;
+import org.earlyhelp.hub.schema.SchoolAttendance;
 
 /**
  * The resolve step: keeps each arriving record and resolves every person in it against the person index, so that
@@ -26,6 +28,9 @@ public final class RecordResolver {
 
     /** The partner whose records are education records: a UPN counts only between these. */
     static final String EDUCATION_PROVIDER = "schools";
+
+    /** The relationship a school's contact record asserts between a parent and a pupil. */
+    static final String SCHOOL_CONTACT_OF = "SCHOOL_CONTACT_OF";
 
     private final PersonIndex index;
     private final RecordStore store;
@@ -89,6 +94,23 @@ public final class RecordResolver {
                         record.getRecordId() + "#" + r.getFromRef(),
                         record.getRecordId() + "#" + r.getToRef(),
                         r.getKind().name());
+            }
+        }
+        if (record.getPayload() instanceof SchoolAttendance) {
+            // A school's contacts for a pupil: each parent in the record is a contact of each child in it.
+            for (Person contact : record.getPeople()) {
+                if (contact.getRole() != Role.PARENT) {
+                    continue;
+                }
+                for (Person pupil : record.getPeople()) {
+                    if (pupil.getRole() == Role.CHILD) {
+                        index.relate(
+                                record.getProvider(),
+                                RecordStore.sourceRecordId(record, contact),
+                                RecordStore.sourceRecordId(record, pupil),
+                                SCHOOL_CONTACT_OF);
+                    }
+                }
             }
         }
     }
