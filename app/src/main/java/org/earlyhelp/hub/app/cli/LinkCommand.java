@@ -160,7 +160,7 @@ final class LinkCommand implements Callable<Integer> {
         BatchLinker.Counts c = result.counts();
         out.printf(
                 Locale.ROOT,
-                "%d records (%d problems), %d clusters; %d pairs compared, %d linked, %d for review, %d twins kept"
+                "%d records (%d problems), %d clusters; %d pairs compared, %d linked, %d for review, %d relatives and twins kept"
                         + " apart; %d blocks skipped as too large (%d pairs)%n",
                 c.records(),
                 problems,

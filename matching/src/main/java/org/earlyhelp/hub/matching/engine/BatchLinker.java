@@ -15,7 +15,7 @@ import org.earlyhelp.hub.matching.model.PersonRecord;
  * given settings as they are), score every blocked candidate pair in parallel, and cluster the links.
  *
  * <p>Clustering is union-find over the links in descending weight (deterministic-rule links first), refusing any union
- * that would put two records the twins rule keeps apart into one cluster. Only pairs at or above the review threshold
+ * that would put two records the twins or relatives rule keeps apart into one cluster. Only pairs at or above the review threshold
  * (and twins pairs) are kept in memory, so memory grows with the records and their links, not with the pairs compared.
  */
 public final class BatchLinker {
@@ -179,7 +179,7 @@ public final class BatchLinker {
         for (int p = 0; p < kept.size; p++) {
             Rule rule = Rule.values()[kept.rule[p]];
             Outcome outcome = matcher.outcome(rule, kept.weight[p]);
-            if (rule == Rule.TWINS) {
+            if (rule.keepsApart()) {
                 twins++;
             } else if (outcome == Outcome.LINK) {
                 links++;
@@ -228,8 +228,8 @@ public final class BatchLinker {
         void score(StandardMatcher matcher, PreparedRecord a, PreparedRecord b, int i, int j, double keepFrom) {
             compared++;
             matcher.levels(a, b, scratch);
-            Rule r = matcher.rule(scratch, a, b);
             double w = matcher.weight(scratch, a);
+            Rule r = matcher.rule(scratch, a, b, w);
             if (r != Rule.PROBABILISTIC || w >= keepFrom) {
                 add(i, j, w, r);
             }
@@ -280,7 +280,7 @@ public final class BatchLinker {
             List<Integer> links = new ArrayList<>();
             for (int p = 0; p < size; p++) {
                 Rule r = Rule.values()[rule[p]];
-                if (r == Rule.TWINS) {
+                if (r.keepsApart()) {
                     cannotLink.computeIfAbsent(first[p], x -> new ArrayList<>()).add(second[p]);
                     cannotLink
                             .computeIfAbsent(second[p], x -> new ArrayList<>())

@@ -9,5 +9,15 @@ public enum Rule {
     /** Same surname, date of birth and address but a different forename: twins, never merged. */
     TWINS,
     /** The Fellegi-Sunter match weight against the link and review thresholds. */
-    PROBABILISTIC
+    PROBABILISTIC,
+    /**
+     * A clearly different forename and date of birth, no agreeing identifier: relatives (a parent and child, siblings)
+     * sharing a household, never merged however much else agrees.
+     */
+    RELATIVES;
+
+    /** Whether the rule refuses a link and keeps the two records' clusters apart. */
+    public boolean keepsApart() {
+        return this == TWINS || this == RELATIVES;
+    }
 }

@@ -9,6 +9,7 @@ import org.earlyhelp.hub.matching.compare.ExactComparator;
 import org.earlyhelp.hub.matching.compare.IdentifierComparator;
 import org.earlyhelp.hub.matching.compare.NameComparator;
 import org.earlyhelp.hub.matching.compare.NameComparator.Level;
+import org.earlyhelp.hub.matching.compare.ResidenceComparator;
 import org.earlyhelp.hub.matching.compare.TextComparator;
 import org.earlyhelp.hub.matching.model.Comparison;
 import org.earlyhelp.hub.matching.model.PersonRecord;
@@ -24,16 +25,15 @@ final class StandardComparisons {
     static final int SURNAME = 1;
     static final int DATE_OF_BIRTH = 2;
     static final int SEX = 3;
-    static final int POSTCODE = 4;
-    static final int ADDRESS = 5;
-    static final int TOWN = 6;
-    static final int UPRN = 7;
-    static final int NHS_NUMBER = 8;
-    static final int UPN = 9;
-    static final int OTHER_IDENTIFIER = 10;
-    static final int EMAIL = 11;
-    static final int PHONE = 12;
-    static final int COUNT = 13;
+    /** UPRN, address lines, postcode and town as one comparison: see {@link ResidenceComparator} for why. */
+    static final int ADDRESS = 4;
+
+    static final int NHS_NUMBER = 5;
+    static final int UPN = 6;
+    static final int OTHER_IDENTIFIER = 7;
+    static final int EMAIL = 8;
+    static final int PHONE = 9;
+    static final int COUNT = 10;
 
     private final NameComparator names;
     private final DateOfBirthComparator dates = new DateOfBirthComparator();
@@ -46,10 +46,7 @@ final class StandardComparisons {
                 of("surname", Level.class, SURNAME),
                 of("date_of_birth", DateOfBirthComparator.Level.class, DATE_OF_BIRTH),
                 of("sex", ExactComparator.Level.class, SEX),
-                of("postcode", AnyPostcodeComparator.Level.class, POSTCODE),
-                of("address", AddressComparator.Level.class, ADDRESS),
-                of("town", TextComparator.Level.class, TOWN),
-                of("uprn", ExactComparator.Level.class, UPRN),
+                of("address", ResidenceComparator.Level.class, ADDRESS),
                 of("nhs_number", ExactComparator.Level.class, NHS_NUMBER),
                 of("upn", ExactComparator.Level.class, UPN),
                 of("other_identifier", IdentifierComparator.Level.class, OTHER_IDENTIFIER),
@@ -84,10 +81,12 @@ final class StandardComparisons {
         out[SURNAME] = surname.ordinal();
         out[DATE_OF_BIRTH] = dates.compare(a.dateOfBirth, b.dateOfBirth).ordinal();
         out[SEX] = exact(a.sex, b.sex).ordinal();
-        out[POSTCODE] = postcode(a, b).ordinal();
-        out[ADDRESS] = AddressComparator.compare(a.address, b.address).ordinal();
-        out[TOWN] = TextComparator.compareNormalised(a.town, b.town).ordinal();
-        out[UPRN] = exact(a.uprn, b.uprn).ordinal();
+        out[ADDRESS] = ResidenceComparator.combine(
+                        exact(a.uprn, b.uprn),
+                        AddressComparator.compare(a.address, b.address),
+                        postcode(a, b),
+                        TextComparator.compareNormalised(a.town, b.town))
+                .ordinal();
         out[NHS_NUMBER] = exact(a.nhsNumber, b.nhsNumber).ordinal();
         out[UPN] = exact(a.upn, b.upn).ordinal();
         out[OTHER_IDENTIFIER] = IdentifierComparator.compareNormalised(a.otherIdentifier, b.otherIdentifier)

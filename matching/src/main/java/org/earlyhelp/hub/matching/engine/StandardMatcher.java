@@ -6,20 +6,17 @@ import static org.earlyhelp.hub.matching.engine.StandardComparisons.DATE_OF_BIRT
 import static org.earlyhelp.hub.matching.engine.StandardComparisons.FORENAME;
 import static org.earlyhelp.hub.matching.engine.StandardComparisons.NHS_NUMBER;
 import static org.earlyhelp.hub.matching.engine.StandardComparisons.OTHER_IDENTIFIER;
-import static org.earlyhelp.hub.matching.engine.StandardComparisons.POSTCODE;
 import static org.earlyhelp.hub.matching.engine.StandardComparisons.SURNAME;
 import static org.earlyhelp.hub.matching.engine.StandardComparisons.UPN;
-import static org.earlyhelp.hub.matching.engine.StandardComparisons.UPRN;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.earlyhelp.hub.matching.compare.AddressComparator;
-import org.earlyhelp.hub.matching.compare.AnyPostcodeComparator;
 import org.earlyhelp.hub.matching.compare.DateOfBirthComparator;
 import org.earlyhelp.hub.matching.compare.ExactComparator;
 import org.earlyhelp.hub.matching.compare.IdentifierComparator;
 import org.earlyhelp.hub.matching.compare.NameComparator;
+import org.earlyhelp.hub.matching.compare.ResidenceComparator;
 import org.earlyhelp.hub.matching.model.Comparison;
 import org.earlyhelp.hub.matching.model.Explanation;
 import org.earlyhelp.hub.matching.model.FellegiSunterModel;
@@ -34,6 +31,16 @@ import org.earlyhelp.hub.matching.model.PersonRecord;
  * disagreeing postcode) and a forename that is clearly different (not a nickname, a sound-alike, a near spelling or a
  * middle name). It gives way only to an agreeing NHS number or other identifier: twins never share one, so those
  * records are one person with a forename recorded differently (the NHS rule runs first anyway).
+ *
+ * <p>Relatives rule: a clearly different forename (not a nickname, sound-alike, near spelling, swap or middle name) AND
+ * a date of birth that differs by more than a keying slip (not a one-digit typo, a day/month transposition or within a
+ * month), with no agreeing NHS number or other identifier, is never linked, however much else agrees. Parents,
+ * children and siblings share surname, address, postcode, phone and often e-mail; those fields say "same household",
+ * not "same person". The pair is NO_LINK rather than REVIEW: every family in the index would otherwise put each of
+ * its member pairs in front of a clerk, and a true match that got both the forename and the date of birth wrong,
+ * with no identifier, is rarer than one in a thousand matches (measured in {@code docs/benchmarks.md}). It only
+ * applies when the weight would have reached the review threshold; below that the pair is an ordinary NO_LINK. Like
+ * twins, such a pair also keeps the two records' clusters apart.
  *
  * <p>Thread-safe; prepare each record once with {@link #prepare(PersonRecord)} when scoring it many times.
  */
@@ -115,8 +122,8 @@ public final class StandardMatcher implements PairMatcher {
     public PairScore score(PreparedRecord a, PreparedRecord b) {
         int[] levels = new int[COUNT];
         comparisons.levels(a, b, levels);
-        Rule rule = rule(levels, a, b);
         double weight = weight(levels, a);
+        Rule rule = rule(levels, a, b, weight);
         return new PairScore(
                 outcome(rule, weight), rule, weight, MatchSettings.probabilityOf(weight), explain(levels, a));
     }
@@ -138,7 +145,7 @@ public final class StandardMatcher implements PairMatcher {
     Outcome outcome(Rule rule, double weight) {
         return switch (rule) {
             case NHS_NUMBER_AND_DATE_OF_BIRTH, UPN_BETWEEN_EDUCATION_RECORDS -> Outcome.LINK;
-            case TWINS -> Outcome.NO_LINK;
+            case TWINS, RELATIVES -> Outcome.NO_LINK;
             case PROBABILISTIC ->
                 weight >= settings.linkThreshold()
                         ? Outcome.LINK
@@ -146,8 +153,8 @@ public final class StandardMatcher implements PairMatcher {
         };
     }
 
-    /** Which rule decides a graded pair. */
-    Rule rule(int[] levels, PreparedRecord a, PreparedRecord b) {
+    /** Which rule decides a graded pair of the given match weight. */
+    Rule rule(int[] levels, PreparedRecord a, PreparedRecord b, double weight) {
         if (levels[NHS_NUMBER] == ExactComparator.Level.EXACT.ordinal()
                 && levels[DATE_OF_BIRTH] == DateOfBirthComparator.Level.EXACT.ordinal()) {
             return Rule.NHS_NUMBER_AND_DATE_OF_BIRTH;
@@ -155,7 +162,21 @@ public final class StandardMatcher implements PairMatcher {
         if (levels[UPN] == ExactComparator.Level.EXACT.ordinal()) {
             return Rule.UPN_BETWEEN_EDUCATION_RECORDS;
         }
-        return twins(levels, a, b) ? Rule.TWINS : Rule.PROBABILISTIC;
+        if (twins(levels, a, b)) {
+            return Rule.TWINS;
+        }
+        return weight >= settings.reviewThreshold() && relatives(levels) ? Rule.RELATIVES : Rule.PROBABILISTIC;
+    }
+
+    private static boolean identifierAgrees(int[] levels) {
+        return levels[NHS_NUMBER] == ExactComparator.Level.EXACT.ordinal()
+                || levels[OTHER_IDENTIFIER] == IdentifierComparator.Level.EXACT.ordinal();
+    }
+
+    private static boolean relatives(int[] levels) {
+        return levels[FORENAME] == NameComparator.Level.OTHER.ordinal()
+                && levels[DATE_OF_BIRTH] == DateOfBirthComparator.Level.OTHER.ordinal()
+                && !identifierAgrees(levels);
     }
 
     private static boolean twins(int[] levels, PreparedRecord a, PreparedRecord b) {
@@ -165,16 +186,10 @@ public final class StandardMatcher implements PairMatcher {
                 || a.surname.isNull()) {
             return false;
         }
-        if (levels[NHS_NUMBER] == ExactComparator.Level.EXACT.ordinal()
-                || levels[OTHER_IDENTIFIER] == IdentifierComparator.Level.EXACT.ordinal()) {
+        if (identifierAgrees(levels)) {
             return false;
         }
-        boolean sameUprn = levels[UPRN] == ExactComparator.Level.EXACT.ordinal();
-        boolean sameHouse = (levels[ADDRESS] == AddressComparator.Level.EXACT.ordinal()
-                        || levels[ADDRESS] == AddressComparator.Level.SAME_NUMBER_SIMILAR_STREET.ordinal())
-                && (levels[POSTCODE] == AnyPostcodeComparator.Level.EXACT.ordinal()
-                        || levels[POSTCODE] == AnyPostcodeComparator.Level.NULL.ordinal());
-        return sameUprn || sameHouse;
+        return ResidenceComparator.sameHousehold(ResidenceComparator.Level.values()[levels[ADDRESS]]);
     }
 
     /** The match weight of a graded pair, with exact name agreement weighed by how common the name is. */

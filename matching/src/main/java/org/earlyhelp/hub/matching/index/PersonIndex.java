@@ -27,7 +27,6 @@ import javax.sql.DataSource;
 import org.earlyhelp.hub.matching.engine.Outcome;
 import org.earlyhelp.hub.matching.engine.PairMatcher;
 import org.earlyhelp.hub.matching.engine.PairScore;
-import org.earlyhelp.hub.matching.engine.Rule;
 import org.earlyhelp.hub.matching.households.HouseholdKey;
 import org.earlyhelp.hub.matching.model.Explanation;
 import org.earlyhelp.hub.matching.model.PersonRecord;
@@ -108,7 +107,7 @@ public final class PersonIndex {
         Set<UUID> vetoed = new HashSet<>();
         for (Candidate candidate : candidates(c, blockKeys)) {
             PairScore score = matcher.score(record, candidate.record());
-            if (score.rule() == Rule.TWINS) {
+            if (score.rule().keepsApart()) {
                 vetoed.add(candidate.personId());
                 continue;
             }
