@@ -200,7 +200,6 @@ class FamilyViewIT {
                 .containsExactlyInAnyOrder(
                         "child.name",
                         "child.date-of-birth",
-                        "adult-victim.name",
                         "incident.reference",
                         "incident.occurred-at",
                         "incident.risk-level",

@@ -148,9 +148,8 @@ public final class FamilyViewService {
             outcome = Outcome.DENY;
             reasons.add("the agreement discloses nothing about a person in the role " + role);
         }
-        Map<String, String> fields = outcome == Outcome.PERMIT
-                ? minimiser.minimise(RecordView.of(record, subject, catalogue), agreement, today)
-                : Map.of();
+        Map<String, String> fields =
+                outcome == Outcome.PERMIT ? ownFields(record, subject, role, agreement, today) : Map.of();
         drafts.add(new LedgerDraft(
                 decisionKey(viewId, record.getRecordId(), subject.getRef()),
                 outcome,
@@ -175,6 +174,24 @@ public final class FamilyViewService {
                 agreement.id(),
                 agreement.version(),
                 fields));
+    }
+
+    /**
+     * The minimised fields about this member only: their own role's fields and the record's payload. Another person
+     * in the same record appears under their own entry, if an agreement allows anything about them at all.
+     */
+    private Map<String, String> ownFields(
+            HubRecord record, Person subject, String role, Agreement agreement, LocalDate today) {
+        String payloadPrefix = catalogue.payloadType(record.getType()).prefix() + ".";
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        minimiser
+                .minimise(RecordView.of(record, subject, catalogue), agreement, today)
+                .forEach((path, value) -> {
+                    if (path.startsWith(role + ".") || path.startsWith(payloadPrefix)) {
+                        fields.put(path, value);
+                    }
+                });
+        return fields;
     }
 
     private static boolean namesRole(Agreement agreement, String role) {

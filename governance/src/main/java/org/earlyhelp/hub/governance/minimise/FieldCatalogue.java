@@ -76,7 +76,7 @@ public final class FieldCatalogue {
         return paths;
     }
 
-    PayloadType payloadType(String type) {
+    public PayloadType payloadType(String type) {
         return payloadTypes.get(type);
     }
 
@@ -88,5 +88,5 @@ public final class FieldCatalogue {
         return name.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
     }
 
-    record PayloadType(String type, String prefix, Schema schema) {}
+    public record PayloadType(String type, String prefix, Schema schema) {}
 }
