@@ -34,6 +34,8 @@ class ExternalInfrastructureIT {
                     "--spring.datasource.username=" + pg.user(),
                     "--hub.security.partner-tokens.police=police-secret-0123456789",
                     "--hub.security.partner-tokens.schools=schools-secret-0123456789",
+                    "--hub.security.partner-tokens.health=health-secret-0123456789",
+                    "--hub.security.partner-tokens.casesystem=case-secret-0123456789",
                     "--hub.security.partner-tokens.governance=board-secret-0123456789");
             hub.send(
                     "PUT",
