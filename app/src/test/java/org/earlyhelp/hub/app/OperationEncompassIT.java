@@ -321,7 +321,8 @@ class OperationEncompassIT {
         assertThat(api.body()).contains("/api/police/incidents", "PoliceIncidentRequest", "partner-token");
         assertThat(send("GET", "/api-docs.html", null, null).statusCode()).isIn(200, 302);
         HttpResponse<String> console = send("GET", "/", null, null);
-        assertThat(console.body()).contains("Early Help hub", "received", "permitted", "denied", "delivered");
+        assertThat(console.body())
+                .contains("Early Help hub", "received", "permitted", "denied", "delivered", "Person index: ");
     }
 
     @Test

@@ -5,12 +5,16 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.earlyhelp.hub.matching.index.PersonIndex;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.HtmlUtils;
 
-/** The console page: per partner, how many records were received, permitted, denied, delivered and dead-lettered. */
+/**
+ * The console page: per partner, how many records were received, permitted, denied, delivered and dead-lettered, and
+ * the size of the person index and its review queue.
+ */
 @RestController
 public class ConsoleController {
 
@@ -18,9 +22,11 @@ public class ConsoleController {
             List.of("received", "rejected", "permitted", "denied", "review", "delivered", "dead-lettered");
 
     private final MeterRegistry meters;
+    private final PersonIndex index;
 
-    public ConsoleController(MeterRegistry meters) {
+    public ConsoleController(MeterRegistry meters, PersonIndex index) {
         this.meters = meters;
+        this.index = index;
     }
 
     /** Partner to outcome to count, since this instance started. */
@@ -53,7 +59,15 @@ public class ConsoleController {
                     o -> html.append("<td>").append(counts.getOrDefault(o, 0L)).append("</td>"));
             html.append("</tr>");
         });
-        html.append("</tbody></table><p><a href=\"/api-docs.html\">API (OpenAPI)</a> · ")
+        PersonIndex.Stats stats = index.stats();
+        html.append("</tbody></table><p id=\"index\">Person index: ")
+                .append(stats.people())
+                .append(" people from ")
+                .append(stats.records())
+                .append(" records; ")
+                .append(stats.openReviews())
+                .append(" pairs waiting for clerical review.</p>");
+        html.append("<p><a href=\"/api-docs.html\">API (OpenAPI)</a> · ")
                 .append("<a href=\"/actuator/health\">health</a> · ")
                 .append("<a href=\"/actuator/prometheus\">metrics</a></p></body></html>");
         return html.toString();

@@ -256,6 +256,23 @@ public final class PersonIndex {
         }
     }
 
+    /** How big the index is: people (not merged away), records, and pairs waiting for review. */
+    public record Stats(long people, long records, long openReviews) {}
+
+    public Stats stats() {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s =
+                        c.prepareStatement("select (select count(*) from person where merged_into is null),"
+                                + " (select count(*) from person_record),"
+                                + " (select count(*) from match_review where status = 'OPEN')");
+                ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return new Stats(rs.getLong(1), rs.getLong(2), rs.getLong(3));
+        } catch (SQLException e) {
+            throw new IndexException("could not read the person index", e);
+        }
+    }
+
     public long openReviewCount() {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement("select count(*) from match_review where status = 'OPEN'");
