@@ -13,6 +13,7 @@ import org.earlyhelp.hub.matching.index.Resolution;
 import org.earlyhelp.hub.matching.model.PersonRecord;
 import org.earlyhelp.hub.schema.Address;
 import org.earlyhelp.hub.schema.CaseInvolvement;
+import org.earlyhelp.hub.schema.HealthInvolvement;
 import org.earlyhelp.hub.schema.HubRecord;
 import org.earlyhelp.hub.schema.Person;
 import org.earlyhelp.hub.schema.Relationship;
@@ -31,6 +32,9 @@ public final class RecordResolver {
 
     /** The relationship a school's contact record asserts between a parent and a pupil. */
     static final String SCHOOL_CONTACT_OF = "SCHOOL_CONTACT_OF";
+
+    /** The relationship health asserts between a parent and a child patient (FHIR RelatedPerson's meaning). */
+    static final String RELATED_PERSON_OF = "RELATED_PERSON_OF";
 
     private final PersonIndex index;
     private final RecordStore store;
@@ -96,19 +100,23 @@ public final class RecordResolver {
                         r.getKind().name());
             }
         }
-        if (record.getPayload() instanceof SchoolAttendance) {
-            // A school's contacts for a pupil: each parent in the record is a contact of each child in it.
+        String contactKind = record.getPayload() instanceof SchoolAttendance
+                ? SCHOOL_CONTACT_OF
+                : record.getPayload() instanceof HealthInvolvement ? RELATED_PERSON_OF : null;
+        if (contactKind != null) {
+            // A school's contacts for a pupil, or health's related people for a patient (as FHIR RelatedPerson):
+            // each parent in the record is related to each child in it.
             for (Person contact : record.getPeople()) {
                 if (contact.getRole() != Role.PARENT) {
                     continue;
                 }
-                for (Person pupil : record.getPeople()) {
-                    if (pupil.getRole() == Role.CHILD) {
+                for (Person child : record.getPeople()) {
+                    if (child.getRole() == Role.CHILD) {
                         index.relate(
                                 record.getProvider(),
                                 RecordStore.sourceRecordId(record, contact),
-                                RecordStore.sourceRecordId(record, pupil),
-                                SCHOOL_CONTACT_OF);
+                                RecordStore.sourceRecordId(record, child),
+                                contactKind);
                     }
                 }
             }
