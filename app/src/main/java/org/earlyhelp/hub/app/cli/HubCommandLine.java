@@ -21,10 +21,16 @@ import picocli.CommandLine.Parameters;
         name = "hub",
         mixinStandardHelpOptions = true,
         description = "Early Help hub command line.",
-        subcommands = {HubCommandLine.Agreements.class, HubCommandLine.Ledger.class, SimulateCommand.class})
+        subcommands = {
+            HubCommandLine.Agreements.class,
+            HubCommandLine.Ledger.class,
+            SimulateCommand.class,
+            IndexCommand.class
+        })
 public final class HubCommandLine {
 
-    private static final Set<String> COMMANDS = Set.of("agreements", "ledger", "simulate", "help", "--help", "-h");
+    private static final Set<String> COMMANDS =
+            Set.of("agreements", "ledger", "simulate", "index", "help", "--help", "-h");
 
     /** Whether the arguments name a command rather than settings for the server. */
     public static boolean isCommand(String[] args) {
