@@ -25,12 +25,13 @@ import picocli.CommandLine.Parameters;
             HubCommandLine.Agreements.class,
             HubCommandLine.Ledger.class,
             SimulateCommand.class,
-            LinkCommand.class
+            LinkCommand.class,
+            IndexCommand.class
         })
 public final class HubCommandLine {
 
     private static final Set<String> COMMANDS =
-            Set.of("agreements", "ledger", "simulate", "link", "help", "--help", "-h");
+            Set.of("agreements", "ledger", "simulate", "link", "index", "help", "--help", "-h");
 
     /** Whether the arguments name a command rather than settings for the server. */
     public static boolean isCommand(String[] args) {

@@ -74,6 +74,7 @@ public final class BatchLinker {
         private final Counts counts;
         private final Map<String, Duration> timings;
         private final KeptPairs kept;
+        private final StandardMatcher matcher;
 
         Result(
                 List<PersonRecord> records,
@@ -82,7 +83,9 @@ public final class BatchLinker {
                 MatchSettings settings,
                 Counts counts,
                 Map<String, Duration> timings,
-                KeptPairs kept) {
+                KeptPairs kept,
+                StandardMatcher matcher) {
+            this.matcher = matcher;
             this.records = records;
             this.clusterIds = clusterIds;
             this.reviewPairs = reviewPairs;
@@ -128,6 +131,42 @@ public final class BatchLinker {
          */
         public int[] clusterIdsAt(double linkThreshold) {
             return kept.cluster(records.size(), linkThreshold, new long[1]);
+        }
+
+        /**
+         * For each record, the other record of its cluster it has the strongest link with (deterministic-rule links
+         * first), or -1 for a record alone in its cluster: the link that best explains why it is there.
+         */
+        public int[] strongestLinks() {
+            int[] partner = new int[records.size()];
+            double[] strength = new double[records.size()];
+            Arrays.fill(partner, -1);
+            Arrays.fill(strength, Double.NEGATIVE_INFINITY);
+            double threshold = settings.linkThreshold();
+            for (int p = 0; p < kept.size; p++) {
+                int a = kept.first[p];
+                int b = kept.second[p];
+                boolean link = kept.rule[p] != Rule.TWINS.ordinal()
+                        && (kept.rule[p] != Rule.PROBABILISTIC.ordinal() || kept.weight[p] >= threshold);
+                if (!link || clusterIds[a] != clusterIds[b]) {
+                    continue;
+                }
+                double s = kept.strength(p);
+                if (s > strength[a]) {
+                    strength[a] = s;
+                    partner[a] = b;
+                }
+                if (s > strength[b]) {
+                    strength[b] = s;
+                    partner[b] = a;
+                }
+            }
+            return partner;
+        }
+
+        /** Scores two of the records again, with the settings and term frequencies of the run: for explanations. */
+        public PairScore score(int first, int second) {
+            return matcher.score(records.get(first), records.get(second));
         }
     }
 
@@ -202,7 +241,7 @@ public final class BatchLinker {
                 candidates.pairsInSkippedBlocks(),
                 refused[0],
                 clusters);
-        return new Result(List.copyOf(records), clusterIds, reviews, used, counts, timings, kept);
+        return new Result(List.copyOf(records), clusterIds, reviews, used, counts, timings, kept, matcher);
     }
 
     private static long lap(Map<String, Duration> timings, String stage, long start) {
@@ -322,7 +361,7 @@ public final class BatchLinker {
             return ids;
         }
 
-        private double strength(int p) {
+        double strength(int p) {
             return rule[p] == Rule.PROBABILISTIC.ordinal() ? weight[p] : Double.POSITIVE_INFINITY;
         }
 

@@ -468,7 +468,7 @@ public final class PersonIndex {
 
     // --- writing -------------------------------------------------------------------------------------------------
 
-    private void mergeInto(Connection c, UUID keep, UUID other, String reason, String actor, Instant now)
+    static void mergeInto(Connection c, UUID keep, UUID other, String reason, String actor, Instant now)
             throws SQLException {
         if (keep.equals(other)) {
             return;
