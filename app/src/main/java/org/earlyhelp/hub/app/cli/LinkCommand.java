@@ -80,6 +80,11 @@ final class LinkCommand implements Callable<Integer> {
     @Option(names = "--max-block-size", defaultValue = "1000", description = "skip blocks larger than this")
     int maxBlockSize;
 
+    @Option(
+            names = "--allow-missing-columns",
+            description = "a mapped column a file lacks is empty for that file (e.g. partners' extracts)")
+    boolean allowMissingColumns;
+
     @Option(names = "--quiet", description = "no progress bar")
     boolean quiet;
 
@@ -105,7 +110,7 @@ final class LinkCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "give at least one --input");
         }
         ColumnMapping mapping = ColumnMapping.parse(idColumn, maps);
-        CsvRecordReader reader = new CsvRecordReader(mapping, LocalDate.now());
+        CsvRecordReader reader = new CsvRecordReader(mapping, LocalDate.now(), allowMissingColumns);
         List<PersonRecord> records = new ArrayList<>();
         List<RowProblem> problems = new ArrayList<>();
         for (Path input : inputs) {

@@ -88,43 +88,51 @@ public final class Trainer {
         return u;
     }
 
-    /** m and lambda by EM over the candidate pairs, u fixed; keeps the base settings' thresholds. */
+    /**
+     * m and lambda by EM, u fixed; keeps the base settings' thresholds.
+     *
+     * <p>Why two sessions, as Splink trains: EM over all blocked pairs finds the strongest cluster in the data, and in
+     * records of families that is the HOUSEHOLD (same surname, address and phone, different forename and date of
+     * birth), not the person; it then learns that a different forename is what a match looks like. Session A takes the
+     * candidate pairs with the same date of birth (relatives rarely share one; twins are few) and estimates m for every
+     * comparison but the date of birth; session B takes the pairs with the same forename and surname and estimates m
+     * for the date of birth. A session with too few pairs falls back to all candidate pairs.
+     */
     public MatchSettings train(
             List<PreparedRecord> records, CandidatePairs candidates, MatchSettings base, LongConsumer progress) {
         double[][] u = estimateU(records);
         long upper = Math.max(1, candidates.upperBound());
         double sampleRate = Math.min(1.0, (double) maxTrainingPairs / upper);
         long threshold = (long) (sampleRate * Long.MAX_VALUE);
-        List<Map<Long, long[]>> locals = candidates
-                .forEach(
-                        () -> new Object[] {new HashMap<Long, long[]>(), new int[matcher.comparisonCount()]},
-                        (state, a, b) -> {
-                            if (sampleRate < 1 && (mix(seed, a, b) >>> 1) > threshold) {
-                                return;
-                            }
-                            @SuppressWarnings("unchecked")
-                            Map<Long, long[]> patterns = (Map<Long, long[]>) state[0];
-                            int[] scratch = (int[]) state[1];
-                            matcher.levels(records.get(a), records.get(b), scratch);
-                            patterns.computeIfAbsent(encode(scratch), x -> new long[1])[0]++;
-                        },
-                        progress)
-                .stream()
-                .map(state -> {
-                    @SuppressWarnings("unchecked")
-                    Map<Long, long[]> patterns = (Map<Long, long[]>) state[0];
-                    return patterns;
-                })
-                .toList();
-        Map<Long, Long> merged = new HashMap<>();
-        long pairs = 0;
-        for (Map<Long, long[]> local : locals) {
-            for (Map.Entry<Long, long[]> e : local.entrySet()) {
-                merged.merge(e.getKey(), e.getValue()[0], Long::sum);
-                pairs += e.getValue()[0];
-            }
-        }
-        if (merged.isEmpty()) {
+        int dob = StandardComparisons.DATE_OF_BIRTH;
+        int exactDob = org.earlyhelp.hub.matching.compare.DateOfBirthComparator.Level.EXACT.ordinal();
+        int exactName = org.earlyhelp.hub.matching.compare.NameComparator.Level.EXACT.ordinal();
+        List<Object[]> states = candidates.forEach(
+                () -> new Object[] {
+                    new HashMap<Long, long[]>(),
+                    new HashMap<Long, long[]>(),
+                    new HashMap<Long, long[]>(),
+                    new int[matcher.comparisonCount()]
+                },
+                (state, a, b) -> {
+                    if (sampleRate < 1 && (mix(seed, a, b) >>> 1) > threshold) {
+                        return;
+                    }
+                    int[] scratch = (int[]) state[3];
+                    matcher.levels(records.get(a), records.get(b), scratch);
+                    long code = encode(scratch);
+                    add(state[0], code);
+                    if (scratch[dob] == exactDob) {
+                        add(state[1], code);
+                    }
+                    if (scratch[StandardComparisons.FORENAME] == exactName
+                            && scratch[StandardComparisons.SURNAME] == exactName) {
+                        add(state[2], code);
+                    }
+                },
+                progress);
+        Session all = Session.merge(states, 0, matcher.comparisonCount());
+        if (all.pairs == 0) {
             return base.withModel(
                     new FellegiSunterModel(
                             matcher.comparisons(),
@@ -133,25 +141,116 @@ public final class Trainer {
                             base.lambda()),
                     "u from random pairs; no candidate pairs to estimate m, so m from: " + base.description());
         }
-        List<ComparisonVector> patterns = new ArrayList<>(merged.size());
-        double[] counts = new double[merged.size()];
-        int i = 0;
-        for (Map.Entry<Long, Long> e :
-                merged.entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()) {
-            patterns.add(decode(e.getKey(), matcher.comparisonCount()));
-            counts[i++] = e.getValue();
-        }
-        FellegiSunterModel trained = new ExpectationMaximisation(matcher.comparisons()).estimate(patterns, counts, u);
+        Session sameDob = Session.merge(states, 1, matcher.comparisonCount());
+        Session sameName = Session.merge(states, 2, matcher.comparisonCount());
+        FellegiSunterModel whole = all.estimate(matcher, u);
+        boolean sessions = sameDob.pairs >= MIN_SESSION_PAIRS && sameName.pairs >= MIN_SESSION_PAIRS;
+        double[][] m = whole.m();
         long n = records.size();
         double allPairs = (double) n * (n - 1) / 2;
-        double candidatePairs = pairs / sampleRate;
-        double lambda = Math.min(0.5, Math.max(1e-12, trained.lambda() * candidatePairs / allPairs));
-        FellegiSunterModel scaled = new FellegiSunterModel(matcher.comparisons(), trained.m(), u, lambda);
+        double matches = whole.lambda() * all.pairs / sampleRate;
+        if (sessions) {
+            // within a session the blocked-on comparison always agrees: u set to always agreeing makes it weigh 0,
+            // otherwise its constant weight would read every pair of the session as a match
+            FellegiSunterModel a = sameDob.estimate(matcher, agreeing(u, dob, exactDob));
+            FellegiSunterModel b = sameName.estimate(
+                    matcher,
+                    agreeing(
+                            agreeing(u, StandardComparisons.FORENAME, exactName),
+                            StandardComparisons.SURNAME,
+                            exactName));
+            m = a.m();
+            m[dob] = b.m()[dob];
+            // matches with the same date of birth, over the share of matches that have it
+            matches = a.lambda() * sameDob.pairs / sampleRate / Math.max(m[dob][exactDob], 1e-3);
+        }
+        floor(m, u);
+        double lambda = Math.min(0.5, Math.max(1e-12, matches / allPairs));
+        FellegiSunterModel scaled = new FellegiSunterModel(matcher.comparisons(), m, u, lambda);
         return base.withModel(
                 scaled,
                 "trained unsupervised on " + n + " records: u from " + Math.min(randomPairs, (long) allPairs)
-                        + " random pairs, m and lambda by EM over " + pairs + " blocked pairs (" + patterns.size()
-                        + " distinct patterns)");
+                        + " random pairs, m and lambda by EM "
+                        + (sessions
+                                ? "in two sessions (" + sameDob.pairs + " blocked pairs with the same date of birth"
+                                        + " for all but the date of birth, " + sameName.pairs
+                                        + " with the same forename and surname for the date of birth)"
+                                : "over " + all.pairs + " blocked pairs (" + all.patterns.size()
+                                        + " distinct patterns)"));
+    }
+
+    private static final long MIN_SESSION_PAIRS = 200;
+
+    /**
+     * No level of a comparison gets m below {@value #M_FLOOR}: EM drives a level it rarely sees among matches (a phone
+     * that differs, the same postcode but another house) to m near 0, a weight of -15 or -20 that no other evidence
+     * can overcome, learnt from a handful of pairs. (Renormalised after.)
+     */
+    static final double M_FLOOR = 0.005;
+
+    private void floor(double[][] m, double[][] u) {
+        List<Comparison> list = matcher.comparisons();
+        for (int k = 0; k < m.length; k++) {
+            double total = 0;
+            for (int l = 0; l < m[k].length; l++) {
+                if (!list.get(k).isNullLevel(l)) {
+                    // never above u: the floor may only soften disagreement, not invent agreement
+                    m[k][l] = Math.max(m[k][l], Math.min(M_FLOOR, u[k][l]));
+                    total += m[k][l];
+                }
+            }
+            for (int l = 0; l < m[k].length; l++) {
+                m[k][l] = list.get(k).isNullLevel(l) ? 0 : m[k][l] / total;
+            }
+        }
+    }
+
+    private static double[][] agreeing(double[][] u, int k, int level) {
+        double[][] copy = new double[u.length][];
+        for (int i = 0; i < u.length; i++) {
+            copy[i] = u[i].clone();
+        }
+        for (int l = 0; l < copy[k].length; l++) {
+            copy[k][l] = l == level ? 1 : 0;
+        }
+        return copy;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void add(Object map, long code) {
+        ((Map<Long, long[]>) map).computeIfAbsent(code, x -> new long[1])[0]++;
+    }
+
+    /** Distinct comparison vectors with counts, in a deterministic order. */
+    private static final class Session {
+        final List<ComparisonVector> patterns = new ArrayList<>();
+        double[] counts;
+        long pairs;
+
+        @SuppressWarnings("unchecked")
+        static Session merge(List<Object[]> states, int slot, int size) {
+            Map<Long, Long> merged = new HashMap<>();
+            Session session = new Session();
+            for (Object[] state : states) {
+                for (Map.Entry<Long, long[]> e : ((Map<Long, long[]>) state[slot]).entrySet()) {
+                    merged.merge(e.getKey(), e.getValue()[0], Long::sum);
+                    session.pairs += e.getValue()[0];
+                }
+            }
+            session.counts = new double[merged.size()];
+            int i = 0;
+            for (Map.Entry<Long, Long> e : merged.entrySet().stream()
+                    .sorted(Map.Entry.comparingByKey())
+                    .toList()) {
+                session.patterns.add(decode(e.getKey(), size));
+                session.counts[i++] = e.getValue();
+            }
+            return session;
+        }
+
+        FellegiSunterModel estimate(StandardMatcher matcher, double[][] u) {
+            return new ExpectationMaximisation(matcher.comparisons()).estimate(patterns, counts, u);
+        }
     }
 
     private static int[][] emptyCounts(List<Comparison> comparisons) {

@@ -43,11 +43,21 @@ public final class CsvRecordReader {
             .get();
 
     private final ColumnMapping mapping;
+    private final boolean allowMissingColumns;
     private final LocalDate today;
 
     public CsvRecordReader(ColumnMapping mapping, LocalDate today) {
+        this(mapping, today, false);
+    }
+
+    /**
+     * @param allowMissingColumns a mapped column a file lacks is read as empty for that file (partners' extracts hold
+     *     different fields), instead of failing; the id column is always required
+     */
+    public CsvRecordReader(ColumnMapping mapping, LocalDate today, boolean allowMissingColumns) {
         this.mapping = mapping;
         this.today = today;
+        this.allowMissingColumns = allowMissingColumns;
     }
 
     /**
@@ -69,6 +79,9 @@ public final class CsvRecordReader {
             Map<Field, List<Integer>> indexes = new EnumMap<>(Field.class);
             Map<Integer, String> columnNames = new HashMap<>();
             for (ColumnMapping.Entry e : mapping.entries()) {
+                if (allowMissingColumns && !columns.containsKey(normalise(e.column()))) {
+                    continue;
+                }
                 int index = require(columns, e.column(), input);
                 indexes.computeIfAbsent(e.field(), f -> new ArrayList<>()).add(index);
                 columnNames.put(index, e.column());
