@@ -265,9 +265,16 @@ class BulkLoaderAndRelinkerTest {
                 .address("88 Station Road");
     }
 
-    /** {@link #maybe} at another address: perhaps the same person, after a move. */
+    /**
+     * {@link #maybe} at another address and with a one-digit slip in the date of birth: perhaps the same person, after a
+     * move (the same name and date at a new address alone is strong enough to link).
+     */
     static PersonRecord movedHouse(String source, String id) {
-        return maybe(source, id).postcode("N1 1AA").address("5 High Street").build();
+        return maybe(source, id)
+                .postcode("N1 1AA")
+                .address("5 High Street")
+                .dateOfBirth(DOB.plusDays(10))
+                .build();
     }
 
     static List<PersonRecord> fillers(String prefix, int n) {
