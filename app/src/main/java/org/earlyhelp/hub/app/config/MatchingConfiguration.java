@@ -44,7 +44,9 @@ public class MatchingConfiguration {
 
     @Bean
     PersonIndex personIndex(DataSource dataSource, PairMatcher matcher, IndexTermFrequencies frequencies, Clock clock) {
-        return new PersonIndex(dataSource, matcher, frequencies, clock);
+        // The resolve step is replayed from Kafka until its batch's ledger entries are committed synchronously (which
+        // flushes the resolutions' WAL too), so resolutions need not wait for the disk themselves.
+        return new PersonIndex(dataSource, matcher, frequencies, clock, false);
     }
 
     @Bean

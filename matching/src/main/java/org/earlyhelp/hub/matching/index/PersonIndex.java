@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -56,8 +57,25 @@ public final class PersonIndex {
     private final PairMatcher matcher;
     private final IndexTermFrequencies frequencies;
     private final Clock clock;
+    private final boolean durableResolutions;
 
     public PersonIndex(DataSource dataSource, PairMatcher matcher, IndexTermFrequencies frequencies, Clock clock) {
+        this(dataSource, matcher, frequencies, clock, true);
+    }
+
+    /**
+     * @param durableResolutions false lets a resolution's commit return before its WAL reaches disk ({@code
+     *     synchronous_commit off}). Safe only for a caller that replays its input until a later synchronous commit
+     *     (which flushes all earlier WAL) has happened, as the hub's resolve step does: its batch's ledger entries are
+     *     written synchronously before the input offsets are committed, and resolving is idempotent.
+     */
+    public PersonIndex(
+            DataSource dataSource,
+            PairMatcher matcher,
+            IndexTermFrequencies frequencies,
+            Clock clock,
+            boolean durableResolutions) {
+        this.durableResolutions = durableResolutions;
         this.dataSource = dataSource;
         this.matcher = matcher;
         this.frequencies = frequencies;
@@ -82,6 +100,11 @@ public final class PersonIndex {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
+                if (!durableResolutions) {
+                    try (Statement st = c.createStatement()) {
+                        st.execute("set local synchronous_commit to off");
+                    }
+                }
                 lock(c, blockKeys);
                 Optional<UUID> existing = personOf(c, key);
                 if (existing.isPresent()) {
