@@ -44,6 +44,9 @@ public final class PersonIndex {
     public static final String NEW_PERSON = "NEW_PERSON";
     public static final String ALREADY_INDEXED = "ALREADY_INDEXED";
     public static final String CLERICAL = "CLERICAL";
+    /** Identical, once normalised, to a record already resolved: joins that record's person unscored. */
+    public static final String IDENTICAL_DEMOGRAPHICS = "IDENTICAL_DEMOGRAPHICS";
+
     static final String MATCHER = "matcher";
 
     /** Records read per blocking key; a key shared by more (a very common name and year) adds no useful candidates. */
@@ -126,6 +129,18 @@ public final class PersonIndex {
 
     private Resolution resolveNew(Connection c, String key, PersonRecord record, Set<String> blockKeys)
             throws SQLException {
+        String fingerprint = Fingerprint.of(record);
+        Optional<String[]> identical = identical(c, fingerprint);
+        if (identical.isPresent()) {
+            // Scoring it again would give exactly what the identical record got; its blocking keys and household are
+            // already in the index through that record.
+            UUID personId = UUID.fromString(identical.get()[0]);
+            Instant now = clock.instant();
+            insertRecord(c, key, record, personId, now, fingerprint);
+            frequencies.count(c, record);
+            insertLink(c, key, personId, IDENTICAL_DEMOGRAPHICS, identical.get()[1], null, now, MATCHER);
+            return new Resolution(key, personId, IDENTICAL_DEMOGRAPHICS, null, 0);
+        }
         Map<UUID, Candidate> best = new LinkedHashMap<>();
         Set<UUID> vetoed = new HashSet<>();
         for (Candidate candidate : candidates(c, blockKeys)) {
@@ -157,7 +172,7 @@ public final class PersonIndex {
         } else {
             personId = chosen.personId();
         }
-        insertRecord(c, key, record, personId, now);
+        insertRecord(c, key, record, personId, now, fingerprint);
         insertBlockKeys(c, key, blockKeys);
         insertHousehold(c, key, record);
         frequencies.count(c, record);
@@ -430,6 +445,13 @@ public final class PersonIndex {
             Instant now = clock.instant();
             insertPerson(c, created, now);
             moveRecords(c, recordKeys, created, actor, now);
+            // A record that joined unscored (identical demographics) has no blocking keys or household of its own:
+            // give the moved records theirs, so the new person can be found and placed on its own.
+            for (String moved : recordKeys) {
+                PersonRecord demographics = record(c, moved);
+                insertBlockKeys(c, moved, new TreeSet<>(matcher.blockingKeys(demographics)));
+                insertHousehold(c, moved, demographics);
+            }
             for (String moved : recordKeys) {
                 for (String stays : all) {
                     if (!recordKeys.contains(stays)) {
@@ -581,16 +603,18 @@ public final class PersonIndex {
         }
     }
 
-    private static void insertRecord(Connection c, String key, PersonRecord record, UUID personId, Instant now)
+    private static void insertRecord(
+            Connection c, String key, PersonRecord record, UUID personId, Instant now, String fingerprint)
             throws SQLException {
         try (PreparedStatement s = c.prepareStatement("insert into person_record (record_key, source, education,"
-                + " person_id, demographics, received_at) values (?, ?, ?, ?, ?::jsonb, ?)")) {
+                + " person_id, demographics, received_at, fingerprint) values (?, ?, ?, ?, ?::jsonb, ?, ?)")) {
             s.setString(1, key);
             s.setString(2, record.source());
             s.setBoolean(3, record.education());
             s.setObject(4, personId);
             s.setString(5, writeRecord(record));
             s.setTimestamp(6, Timestamp.from(now));
+            s.setString(7, fingerprint);
             s.executeUpdate();
         }
     }
@@ -691,6 +715,30 @@ public final class PersonIndex {
                 }
             }
             return candidates;
+        }
+    }
+
+    private static PersonRecord record(Connection c, String recordKey) throws SQLException {
+        try (PreparedStatement s =
+                c.prepareStatement("select demographics::text from person_record where record_key = ?")) {
+            s.setString(1, recordKey);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IndexException("no record " + recordKey);
+                }
+                return readRecord(rs.getString(1));
+            }
+        }
+    }
+
+    /** The person and record key of a record with these demographics, if one is indexed. */
+    private static Optional<String[]> identical(Connection c, String fingerprint) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "select person_id::text, record_key from person_record where fingerprint = ? limit 1")) {
+            s.setString(1, fingerprint);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(new String[] {rs.getString(1), rs.getString(2)}) : Optional.empty();
+            }
         }
     }
 

@@ -93,6 +93,23 @@ class PersonIndexTest {
     }
 
     @Test
+    void aRecordIdenticalToOneAlreadyResolvedJoinsItsPersonWithoutBeingScored() throws SQLException {
+        Resolution first = index.resolve(child("police", "p1", "Liam", "Jones").build());
+        long keys = count("select count(*) from person_block_key");
+
+        Resolution again = index.resolve(
+                child("police", "p2", " LIAM ", "jones").postcode("s417ab").build());
+
+        assertThat(again.personId()).isEqualTo(first.personId());
+        assertThat(again.method()).isEqualTo(PersonIndex.IDENTICAL_DEMOGRAPHICS);
+        assertThat(count("select count(*) from person_block_key")).isEqualTo(keys);
+        assertThat(index.recordsOf(first.personId())).hasSize(2);
+        // one character of difference is scored as usual
+        assertThat(index.resolve(child("police", "p3", "Liam", "Jonas").build()).method())
+                .isNotEqualTo(PersonIndex.IDENTICAL_DEMOGRAPHICS);
+    }
+
+    @Test
     void resolvingTheSameRecordAgainChangesNothing() {
         PersonRecord record = child("police", "p1", "Liam", "Jones").build();
         UUID person = index.resolve(record).personId();
