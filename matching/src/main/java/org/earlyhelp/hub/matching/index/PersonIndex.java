@@ -24,10 +24,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.earlyhelp.hub.matching.engine.Outcome;
 import org.earlyhelp.hub.matching.engine.PairMatcher;
 import org.earlyhelp.hub.matching.engine.PairScore;
+import org.earlyhelp.hub.matching.engine.PreparedRecord;
+import org.earlyhelp.hub.matching.engine.StandardMatcher;
 import org.earlyhelp.hub.matching.households.HouseholdKey;
 import org.earlyhelp.hub.matching.model.Explanation;
 import org.earlyhelp.hub.matching.model.PersonRecord;
@@ -61,6 +65,20 @@ public final class PersonIndex {
     private final IndexTermFrequencies frequencies;
     private final Clock clock;
     private final boolean durableResolutions;
+    private final Function<PersonRecord, Object> prepare;
+    private final BiFunction<Object, Object, PairScore> scorePrepared;
+
+    /** Candidates made ready for comparison, by record key: an indexed record's demographics never change. */
+    private final Map<String, Object> preparedCache =
+            java.util.Collections.synchronizedMap(new LinkedHashMap<>(1 << 16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Object> eldest) {
+                    return size() > PREPARED_CACHE_SIZE;
+                }
+            });
+
+    /** Prepared candidates kept in memory (a few hundred bytes each). */
+    static final int PREPARED_CACHE_SIZE = 200_000;
 
     public PersonIndex(DataSource dataSource, PairMatcher matcher, IndexTermFrequencies frequencies, Clock clock) {
         this(dataSource, matcher, frequencies, clock, true);
@@ -79,6 +97,14 @@ public final class PersonIndex {
             Clock clock,
             boolean durableResolutions) {
         this.durableResolutions = durableResolutions;
+        if (matcher instanceof StandardMatcher standard) {
+            // Normalise and encode each record once, not once per pair.
+            this.prepare = standard::prepare;
+            this.scorePrepared = (a, b) -> standard.score((PreparedRecord) a, (PreparedRecord) b);
+        } else {
+            this.prepare = r -> r;
+            this.scorePrepared = (a, b) -> matcher.score((PersonRecord) a, (PersonRecord) b);
+        }
         this.dataSource = dataSource;
         this.matcher = matcher;
         this.frequencies = frequencies;
@@ -143,8 +169,9 @@ public final class PersonIndex {
         }
         Map<UUID, Candidate> best = new LinkedHashMap<>();
         Set<UUID> vetoed = new HashSet<>();
+        Object arriving = prepare.apply(record);
         for (Candidate candidate : candidates(c, blockKeys)) {
-            PairScore score = matcher.score(record, candidate.record());
+            PairScore score = scorePrepared.apply(arriving, candidate.record());
             if (score.rule().keepsApart()) {
                 vetoed.add(candidate.personId());
                 continue;
@@ -691,31 +718,56 @@ public final class PersonIndex {
 
     // --- reading -------------------------------------------------------------------------------------------------
 
-    private record Candidate(String recordKey, UUID personId, PersonRecord record, PairScore score) {
+    /** @param record the candidate as prepared for scoring */
+    private record Candidate(String recordKey, UUID personId, Object record, PairScore score) {
         Candidate withScore(PairScore s) {
             return new Candidate(recordKey, personId, record, s);
         }
     }
 
-    private static List<Candidate> candidates(Connection c, Set<String> blockKeys) throws SQLException {
+    private List<Candidate> candidates(Connection c, Set<String> blockKeys) throws SQLException {
         if (blockKeys.isEmpty()) {
             return List.of();
         }
-        try (PreparedStatement s = c.prepareStatement("select r.record_key, r.person_id, r.demographics::text"
+        Map<String, UUID> found = new LinkedHashMap<>();
+        try (PreparedStatement s = c.prepareStatement("select r.record_key, r.person_id"
                 + " from (select distinct k.record_key from unnest(?::text[]) as b(block_key)"
                 + "   cross join lateral (select record_key from person_block_key p where p.block_key = b.block_key"
                 + "   limit " + CANDIDATES_PER_KEY + ") k) ks"
                 + " join person_record r on r.record_key = ks.record_key")) {
             s.setArray(1, c.createArrayOf("text", blockKeys.toArray()));
-            List<Candidate> candidates = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    candidates.add(new Candidate(
-                            rs.getString(1), rs.getObject(2, UUID.class), readRecord(rs.getString(3)), null));
+                    found.put(rs.getString(1), rs.getObject(2, UUID.class));
                 }
             }
-            return candidates;
         }
+        Map<String, Object> prepared = new java.util.HashMap<>();
+        List<String> missing = new ArrayList<>();
+        for (String key : found.keySet()) {
+            Object cached = preparedCache.get(key);
+            if (cached == null) {
+                missing.add(key);
+            } else {
+                prepared.put(key, cached);
+            }
+        }
+        if (!missing.isEmpty()) {
+            try (PreparedStatement s = c.prepareStatement(
+                    "select record_key, demographics::text from person_record where record_key = any(?)")) {
+                s.setArray(1, c.createArrayOf("text", missing.toArray()));
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        Object ready = prepare.apply(readRecord(rs.getString(2)));
+                        preparedCache.put(rs.getString(1), ready);
+                        prepared.put(rs.getString(1), ready);
+                    }
+                }
+            }
+        }
+        List<Candidate> candidates = new ArrayList<>(found.size());
+        found.forEach((key, person) -> candidates.add(new Candidate(key, person, prepared.get(key), null)));
+        return candidates;
     }
 
     private static PersonRecord record(Connection c, String recordKey) throws SQLException {
