@@ -5,15 +5,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.earlyhelp.hub.app.embedded.EmbeddedPostgres;
 import org.earlyhelp.hub.governance.agreement.AgreementLint;
 import org.earlyhelp.hub.governance.agreement.LintProblem;
 import org.earlyhelp.hub.governance.ledger.LedgerVerifier;
 import org.earlyhelp.hub.governance.minimise.FieldCatalogue;
-import org.postgresql.ds.PGSimpleDataSource;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code java -jar hub.jar <command>}: the commands the data governance board and operators run. */
@@ -93,17 +91,8 @@ public final class HubCommandLine {
             description = "Walk the hash chain and name the first entry that does not hold. Uses the embedded"
                     + " database under --data-dir unless --jdbc-url is given (stop the hub first when embedded).")
     static final class Verify implements Callable<Integer> {
-        @Option(names = "--data-dir", defaultValue = "data", description = "embedded data directory (default: data)")
-        Path dataDir;
-
-        @Option(names = "--jdbc-url", description = "an external PostgreSQL, e.g. jdbc:postgresql://db:5432/hub")
-        String jdbcUrl;
-
-        @Option(names = "--user", defaultValue = "postgres")
-        String user;
-
-        @Option(names = "--password", defaultValue = "", arity = "0..1", interactive = true)
-        String password;
+        @Mixin
+        DatabaseOptions database;
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -111,34 +100,12 @@ public final class HubCommandLine {
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
-            EmbeddedPostgres embedded = null;
-            try {
-                PGSimpleDataSource ds = new PGSimpleDataSource();
-                if (jdbcUrl == null) {
-                    if (!dataDir.resolve("postgres").toFile().isDirectory()) {
-                        out.println("no embedded database at "
-                                + dataDir.resolve("postgres").toAbsolutePath()
-                                + ": run the hub once, or give --jdbc-url");
-                        out.flush();
-                        return 2;
-                    }
-                    embedded = EmbeddedPostgres.start(dataDir.resolve("postgres"), 0);
-                    ds.setURL(embedded.jdbcUrl());
-                    ds.setUser(embedded.user());
-                } else {
-                    ds.setURL(jdbcUrl);
-                    ds.setUser(user);
-                    ds.setPassword(password);
-                }
+            return database.withDatabase(out, ds -> {
                 LedgerVerifier.Result result = new LedgerVerifier(ds).verify();
                 out.println(result);
                 out.flush();
                 return result.intact() ? 0 : 1;
-            } finally {
-                if (embedded != null) {
-                    embedded.close();
-                }
-            }
+            });
         }
     }
 }

@@ -7,7 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.earlyhelp.hub.app.embedded.EmbeddedPostgres;
+import javax.sql.DataSource;
 import org.earlyhelp.hub.matching.engine.BatchLinker;
 import org.earlyhelp.hub.matching.engine.MatchSettings;
 import org.earlyhelp.hub.matching.engine.StandardMatcher;
@@ -16,7 +16,6 @@ import org.earlyhelp.hub.matching.index.CsvPersonReader;
 import org.earlyhelp.hub.matching.index.Relinker;
 import org.earlyhelp.hub.matching.model.PersonRecord;
 import org.flywaydb.core.Flyway;
-import org.postgresql.ds.PGSimpleDataSource;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,17 +34,8 @@ final class IndexCommand {
 
     /** Where the database is, as {@code ledger verify} finds it. */
     static final class Database {
-        @Option(names = "--data-dir", defaultValue = "data", description = "embedded data directory (default: data)")
-        Path dataDir;
-
-        @Option(names = "--jdbc-url", description = "an external PostgreSQL, e.g. jdbc:postgresql://db:5432/hub")
-        String jdbcUrl;
-
-        @Option(names = "--user", defaultValue = "postgres")
-        String user;
-
-        @Option(names = "--password", defaultValue = "", arity = "0..1", interactive = true)
-        String password;
+        @Mixin
+        DatabaseOptions location;
 
         @Option(
                 names = "--settings",
@@ -53,29 +43,11 @@ final class IndexCommand {
         Path settings;
 
         interface Work {
-            int run(PGSimpleDataSource dataSource, BatchLinker linker, StandardMatcher matcher) throws Exception;
+            int run(DataSource dataSource, BatchLinker linker, StandardMatcher matcher) throws Exception;
         }
 
         int withDatabase(PrintWriter out, Work work) throws Exception {
-            EmbeddedPostgres embedded = null;
-            try {
-                PGSimpleDataSource ds = new PGSimpleDataSource();
-                if (jdbcUrl == null) {
-                    if (!dataDir.resolve("postgres").toFile().isDirectory()) {
-                        out.println("no embedded database at "
-                                + dataDir.resolve("postgres").toAbsolutePath()
-                                + ": run the hub once, or give --jdbc-url");
-                        out.flush();
-                        return 2;
-                    }
-                    embedded = EmbeddedPostgres.start(dataDir.resolve("postgres"), 0);
-                    ds.setURL(embedded.jdbcUrl());
-                    ds.setUser(embedded.user());
-                } else {
-                    ds.setURL(jdbcUrl);
-                    ds.setUser(user);
-                    ds.setPassword(password);
-                }
+            return location.withDatabase(out, ds -> {
                 Flyway.configure()
                         .dataSource(ds)
                         .locations("classpath:db/migration")
@@ -86,11 +58,7 @@ final class IndexCommand {
                 BatchLinker linker =
                         new BatchLinker(used, BatchLinker.Options.defaults().withTrain(false));
                 return work.run(ds, linker, new StandardMatcher(used));
-            } finally {
-                if (embedded != null) {
-                    embedded.close();
-                }
-            }
+            });
         }
     }
 
