@@ -163,7 +163,6 @@ public final class PersonIndex {
             UUID personId = UUID.fromString(identical.get()[0]);
             Instant now = clock.instant();
             insertRecord(c, key, record, personId, now, fingerprint);
-            frequencies.count(c, record);
             insertLink(c, key, personId, IDENTICAL_DEMOGRAPHICS, identical.get()[1], null, now, MATCHER);
             return new Resolution(key, personId, IDENTICAL_DEMOGRAPHICS, null, 0);
         }
@@ -202,7 +201,6 @@ public final class PersonIndex {
         insertRecord(c, key, record, personId, now, fingerprint);
         insertBlockKeys(c, key, blockKeys);
         insertHousehold(c, key, record);
-        frequencies.count(c, record);
         if (chosen == null) {
             insertLink(c, key, personId, NEW_PERSON, null, null, now, MATCHER);
         } else {
@@ -218,6 +216,11 @@ public final class PersonIndex {
         }
         String method = chosen == null ? NEW_PERSON : chosen.score().rule().name();
         return new Resolution(key, personId, method, chosen == null ? null : chosen.score(), reviews);
+    }
+
+    /** Writes the name counts gathered by resolutions since the last call (see {@link IndexTermFrequencies}). */
+    public void flushTermFrequencies() {
+        frequencies.flush(dataSource);
     }
 
     /** The person a record belongs to now. */

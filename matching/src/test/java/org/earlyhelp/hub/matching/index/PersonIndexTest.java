@@ -263,9 +263,12 @@ class PersonIndexTest {
     }
 
     @Test
-    void termFrequenciesCountNamesOnlyOnceTheyAreCommitted() throws SQLException {
+    void termFrequenciesAreCountedOnCommitAndWrittenTogetherByAFlush() throws SQLException {
         index.resolve(child("police", "p1", "Liam", "Jones").build());
         index.resolve(child("police", "p2", "Liam", "Smith").postcode("LS1 4AP").build());
+        assertThat(count("select count(*) from term_frequency")).isZero();
+
+        index.flushTermFrequencies();
 
         assertThat(count("select count from term_frequency where field = 'forename' and value = 'liam'"))
                 .isEqualTo(2);

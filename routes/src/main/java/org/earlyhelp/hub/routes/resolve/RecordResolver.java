@@ -78,6 +78,7 @@ public final class RecordResolver {
                     : new IllegalStateException("could not resolve people", e.getCause());
         }
         records.forEach(this::relate);
+        index.flushTermFrequencies();
     }
 
     public List<Resolution> resolve(HubRecord record, byte[] encoded) {
