@@ -133,6 +133,23 @@ public final class BatchLinker {
             return kept.cluster(records.size(), linkThreshold, new long[1]);
         }
 
+        /** What {@link #forEachKeptPair} is given for each kept pair: record indexes, match weight and deciding rule. */
+        @FunctionalInterface
+        public interface KeptPairVisitor {
+            void visit(int first, int second, double weight, Rule rule);
+        }
+
+        /**
+         * Every pair kept after scoring (those at or above the review threshold, and those a deterministic rule decided),
+         * in a deterministic order: for threshold sweeps against a ground truth.
+         */
+        public void forEachKeptPair(KeptPairVisitor visitor) {
+            Rule[] rules = Rule.values();
+            for (int p = 0; p < kept.size; p++) {
+                visitor.visit(kept.first[p], kept.second[p], kept.weight[p], rules[kept.rule[p]]);
+            }
+        }
+
         /**
          * For each record, the other record of its cluster it has the strongest link with (deterministic-rule links
          * first), or -1 for a record alone in its cluster: the link that best explains why it is there.

@@ -266,15 +266,12 @@ class BulkLoaderAndRelinkerTest {
     }
 
     /**
-     * {@link #maybe} at another address and with a one-digit slip in the date of birth: perhaps the same person, after a
-     * move (the same name and date at a new address alone is strong enough to link).
+     * {@link #maybe} at another address: perhaps the same person, after a move. Under the shipped thresholds (link 12.0,
+     * review 2.0) the same name and date of birth at a new address, no identifiers, weighs about 7.5: for review, not a
+     * link (with a one-digit slip in the date as well it weighs about -2.3, below review).
      */
     static PersonRecord movedHouse(String source, String id) {
-        return maybe(source, id)
-                .postcode("N1 1AA")
-                .address("5 High Street")
-                .dateOfBirth(DOB.plusDays(10))
-                .build();
+        return maybe(source, id).postcode("N1 1AA").address("5 High Street").build();
     }
 
     static List<PersonRecord> fillers(String prefix, int n) {
