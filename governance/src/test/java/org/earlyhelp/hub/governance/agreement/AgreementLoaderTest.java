@@ -144,7 +144,7 @@ class AgreementLoaderTest {
         // Then
         assertThat(registry.partners()).contains("police", "schools", "health", "housing", "casesystem", "council");
         assertThat(registry.purposes())
-                .containsExactly("safeguarding/domestic-abuse-notification", "early-help/family-view");
+                .containsExactlyInAnyOrder("safeguarding/domestic-abuse-notification", "early-help/family-view");
     }
 
     @Test
