@@ -2,7 +2,6 @@ package org.earlyhelp.hub.matching.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,7 +18,6 @@ import org.earlyhelp.hub.matching.engine.BatchLinker;
 import org.earlyhelp.hub.matching.engine.MatchSettings;
 import org.earlyhelp.hub.matching.engine.StandardMatcher;
 import org.earlyhelp.hub.matching.model.PersonRecord;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,7 +39,7 @@ class BulkLoaderAndRelinkerTest {
 
     static final String[] SYLLABLES = {"ton", "ley", "wick", "ford", "by", "ham", "well", "more", "dale", "field"};
 
-    static EmbeddedPostgres postgres;
+    static IndexDatabase database;
     static DataSource dataSource;
 
     StandardMatcher matcher = StandardMatcher.standard();
@@ -53,27 +51,18 @@ class BulkLoaderAndRelinkerTest {
 
     @BeforeAll
     static void startPostgres() throws IOException {
-        postgres = EmbeddedPostgres.start();
-        dataSource = postgres.getPostgresDatabase();
-        Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
+        database = IndexDatabase.start();
+        dataSource = database.dataSource();
     }
 
     @AfterAll
     static void stopPostgres() throws IOException {
-        postgres.close();
+        database.close();
     }
 
     @BeforeEach
     void emptyTheIndex() throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                Statement s = c.createStatement()) {
-            s.execute("truncate person, person_record, person_block_key, person_link, match_review, person_event,"
-                    + " person_cannot_link, term_frequency, household_record, person_relationship cascade");
-        }
+        database.empty();
         loader = new BulkLoader(dataSource, matcher, linker, Clock.systemUTC());
         relinker = new Relinker(dataSource, linker, Clock.systemUTC());
         index = new PersonIndex(dataSource, matcher, new IndexTermFrequencies(dataSource), Clock.systemUTC());

@@ -3,7 +3,6 @@ package org.earlyhelp.hub.matching.index;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -27,7 +26,6 @@ import org.earlyhelp.hub.matching.engine.PairScore;
 import org.earlyhelp.hub.matching.engine.Rule;
 import org.earlyhelp.hub.matching.model.Explanation;
 import org.earlyhelp.hub.matching.model.PersonRecord;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,7 +40,7 @@ class PersonIndexTest {
 
     static final LocalDate DOB = LocalDate.of(2015, 3, 4);
 
-    static EmbeddedPostgres postgres;
+    static IndexDatabase database;
     static DataSource dataSource;
 
     PersonIndex index;
@@ -50,27 +48,18 @@ class PersonIndexTest {
 
     @BeforeAll
     static void startPostgres() throws IOException {
-        postgres = EmbeddedPostgres.start();
-        dataSource = postgres.getPostgresDatabase();
-        Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
+        database = IndexDatabase.start();
+        dataSource = database.dataSource();
     }
 
     @AfterAll
     static void stopPostgres() throws IOException {
-        postgres.close();
+        database.close();
     }
 
     @BeforeEach
     void emptyTheIndex() throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                Statement s = c.createStatement()) {
-            s.execute("truncate person, person_record, person_block_key, person_link, match_review, person_event,"
-                    + " person_cannot_link, term_frequency, household_record, person_relationship cascade");
-        }
+        database.empty();
         index = new PersonIndex(dataSource, new RuleMatcher(), new IndexTermFrequencies(dataSource), Clock.systemUTC());
         families = new FamilyGraph(dataSource);
     }
