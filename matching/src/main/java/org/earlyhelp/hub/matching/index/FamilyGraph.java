@@ -47,7 +47,7 @@ public final class FamilyGraph {
                     }
                     for (Map.Entry<UUID, String> found : neighbours(c, keys).entrySet()) {
                         UUID other = found.getKey();
-                        if (other.equals(person)) {
+                        if (other.equals(person) || other.equals(personId)) {
                             continue;
                         }
                         if (connections.size() >= MAX_MEMBERS && !connections.containsKey(other)) {

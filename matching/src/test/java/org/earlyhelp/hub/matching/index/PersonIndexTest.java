@@ -228,6 +228,11 @@ class PersonIndexTest {
                 .findFirst()
                 .orElseThrow();
         assertThat(dadMember.connections()).containsExactly("relationship PARENT_OF");
+        Family.Member self = family.members().stream()
+                .filter(m -> m.personId().equals(mia))
+                .findFirst()
+                .orElseThrow();
+        assertThat(self.connections()).containsExactly("self");
     }
 
     @Test
