@@ -55,12 +55,11 @@ public final class RecordResolver {
         });
     }
 
-    /** Resolves a batch: stores every record, then resolves all their people concurrently. */
+    /** Resolves a batch: stores every record in one transaction, then resolves all their people concurrently. */
     public void resolveAll(List<HubRecord> records, List<byte[]> encoded) {
+        store.saveAll(records, encoded);
         List<Callable<Resolution>> tasks = new ArrayList<>();
-        for (int i = 0; i < records.size(); i++) {
-            HubRecord record = records.get(i);
-            store.save(record, encoded.get(i));
+        for (HubRecord record : records) {
             for (Person person : record.getPeople()) {
                 tasks.add(() -> index.resolve(toPersonRecord(record, person)));
             }

@@ -37,37 +37,46 @@ public final class RecordStore {
 
     /** Idempotent: a record already stored is left as it is. */
     public void save(HubRecord record, byte[] encoded) {
+        saveAll(List.of(record), List.of(encoded));
+    }
+
+    /** Stores a batch in one transaction; idempotent like {@link #save}. */
+    public void saveAll(List<HubRecord> records, List<byte[]> encoded) {
+        if (records.isEmpty()) {
+            return;
+        }
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            try {
-                try (PreparedStatement s = c.prepareStatement("insert into hub_record (record_id, provider, kind,"
-                        + " type, received_at, body) values (?, ?, ?, ?, ?, ?) on conflict do nothing")) {
-                    s.setString(1, record.getRecordId());
-                    s.setString(2, record.getProvider());
-                    s.setString(3, record.getKind().name());
-                    s.setString(4, record.getType());
-                    s.setTimestamp(5, Timestamp.from(record.getReceivedAt()));
-                    s.setBytes(6, encoded);
-                    s.executeUpdate();
-                }
-                try (PreparedStatement s = c.prepareStatement("insert into hub_record_person (record_key, record_id,"
-                        + " person_ref, role) values (?, ?, ?, ?) on conflict do nothing")) {
-                    for (Person p : record.getPeople()) {
-                        s.setString(1, recordKey(record, p));
-                        s.setString(2, record.getRecordId());
-                        s.setString(3, p.getRef());
-                        s.setString(4, p.getRole().name());
-                        s.addBatch();
+            try (PreparedStatement r = c.prepareStatement("insert into hub_record (record_id, provider, kind, type,"
+                            + " received_at, body) values (?, ?, ?, ?, ?, ?) on conflict do nothing");
+                    PreparedStatement p = c.prepareStatement("insert into hub_record_person (record_key, record_id,"
+                            + " person_ref, role) values (?, ?, ?, ?) on conflict do nothing")) {
+                for (int i = 0; i < records.size(); i++) {
+                    HubRecord record = records.get(i);
+                    r.setString(1, record.getRecordId());
+                    r.setString(2, record.getProvider());
+                    r.setString(3, record.getKind().name());
+                    r.setString(4, record.getType());
+                    r.setTimestamp(5, Timestamp.from(record.getReceivedAt()));
+                    r.setBytes(6, encoded.get(i));
+                    r.addBatch();
+                    for (Person person : record.getPeople()) {
+                        p.setString(1, recordKey(record, person));
+                        p.setString(2, record.getRecordId());
+                        p.setString(3, person.getRef());
+                        p.setString(4, person.getRole().name());
+                        p.addBatch();
                     }
-                    s.executeBatch();
                 }
+                r.executeBatch();
+                p.executeBatch();
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("could not store record " + record.getRecordId(), e);
+            throw new IllegalStateException("could not store " + records.size() + " records", e);
         }
     }
 
