@@ -14,33 +14,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.earlyhelp.hub.matching.dates.DateParser;
 import org.earlyhelp.hub.matching.model.PersonRecord;
 
 /**
  * Reads one CSV file (header row, comma separated, UTF-8) into person records. Tolerant of what real extracts hold:
  * header names in any case and with stray spaces, spaces around values (FEBRL puts one after each comma), dates in the
- * formats {@link DateParser} knows. A bad value is reported and ignored; a row without an id, with a repeated id or with
- * the wrong number of cells is reported and skipped; the rest of the file is still read.
+ * formats {@link DateParser} knows, a UTF-8 byte order mark. A bad value is reported and ignored; a row without an id,
+ * with a repeated id, with the wrong number of cells or with a quote never closed is reported (file, line and column,
+ * never the value) and skipped; the rest of the file is still read ({@link CsvRows}).
  */
 public final class CsvRecordReader {
 
     /** The records read and what was wrong. */
     public record Read(List<PersonRecord> records, List<RowProblem> problems) {}
-
-    private static final CSVFormat FORMAT = CSVFormat.DEFAULT
-            .builder()
-            .setHeader()
-            .setSkipHeaderRecord(true)
-            .setIgnoreSurroundingSpaces(true)
-            .setTrim(true)
-            .setIgnoreEmptyLines(true)
-            .setAllowMissingColumnNames(true)
-            .setAllowDuplicateHeaderNames(true)
-            .get();
 
     private final ColumnMapping mapping;
     private final boolean allowMissingColumns;
@@ -73,8 +60,14 @@ public final class CsvRecordReader {
     public Read read(String input, Reader reader, boolean education) throws IOException {
         List<PersonRecord> records = new ArrayList<>();
         List<RowProblem> problems = new ArrayList<>();
-        try (CSVParser parser = CSVParser.parse(reader, FORMAT)) {
-            Map<String, Integer> columns = columns(parser.getHeaderNames());
+        try (CsvRows rows = new CsvRows(reader)) {
+            CsvRows.Row headerRow = rows.next();
+            if (headerRow == null || headerRow.cells() == null) {
+                throw new IllegalArgumentException(input
+                        + (headerRow == null ? " is empty" : " has an unreadable header row: " + headerRow.problem()));
+            }
+            List<String> header = headerRow.cells();
+            Map<String, Integer> columns = columns(header);
             int idIndex = require(columns, mapping.idColumn(), input);
             Map<Field, List<Integer>> indexes = new EnumMap<>(Field.class);
             Map<Integer, String> columnNames = new HashMap<>();
@@ -86,16 +79,22 @@ public final class CsvRecordReader {
                 indexes.computeIfAbsent(e.field(), f -> new ArrayList<>()).add(index);
                 columnNames.put(index, e.column());
             }
-            int width = parser.getHeaderNames().size();
+            int width = header.size();
             Set<String> ids = new HashSet<>();
-            for (CSVRecord row : parser) {
-                long line = row.getRecordNumber() + 1;
-                if (row.size() != width) {
-                    problems.add(new RowProblem(
-                            input, line, null, "has " + row.size() + " cells, the header has " + width, true));
+            for (CsvRows.Row row = rows.next(); row != null; row = rows.next()) {
+                long line = row.line();
+                if (row.cells() == null) {
+                    String column = row.problemCell() < width ? header.get(row.problemCell()) : null;
+                    problems.add(new RowProblem(input, line, column, row.problem(), true));
                     continue;
                 }
-                String id = row.get(idIndex);
+                List<String> cells = row.cells();
+                if (cells.size() != width) {
+                    problems.add(new RowProblem(
+                            input, line, null, "has " + cells.size() + " cells, the header has " + width, true));
+                    continue;
+                }
+                String id = cells.get(idIndex);
                 if (id.isEmpty()) {
                     problems.add(new RowProblem(input, line, mapping.idColumn(), "no id", true));
                     continue;
@@ -104,7 +103,7 @@ public final class CsvRecordReader {
                     problems.add(new RowProblem(input, line, mapping.idColumn(), "the id is repeated", true));
                     continue;
                 }
-                records.add(toRecord(input, education, id, row, line, indexes, columnNames, problems));
+                records.add(toRecord(input, education, id, cells, line, indexes, columnNames, problems));
             }
         }
         return new Read(records, problems);
@@ -114,7 +113,7 @@ public final class CsvRecordReader {
             String input,
             boolean education,
             String id,
-            CSVRecord row,
+            List<String> row,
             long line,
             Map<Field, List<Integer>> indexes,
             Map<Integer, String> columnNames,
@@ -166,7 +165,7 @@ public final class CsvRecordReader {
     }
 
     /** The non-empty cells of these columns joined by spaces, or null. */
-    private static String value(CSVRecord row, List<Integer> indexes) {
+    private static String value(List<String> row, List<Integer> indexes) {
         if (indexes == null || indexes.isEmpty()) {
             return null;
         }
