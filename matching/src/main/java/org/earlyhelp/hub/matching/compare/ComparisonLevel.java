@@ -14,4 +14,12 @@ public interface ComparisonLevel {
     default boolean isNull() {
         return "NULL".equals(name());
     }
+
+    /**
+     * True for a level that says the values agree, fully or in part (not {@code OTHER}, not {@code NULL}): training
+     * keeps m at or above u for these, so agreement can never count against a match.
+     */
+    default boolean isAgreement() {
+        return !isNull() && !"OTHER".equals(name());
+    }
 }

@@ -21,14 +21,30 @@ public final class ResidenceComparator {
         SAME_HOUSE_AND_POSTCODE,
         /** The same house and street, the postcode missing or a slip away (same district, sector or one edit). */
         SAME_HOUSE,
-        /** The same postcode (a dozen or so homes), the house differing or missing. */
+        /**
+         * The same postcode where the address lines cannot be compared (missing on one side or both, e.g. a file with no
+         * address columns). Its own level, not {@link #SAME_POSTCODE}: "same postcode, house unknown" is strong evidence
+         * for a match, while "same postcode, a different house" is what neighbours look like; mixed in one level the
+         * second meaning, learnt where address lines exist, made a full match score 0 here where they do not.
+         */
+        POSTCODE_ONLY,
+        /** The same postcode (a dozen or so homes), the house known to differ. */
         SAME_POSTCODE,
         /** Close by: the same postcode sector, a postcode one slip away, or a similar street in the same area. */
         NEARBY,
         /** The same postcode district or the same (or near-same) town. */
         SAME_AREA,
         OTHER,
-        NULL
+        NULL;
+
+        /**
+         * Nearby and the same area are proximity, not agreement: most people of one council share a town, and a match
+         * that moved house looks like these, so they may weigh below zero.
+         */
+        @Override
+        public boolean isAgreement() {
+            return this != NEARBY && this != SAME_AREA && this != OTHER && this != NULL;
+        }
     }
 
     private ResidenceComparator() {}
@@ -57,7 +73,9 @@ public final class ResidenceComparator {
             return Level.SAME_HOUSE;
         }
         if (postcode == AnyPostcodeComparator.Level.EXACT) {
-            return Level.SAME_POSTCODE;
+            return address == AddressComparator.Level.NULL && uprn != ExactComparator.Level.OTHER
+                    ? Level.POSTCODE_ONLY
+                    : Level.SAME_POSTCODE;
         }
         boolean similarStreet = address == AddressComparator.Level.SIMILAR_STREET || sameHouse;
         if (postcode == AnyPostcodeComparator.Level.SECTOR
@@ -79,8 +97,15 @@ public final class ResidenceComparator {
         return Level.OTHER;
     }
 
-    /** The same household: the same UPRN, or the same house with no clearly different postcode. */
+    /**
+     * The same household: the same UPRN, or the same house with no clearly different postcode, or the same postcode
+     * where no address lines tell houses apart (for the twins rule: two children born the same day at one postcode, with
+     * different forenames, are twins until an identifier says otherwise).
+     */
     public static boolean sameHousehold(Level level) {
-        return level == Level.UPRN || level == Level.SAME_HOUSE_AND_POSTCODE || level == Level.SAME_HOUSE;
+        return level == Level.UPRN
+                || level == Level.SAME_HOUSE_AND_POSTCODE
+                || level == Level.SAME_HOUSE
+                || level == Level.POSTCODE_ONLY;
     }
 }

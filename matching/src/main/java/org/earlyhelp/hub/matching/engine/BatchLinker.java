@@ -75,6 +75,7 @@ public final class BatchLinker {
         private final Map<String, Duration> timings;
         private final KeptPairs kept;
         private final StandardMatcher matcher;
+        private final List<TrainingCheck> checks;
 
         Result(
                 List<PersonRecord> records,
@@ -84,8 +85,10 @@ public final class BatchLinker {
                 Counts counts,
                 Map<String, Duration> timings,
                 KeptPairs kept,
-                StandardMatcher matcher) {
+                StandardMatcher matcher,
+                List<TrainingCheck> checks) {
             this.matcher = matcher;
+            this.checks = checks;
             this.records = records;
             this.clusterIds = clusterIds;
             this.reviewPairs = reviewPairs;
@@ -118,6 +121,11 @@ public final class BatchLinker {
 
         public Counts counts() {
             return counts;
+        }
+
+        /** Per comparison, whether its parameters were trained, constrained, fell back or shipped, and why. */
+        public List<TrainingCheck> trainingChecks() {
+            return checks;
         }
 
         /** Wall-clock time per stage, in order. */
@@ -209,10 +217,16 @@ public final class BatchLinker {
         start = lap(timings, "block", start);
 
         MatchSettings used = settings;
+        List<TrainingCheck> checks = base.comparisons().stream()
+                .map(c -> new TrainingCheck(c.name(), TrainingCheck.Status.SHIPPED, "settings used as given"))
+                .toList();
         if (options.train() && records.size() > 1) {
             Trainer trainer = new Trainer(base, options.seed(), options.randomPairs(), options.maxTrainingPairs());
             long upper = candidates.upperBound();
-            used = trainer.train(prepared, candidates, settings, done -> progress.update("train", done, upper));
+            Trainer.Trained trained =
+                    trainer.train(prepared, candidates, settings, done -> progress.update("train", done, upper));
+            used = trained.settings();
+            checks = trained.checks();
             start = lap(timings, "train", start);
         }
         StandardMatcher matcher = base.with(used, frequencies);
@@ -258,7 +272,7 @@ public final class BatchLinker {
                 candidates.pairsInSkippedBlocks(),
                 refused[0],
                 clusters);
-        return new Result(List.copyOf(records), clusterIds, reviews, used, counts, timings, kept, matcher);
+        return new Result(List.copyOf(records), clusterIds, reviews, used, counts, timings, kept, matcher, checks);
     }
 
     private static long lap(Map<String, Duration> timings, String stage, long start) {

@@ -203,7 +203,18 @@ public final class StandardMatcher implements PairMatcher {
         return total;
     }
 
-    /** Splink-style: for exact agreement, u becomes the value's frequency (floored); returns the change in weight. */
+    /**
+     * An exact agreement adjusted for term frequency never weighs less than this share of its unadjusted weight. Why:
+     * frequencies counted on the input are only as good as the input; a file of one family, of one school year, or a
+     * column holding a placeholder made common names look like chance agreement and took an exact forename and surname
+     * from about +20 to about +1 (issue 10). A common name should weigh less than a rare one, never almost nothing.
+     */
+    static final double TERM_FREQUENCY_FLOOR_SHARE = 0.5;
+
+    /**
+     * Splink-style, for exact agreement only: u becomes the value's frequency (floored below by the settings' minimum
+     * u, and the resulting weight by {@link #TERM_FREQUENCY_FLOOR_SHARE}); returns the change in weight.
+     */
     private double termFrequencyAdjustment(int[] levels, PreparedRecord a, int k, String field, String value) {
         if (levels[k] != NameComparator.Level.EXACT.ordinal()) {
             return 0;
@@ -214,7 +225,12 @@ public final class StandardMatcher implements PairMatcher {
         }
         double u = Math.max(frequency, settings.termFrequencyMinimumU());
         double m = Math.max(model.m(k, levels[k]), FellegiSunterModel.FLOOR);
-        return Math.log(m / u) / LOG2 - weights[k][levels[k]];
+        double unadjusted = weights[k][levels[k]];
+        double adjusted = Math.log(m / u) / LOG2;
+        if (unadjusted > 0) {
+            adjusted = Math.max(adjusted, TERM_FREQUENCY_FLOOR_SHARE * unadjusted);
+        }
+        return adjusted - unadjusted;
     }
 
     Explanation explain(int[] levels, PreparedRecord a) {

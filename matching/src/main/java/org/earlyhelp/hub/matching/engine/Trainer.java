@@ -98,7 +98,10 @@ public final class Trainer {
      * comparison but the date of birth; session B takes the pairs with the same forename and surname and estimates m
      * for the date of birth. A session with too few pairs falls back to all candidate pairs.
      */
-    public MatchSettings train(
+    /** Trained settings and what the guard did with each comparison's parameters. */
+    public record Trained(MatchSettings settings, List<TrainingCheck> checks) {}
+
+    public Trained train(
             List<PreparedRecord> records, CandidatePairs candidates, MatchSettings base, LongConsumer progress) {
         double[][] u = estimateU(records);
         long upper = Math.max(1, candidates.upperBound());
@@ -133,13 +136,19 @@ public final class Trainer {
                 progress);
         Session all = Session.merge(states, 0, matcher.comparisonCount());
         if (all.pairs == 0) {
-            return base.withModel(
-                    new FellegiSunterModel(
-                            matcher.comparisons(),
-                            base.toModel(matcher.comparisons()).m(),
-                            u,
-                            base.lambda()),
-                    "u from random pairs; no candidate pairs to estimate m, so m from: " + base.description());
+            List<TrainingCheck> none = new ArrayList<>();
+            for (Comparison c : matcher.comparisons()) {
+                none.add(new TrainingCheck(c.name(), TrainingCheck.Status.SHIPPED, "no candidate pairs to train m on"));
+            }
+            return new Trained(
+                    base.withModel(
+                            new FellegiSunterModel(
+                                    matcher.comparisons(),
+                                    base.toModel(matcher.comparisons()).m(),
+                                    u,
+                                    base.lambda()),
+                            "u from random pairs; no candidate pairs to estimate m, so m from: " + base.description()),
+                    List.copyOf(none));
         }
         Session sameDob = Session.merge(states, 1, matcher.comparisonCount());
         Session sameName = Session.merge(states, 2, matcher.comparisonCount());
@@ -165,18 +174,78 @@ public final class Trainer {
             matches = a.lambda() * sameDob.pairs / sampleRate / Math.max(m[dob][exactDob], 1e-3);
         }
         floor(m, u);
+        ParameterGuard.Guarded guarded = ParameterGuard.guard(
+                matcher.comparisons(),
+                m,
+                u,
+                base.toModel(matcher.comparisons()).m(),
+                all.observed(matcher.comparisons()));
+        m = guarded.m();
+        // the prior from the guarded parameters: the share of matches among the blocked pairs, scaled to all pairs
+        matches = priorAmong(all, m, u) * all.pairs / sampleRate;
         double lambda = Math.min(0.5, Math.max(1e-12, matches / allPairs));
         FellegiSunterModel scaled = new FellegiSunterModel(matcher.comparisons(), m, u, lambda);
-        return base.withModel(
-                scaled,
-                "trained unsupervised on " + n + " records: u from " + Math.min(randomPairs, (long) allPairs)
-                        + " random pairs, m and lambda by EM "
-                        + (sessions
-                                ? "in two sessions (" + sameDob.pairs + " blocked pairs with the same date of birth"
-                                        + " for all but the date of birth, " + sameName.pairs
-                                        + " with the same forename and surname for the date of birth)"
-                                : "over " + all.pairs + " blocked pairs (" + all.patterns.size()
-                                        + " distinct patterns)"));
+        long fellBack = guarded.checks().stream()
+                .filter(c -> c.status() == TrainingCheck.Status.FELL_BACK)
+                .count();
+        return new Trained(
+                base.withModel(
+                        scaled,
+                        "trained unsupervised on " + n + " records: u from " + Math.min(randomPairs, (long) allPairs)
+                                + " random pairs, m and lambda by EM "
+                                + (sessions
+                                        ? "in two sessions (" + sameDob.pairs
+                                                + " blocked pairs with the same date of birth"
+                                                + " for all but the date of birth, " + sameName.pairs
+                                                + " with the same forename and surname for the date of birth)"
+                                        : "over " + all.pairs + " blocked pairs (" + all.patterns.size()
+                                                + " distinct patterns)")
+                                + (fellBack == 0
+                                        ? ""
+                                        : "; " + fellBack + " comparisons failed a plausibility floor and use"
+                                                + " the shipped m")),
+                guarded.checks());
+    }
+
+    /**
+     * The share of matches among a session's pairs, by EM on lambda alone with m and u held: what prior these
+     * parameters imply for this data. Without rules or term frequencies (they would need the records, not patterns).
+     */
+    static double priorAmong(Session session, double[][] m, double[][] u) {
+        int n = session.patterns.size();
+        double[] ratio = new double[n];
+        for (int i = 0; i < n; i++) {
+            double log = 0;
+            ComparisonVector v = session.patterns.get(i);
+            for (int k = 0; k < v.size(); k++) {
+                int level = v.level(k);
+                double mk = m[k][level];
+                double uk = u[k][level];
+                if (mk > 0 && uk > 0) {
+                    log += Math.log(Math.max(mk, FellegiSunterModel.FLOOR) / Math.max(uk, FellegiSunterModel.FLOOR));
+                }
+            }
+            ratio[i] = Math.exp(Math.max(-700, Math.min(700, log)));
+        }
+        double lambda = 0.01;
+        double total = 0;
+        for (double c : session.counts) {
+            total += c;
+        }
+        for (int iteration = 0; iteration < 200 && total > 0; iteration++) {
+            double matches = 0;
+            for (int i = 0; i < n; i++) {
+                double odds = lambda / (1 - lambda) * ratio[i];
+                matches += session.counts[i] * (Double.isInfinite(odds) ? 1 : odds / (1 + odds));
+            }
+            double next = Math.min(1 - 1e-9, Math.max(1e-12, matches / total));
+            if (Math.abs(next - lambda) < 1e-9 * Math.max(lambda, 1e-6)) {
+                lambda = next;
+                break;
+            }
+            lambda = next;
+        }
+        return lambda;
     }
 
     private static final long MIN_SESSION_PAIRS = 200;
@@ -246,6 +315,17 @@ public final class Trainer {
                 session.counts[i++] = e.getValue();
             }
             return session;
+        }
+
+        /** For each comparison, whether any pair had a non-null level (values on both sides). */
+        boolean[] observed(List<Comparison> comparisons) {
+            boolean[] seen = new boolean[comparisons.size()];
+            for (ComparisonVector v : patterns) {
+                for (int k = 0; k < seen.length; k++) {
+                    seen[k] |= !comparisons.get(k).isNullLevel(v.level(k));
+                }
+            }
+            return seen;
         }
 
         FellegiSunterModel estimate(StandardMatcher matcher, double[][] u) {

@@ -3,6 +3,7 @@ package org.earlyhelp.hub.matching.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.earlyhelp.hub.matching.model.PersonRecord;
 import org.junit.jupiter.api.Test;
@@ -196,5 +197,82 @@ class StandardMatcherTest {
         int[] ids = result.clusterIds();
         assertThat(ids[2]).isEqualTo(ids[1]);
         assertThat(ids[0]).isNotEqualTo(ids[1]);
+    }
+
+    PersonRecord.Builder noAddressLines(String id) {
+        return PersonRecord.builder(id)
+                .forename("Mohammed")
+                .surname("Khan")
+                .dateOfBirth(LocalDate.of(2011, 2, 14))
+                .sex("M")
+                .postcode("LS8 1AB");
+    }
+
+    @Test
+    void aPairAgreeingExactlyOnNamesDateOfBirthSexAndPostcodeWithNoAddressLinesLinksAtTheDefaults() {
+        // Given two records agreeing exactly on forename, surname, DOB, sex and postcode, in files with no address
+        // lines, sex written differently, the postcode in another case and spacing, and names so common in the input
+        // that term-frequency adjustment would make them near worthless
+        var a = noAddressLines("a").build();
+        var b = noAddressLines("b").sex("1").postcode("ls81ab").build();
+        TermFrequencies everyoneIsCalledThat = (field, value) -> 0.66;
+        StandardMatcher shipped = new StandardMatcher(MatchSettings.standard(), everyoneIsCalledThat);
+
+        // When scored with the shipped settings
+        PairScore score = shipped.score(a, b);
+
+        // Then the postcode agreement is its own strong level, exact names keep a floor, and the pair links
+        assertThat(score.explanation().contributions())
+                .filteredOn(c -> c.comparison().equals("address"))
+                .singleElement()
+                .satisfies(c -> {
+                    assertThat(c.level().name()).isEqualTo("POSTCODE_ONLY");
+                    assertThat(c.weight()).isGreaterThan(8);
+                });
+        assertThat(score.explanation().contributions())
+                .filteredOn(
+                        c -> c.comparison().equals("forename") || c.comparison().equals("surname"))
+                .allSatisfy(c -> assertThat(c.weight()).isGreaterThan(4));
+        assertThat(score.outcome()).isEqualTo(Outcome.LINK);
+    }
+
+    @Test
+    void theSamePairLinksAtTheDefaultsOfABatchRunThatTrains() {
+        // Given the pair among other people of a file with no address lines
+        List<PersonRecord> records = new ArrayList<>(TrainingGuardTest.households(300, 0, 3).stream()
+                .map(r -> PersonRecord.builder(r.id())
+                        .forename(r.forename())
+                        .surname(r.surname())
+                        .dateOfBirth(r.dateOfBirth())
+                        .sex(r.sex())
+                        .postcode(r.postcode())
+                        .build())
+                .toList());
+        records.add(noAddressLines("a").build());
+        records.add(noAddressLines("b").sex("Male").postcode("LS8  1ab").build());
+
+        // When linked at the defaults (training on the input)
+        BatchLinker.Result result = new BatchLinker(MatchSettings.standard(), BatchLinker.Options.defaults())
+                .link(records, BatchLinker.Progress.NONE);
+
+        // Then the two are one cluster
+        int[] ids = result.clusterIds();
+        assertThat(ids[records.size() - 1]).isEqualTo(ids[records.size() - 2]);
+    }
+
+    @Test
+    void aComparisonWithAnInputMissingOnEitherSideContributesNothing() {
+        var a = noAddressLines("a").sex(null).build();
+        var b = noAddressLines("b").postcode(null).dateOfBirth(null).build();
+
+        PairScore score = matcher.score(a, b);
+
+        assertThat(score.explanation().contributions())
+                .filteredOn(c -> List.of("sex", "address", "date_of_birth", "nhs_number", "email")
+                        .contains(c.comparison()))
+                .allSatisfy(c -> {
+                    assertThat(c.level().isNull()).isTrue();
+                    assertThat(c.weight()).isZero();
+                });
     }
 }
