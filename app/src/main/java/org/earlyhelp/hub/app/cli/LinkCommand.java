@@ -13,10 +13,14 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import org.earlyhelp.hub.matching.engine.BatchLinker;
 import org.earlyhelp.hub.matching.engine.MatchSettings;
+import org.earlyhelp.hub.matching.engine.StandardMatcher;
+import org.earlyhelp.hub.matching.engine.TrainingCheck;
 import org.earlyhelp.hub.matching.link.ClusterWriter;
 import org.earlyhelp.hub.matching.link.ColumnMapping;
+import org.earlyhelp.hub.matching.link.ColumnProfile;
 import org.earlyhelp.hub.matching.link.CsvRecordReader;
 import org.earlyhelp.hub.matching.link.Field;
+import org.earlyhelp.hub.matching.link.ParameterReport;
 import org.earlyhelp.hub.matching.link.RowProblem;
 import org.earlyhelp.hub.matching.model.PersonRecord;
 import picocli.CommandLine;
@@ -85,6 +89,16 @@ final class LinkCommand implements Callable<Integer> {
             description = "a mapped column a file lacks is empty for that file (e.g. partners' extracts)")
     boolean allowMissingColumns;
 
+    @Option(
+            names = "--profile",
+            description = "also show each mapped column's commonest values (dates by format), not only the summary")
+    boolean profile;
+
+    @Option(
+            names = "--report",
+            description = "write the parameter table with m/u and match-weight charts as an HTML page")
+    Path report;
+
     @Option(names = "--quiet", description = "no progress bar")
     boolean quiet;
 
@@ -110,7 +124,8 @@ final class LinkCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "give at least one --input");
         }
         ColumnMapping mapping = ColumnMapping.parse(idColumn, maps);
-        CsvRecordReader reader = new CsvRecordReader(mapping, LocalDate.now(), allowMissingColumns);
+        ColumnProfile columns = new ColumnProfile(LocalDate.now());
+        CsvRecordReader reader = new CsvRecordReader(mapping, LocalDate.now(), allowMissingColumns, columns);
         List<PersonRecord> records = new ArrayList<>();
         List<RowProblem> problems = new ArrayList<>();
         for (Path input : inputs) {
@@ -124,6 +139,9 @@ final class LinkCommand implements Callable<Integer> {
             problems.addAll(read.problems());
         }
         report(problems, err);
+        out.println("columns:");
+        (profile ? columns.details() : columns.summary()).forEach(line -> out.println("  " + line));
+        out.flush();
 
         MatchSettings settings = settingsFile == null ? MatchSettings.standard() : MatchSettings.load(settingsFile);
         if (linkThreshold != null || reviewThreshold != null) {
@@ -148,6 +166,16 @@ final class LinkCommand implements Callable<Integer> {
         }
         if (saveSettings != null) {
             result.settings().save(saveSettings);
+        }
+        ParameterReport parameters = new ParameterReport(
+                result.settings(), new StandardMatcher(result.settings()).comparisons(), result.trainingChecks());
+        out.print(parameters.text());
+        result.trainingChecks().stream()
+                .filter(c -> c.status() == TrainingCheck.Status.FELL_BACK)
+                .forEach(c -> err.println("WARNING: training of " + c.comparison() + " fell back: " + c.reason()));
+        err.flush();
+        if (report != null) {
+            java.nio.file.Files.writeString(report, parameters.html());
         }
         summarise(result, problems.size(), out);
         return 0;

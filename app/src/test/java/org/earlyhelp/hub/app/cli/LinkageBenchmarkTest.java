@@ -89,8 +89,9 @@ class LinkageBenchmarkTest {
 
         StringBuilder table = new StringBuilder(String.format(
                 Locale.ROOT,
-                "| set | records | pairs compared | seconds | precision | recall | F1 (default threshold) | best F1 | at"
-                        + " weight |%n|---|---|---|---|---|---|---|---|---|%n"));
+                "| set | records | pairs compared | per record | blocking recall | seconds | precision | recall | F1"
+                        + " (default threshold) | best F1 | at weight | exact name + DOB + postcode rule F1 |"
+                        + " fell back |%n|---|---|---|---|---|---|---|---|---|---|---|---|---|%n"));
         for (Set set : sets) {
             Path input = DATA.resolve(set.file());
             Map<String, String> truth = truth(input, set.idColumn(), set.truth());
@@ -129,18 +130,29 @@ class LinkageBenchmarkTest {
                     bestThreshold = t;
                 }
             }
+            Score rule = score(BenchmarkMeasures.exactRuleClusters(result.records()), truth);
+            double blockingRecall = BenchmarkMeasures.blockingRecall(result.records(), truth, 1000);
+            String fellBack = result.trainingChecks().stream()
+                    .filter(c -> c.status() == org.earlyhelp.hub.matching.engine.TrainingCheck.Status.FELL_BACK)
+                    .map(c -> c.comparison())
+                    .reduce((a, b) -> a + ", " + b)
+                    .orElse("-");
             table.append(String.format(
                     Locale.ROOT,
-                    "| %s | %d | %d | %.1f | %.4f | %.4f | %.4f | %.4f | %.1f |%n",
+                    "| %s | %d | %d | %.1f | %.4f | %.1f | %.4f | %.4f | %.4f | %.4f | %.1f | %.4f | %s |%n",
                     set.name(),
                     truth.size(),
                     result.counts().pairsCompared(),
+                    (double) result.counts().pairsCompared() / truth.size(),
+                    blockingRecall,
                     seconds,
                     atDefault.precision(),
                     atDefault.recall(),
                     atDefault.f1(),
                     best.f1(),
-                    bestThreshold));
+                    bestThreshold,
+                    rule.f1(),
+                    fellBack));
         }
         System.out.println(table);
         Files.writeString(Path.of("target", "linkage-benchmark.md"), table);
@@ -197,7 +209,7 @@ class LinkageBenchmarkTest {
         return byCluster;
     }
 
-    private static Score score(Map<String, List<String>> clusters, Map<String, String> truth) {
+    static Score score(Map<String, List<String>> clusters, Map<String, String> truth) {
         long predicted = 0;
         long correct = 0;
         for (List<String> members : clusters.values()) {

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * Parses the date formats that real partner extracts use: {@code 1989-03-03}, {@code 19890303}, {@code 03/03/1989},
- * {@code 03/03/89}, {@code 3 March 1989} and {@code 3 Mar 1989}, in any case and with stray spaces.
+ * {@code 03/03/89}, {@code 3 March 1989} and {@code 3 Mar 1989}, in any case and with stray spaces, and with a time of
+ * day after them (as spreadsheets and databases export a date), which is ignored.
  *
  * <p>Numeric dates are read day first (UK order); {@code -} and {@code .} are accepted in place of {@code /}. A
  * two-digit year is placed in the latest century that does not put the date after {@code today}, which is right for
@@ -26,6 +27,10 @@ public final class DateParser {
     private static final Pattern MONTH_NAME =
             Pattern.compile("(\\d{1,2})(?:st|nd|rd|th)?[ -]?([a-z]{3,9})\\.?[ ,-]?(\\d{2}|\\d{4})");
     private static final Pattern SPACES_AROUND_SEPARATOR = Pattern.compile(" ?([/.,-]) ?");
+    /** A time after the date, as spreadsheets and databases export it ({@code 1989-03-03 00:00:00}, {@code T00:00Z}). */
+    private static final Pattern TRAILING_TIME =
+            Pattern.compile("[ t]\\d{1,2}:\\d{2}(:\\d{2}(\\.\\d+)?)?( ?(am|pm))?(z|[+-]\\d{2}:?\\d{2})?$");
+
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Map<String, Month> MONTHS = monthNames();
 
@@ -36,6 +41,7 @@ public final class DateParser {
             return Optional.empty();
         }
         String text = WHITESPACE.matcher(raw.strip().toLowerCase(Locale.ROOT)).replaceAll(" ");
+        text = TRAILING_TIME.matcher(text).replaceFirst("");
         text = SPACES_AROUND_SEPARATOR.matcher(text).replaceAll("$1");
 
         Matcher m;

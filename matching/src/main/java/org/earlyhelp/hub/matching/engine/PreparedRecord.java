@@ -1,7 +1,6 @@
 package org.earlyhelp.hub.matching.engine;
 
 import java.time.LocalDate;
-import java.util.Locale;
 import java.util.Optional;
 import org.earlyhelp.hub.matching.compare.AddressComparator;
 import org.earlyhelp.hub.matching.compare.AnyPostcodeComparator;
@@ -11,6 +10,7 @@ import org.earlyhelp.hub.matching.compare.NameComparator;
 import org.earlyhelp.hub.matching.compare.TextComparator;
 import org.earlyhelp.hub.matching.identifiers.NhsNumber;
 import org.earlyhelp.hub.matching.identifiers.Postcode;
+import org.earlyhelp.hub.matching.identifiers.Sex;
 import org.earlyhelp.hub.matching.identifiers.Upn;
 import org.earlyhelp.hub.matching.model.PersonRecord;
 import org.earlyhelp.hub.matching.names.NameNormaliser;
@@ -45,7 +45,7 @@ public final class PreparedRecord {
         String middle = NameNormaliser.normalise(record.middleNames());
         this.middleNames = middle.isEmpty() ? new String[0] : middle.split(" ");
         this.dateOfBirth = record.dateOfBirth();
-        this.sex = sex(record.sex());
+        this.sex = Sex.normalise(record.sex());
         Optional<Postcode> parsed = Postcode.parse(record.postcode());
         this.postcode = parsed.orElse(null);
         this.foreignPostcode = parsed.isPresent() ? "" : AnyPostcodeComparator.foreign(record.postcode());
@@ -66,19 +66,6 @@ public final class PreparedRecord {
     /** The postcode as compared and blocked on: the UK canonical form, else a foreign one, else empty. */
     String postcodeKey() {
         return postcode != null ? postcode.value() : foreignPostcode;
-    }
-
-    private static String sex(String raw) {
-        if (raw == null) {
-            return "";
-        }
-        String s = raw.strip().toLowerCase(Locale.ROOT);
-        return switch (s) {
-            case "m", "male", "boy", "1" -> "M";
-            case "f", "female", "girl", "2" -> "F";
-            case "", "u", "unknown", "not known", "nk", "0", "9" -> "";
-            default -> s.toUpperCase(Locale.ROOT);
-        };
     }
 
     /** Digits only, a leading 44 country code read as a 0; fewer than 6 digits is no phone number. */

@@ -32,6 +32,7 @@ public final class CsvRecordReader {
     private final ColumnMapping mapping;
     private final boolean allowMissingColumns;
     private final LocalDate today;
+    private final ColumnProfile profile;
 
     public CsvRecordReader(ColumnMapping mapping, LocalDate today) {
         this(mapping, today, false);
@@ -42,9 +43,15 @@ public final class CsvRecordReader {
      *     different fields), instead of failing; the id column is always required
      */
     public CsvRecordReader(ColumnMapping mapping, LocalDate today, boolean allowMissingColumns) {
+        this(mapping, today, allowMissingColumns, null);
+    }
+
+    /** @param profile told every mapped cell read, for {@code link}'s column summary; may be null */
+    public CsvRecordReader(ColumnMapping mapping, LocalDate today, boolean allowMissingColumns, ColumnProfile profile) {
         this.mapping = mapping;
         this.today = today;
         this.allowMissingColumns = allowMissingColumns;
+        this.profile = profile;
     }
 
     /**
@@ -118,6 +125,11 @@ public final class CsvRecordReader {
             Map<Field, List<Integer>> indexes,
             Map<Integer, String> columnNames,
             List<RowProblem> problems) {
+        if (profile != null) {
+            for (Map.Entry<Field, List<Integer>> e : indexes.entrySet()) {
+                profile.observe(e.getKey(), value(row, e.getValue()));
+            }
+        }
         PersonRecord.Builder b = PersonRecord.builder(id).source(input).education(education);
         b.forename(value(row, indexes.get(Field.FORENAME)));
         b.middleNames(value(row, indexes.get(Field.MIDDLE_NAMES)));
