@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.earlyhelp.hub.simulator.extracts.ExtractWriter;
+import org.earlyhelp.hub.simulator.extracts.MessyUk;
 import org.earlyhelp.hub.simulator.extracts.PartnerExtracts;
 import org.earlyhelp.hub.simulator.extracts.PeopleStream;
 import org.earlyhelp.hub.simulator.population.SyntheticPopulation;
@@ -47,18 +48,30 @@ final class SimulateCommand {
         @Option(names = "--as-of", defaultValue = DEFAULT_AS_OF, description = "reference date (default: 2026-01-01)")
         LocalDate asOf;
 
+        @Option(
+                names = "--profile",
+                defaultValue = "standard",
+                description = "standard, or messy-uk: no address lines, DOB in several formats, sex as 1/2/M/F/Male/f,"
+                        + " postcodes in any case and spacing")
+        String profile;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() throws Exception {
+            if (!profile.equals("standard") && !profile.equals("messy-uk")) {
+                throw new CommandLine.ParameterException(
+                        spec.commandLine(), "--profile must be standard or messy-uk: " + profile);
+            }
             int families = (int) Math.ceil(people / PEOPLE_PER_FAMILY);
             if (people < 1 || families > SyntheticPopulation.MAX_FAMILIES) {
                 throw new CommandLine.ParameterException(
                         spec.commandLine(), "--people must be between 1 and 400000: " + people);
             }
             PartnerExtracts extracts = PartnerExtracts.of(SyntheticPopulation.generate(seed, families, asOf));
-            List<Path> files = ExtractWriter.write(extracts, output);
+            List<Path> files =
+                    ExtractWriter.write(extracts, output, profile.equals("messy-uk") ? new MessyUk(seed) : null);
             PrintWriter out = spec.commandLine().getOut();
             extracts.rows()
                     .forEach((partner, rows) -> out.printf(

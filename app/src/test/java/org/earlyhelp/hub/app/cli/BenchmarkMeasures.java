@@ -42,8 +42,26 @@ final class BenchmarkMeasures {
                     ? forename + "|" + surname + "|" + r.dateOfBirth() + "|" + (anyPostcode ? postcode : "")
                     : "alone|" + r.source() + "|" + r.id();
             clusters.computeIfAbsent(key, k -> new ArrayList<>()).add(r.id());
+            // ids are unique within one file, not across files: the benchmarks that use this give unique ids
         }
         return clusters;
+    }
+
+    /** {@link #exactRuleClusters} as a cluster number per record, in the records' order. */
+    static int[] exactRuleIds(List<PersonRecord> records) {
+        Map<String, Integer> clusterOf = new HashMap<>();
+        int next = 0;
+        for (List<String> members : exactRuleClusters(records).values()) {
+            for (String id : members) {
+                clusterOf.put(id, next);
+            }
+            next++;
+        }
+        int[] ids = new int[records.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = clusterOf.get(records.get(i).id());
+        }
+        return ids;
     }
 
     /**

@@ -14,7 +14,15 @@ public enum Rule {
      * A clearly different forename and date of birth, no agreeing identifier: relatives (a parent and child, siblings)
      * sharing a household, never merged however much else agrees.
      */
-    RELATIVES;
+    RELATIVES,
+    /**
+     * Nothing personal agrees: the forename and the date of birth each differ or are missing, and no identifier agrees.
+     * What is left (surname, address, postcode, phone, e-mail) is what a household shares, so the weight it adds up to
+     * is household evidence, not evidence of one person (issue 10: most false links above weight 0 on the simulator were
+     * household members with one of the two missing). Never linked; unlike relatives, the clusters are not kept apart,
+     * since a missing value proves nothing.
+     */
+    HOUSEHOLD_ONLY;
 
     /** Whether the rule refuses a link and keeps the two records' clusters apart. */
     public boolean keepsApart() {

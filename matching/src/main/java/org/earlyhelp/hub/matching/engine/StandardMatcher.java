@@ -34,13 +34,17 @@ import org.earlyhelp.hub.matching.model.PersonRecord;
  *
  * <p>Relatives rule: a clearly different forename (not a nickname, sound-alike, near spelling, swap or middle name) AND
  * a date of birth that differs by more than a keying slip (not a one-digit typo, a day/month transposition or within a
- * month), with no agreeing NHS number or other identifier, is never linked, however much else agrees. Parents,
+ * month; in the same household, anything but exact or transposed), with no agreeing NHS number or other identifier, is
+ * never linked, however much else agrees. Parents,
  * children and siblings share surname, address, postcode, phone and often e-mail; those fields say "same household",
  * not "same person". The pair is NO_LINK rather than REVIEW: every family in the index would otherwise put each of
  * its member pairs in front of a clerk, and a true match that got both the forename and the date of birth wrong,
  * with no identifier, is rarer than one in a thousand matches (measured in {@code docs/benchmarks.md}). It only
  * applies when the weight would have reached the review threshold; below that the pair is an ordinary NO_LINK. Like
  * twins, such a pair also keeps the two records' clusters apart.
+ *
+ * <p>Household-only rule: when neither the forename nor the date of birth agrees at any level (each different or
+ * missing) and no identifier agrees, the pair is never linked (see {@link Rule#HOUSEHOLD_ONLY}).
  *
  * <p>Thread-safe; prepare each record once with {@link #prepare(PersonRecord)} when scoring it many times.
  */
@@ -145,7 +149,7 @@ public final class StandardMatcher implements PairMatcher {
     Outcome outcome(Rule rule, double weight) {
         return switch (rule) {
             case NHS_NUMBER_AND_DATE_OF_BIRTH, UPN_BETWEEN_EDUCATION_RECORDS -> Outcome.LINK;
-            case TWINS, RELATIVES -> Outcome.NO_LINK;
+            case TWINS, RELATIVES, HOUSEHOLD_ONLY -> Outcome.NO_LINK;
             case PROBABILISTIC ->
                 weight >= settings.linkThreshold()
                         ? Outcome.LINK
@@ -165,7 +169,22 @@ public final class StandardMatcher implements PairMatcher {
         if (twins(levels, a, b)) {
             return Rule.TWINS;
         }
-        return weight >= settings.reviewThreshold() && relatives(levels) ? Rule.RELATIVES : Rule.PROBABILISTIC;
+        if (weight < settings.reviewThreshold()) {
+            return Rule.PROBABILISTIC;
+        }
+        if (relatives(levels)) {
+            return Rule.RELATIVES;
+        }
+        return householdOnly(levels) ? Rule.HOUSEHOLD_ONLY : Rule.PROBABILISTIC;
+    }
+
+    /** Neither the forename nor the date of birth agrees at any level, and no identifier agrees. */
+    private boolean householdOnly(int[] levels) {
+        List<Comparison> list = comparisons.comparisons();
+        return !list.get(FORENAME).levels().get(levels[FORENAME]).isAgreement()
+                && !list.get(DATE_OF_BIRTH).levels().get(levels[DATE_OF_BIRTH]).isAgreement()
+                && !identifierAgrees(levels)
+                && levels[UPN] != ExactComparator.Level.EXACT.ordinal();
     }
 
     private static boolean identifierAgrees(int[] levels) {
@@ -173,10 +192,22 @@ public final class StandardMatcher implements PairMatcher {
                 || levels[OTHER_IDENTIFIER] == IdentifierComparator.Level.EXACT.ordinal();
     }
 
+    /**
+     * A clearly different forename and a date of birth that differs by more than a transposition (anywhere), or, in
+     * the same household, by anything but an exact match or a day/month transposition (siblings born a digit or a few
+     * days apart, twins keyed with a slip: on the simulator 190 such pairs above weight 0 were relatives, one a match).
+     */
     private static boolean relatives(int[] levels) {
-        return levels[FORENAME] == NameComparator.Level.OTHER.ordinal()
-                && levels[DATE_OF_BIRTH] == DateOfBirthComparator.Level.OTHER.ordinal()
-                && !identifierAgrees(levels);
+        if (levels[FORENAME] != NameComparator.Level.OTHER.ordinal() || identifierAgrees(levels)) {
+            return false;
+        }
+        int dob = levels[DATE_OF_BIRTH];
+        if (dob == DateOfBirthComparator.Level.OTHER.ordinal()) {
+            return true;
+        }
+        return (dob == DateOfBirthComparator.Level.ONE_DIGIT_TYPO.ordinal()
+                        || dob == DateOfBirthComparator.Level.WITHIN_A_MONTH.ordinal())
+                && ResidenceComparator.sameHousehold(ResidenceComparator.Level.values()[levels[ADDRESS]]);
     }
 
     private static boolean twins(int[] levels, PreparedRecord a, PreparedRecord b) {

@@ -23,17 +23,32 @@ public final class ExtractWriter {
 
     /** Writes the files and returns their paths, partner files first. */
     public static List<Path> write(PartnerExtracts extracts, Path directory) throws IOException {
+        return write(extracts, directory, null);
+    }
+
+    /**
+     * As {@link #write(PartnerExtracts, Path)}, the values written as the {@link MessyUk} profile writes them when
+     * {@code messy} is given (no address columns; dates, sex and postcodes in mixed forms).
+     */
+    public static List<Path> write(PartnerExtracts extracts, Path directory, MessyUk messy) throws IOException {
         Files.createDirectories(directory);
         List<Path> written = new ArrayList<>();
+        int partnerIndex = 0;
         for (Map.Entry<Partner, List<ExtractRow>> entry : extracts.rows().entrySet()) {
             Partner partner = entry.getKey();
             Path file = directory.resolve(fileName(partner));
+            List<Column> columns = partner.columns().stream()
+                    .filter(c -> messy == null || !MessyUk.DROPPED.contains(c))
+                    .toList();
+            int index = partnerIndex++;
             try (Writer out = open(file)) {
-                Csv.writeRow(out, partner.columns().stream().map(Column::header).toList());
+                Csv.writeRow(out, columns.stream().map(Column::header).toList());
                 for (ExtractRow row : entry.getValue()) {
                     Csv.writeRow(
                             out,
-                            partner.columns().stream().map(c -> c.valueOf(row)).toList());
+                            columns.stream()
+                                    .map(c -> messy == null ? c.valueOf(row) : messy.value(c, row, index))
+                                    .toList());
                 }
             }
             written.add(file);
