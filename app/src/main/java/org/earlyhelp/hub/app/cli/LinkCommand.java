@@ -154,7 +154,8 @@ final class LinkCommand implements Callable<Integer> {
                 maxBlockSize,
                 BatchLinker.Options.defaults().seed(),
                 BatchLinker.Options.defaults().randomPairs(),
-                BatchLinker.Options.defaults().maxTrainingPairs());
+                BatchLinker.Options.defaults().maxTrainingPairs(),
+                linkThreshold == null);
         BatchLinker.Result result;
         try (Bars bars = new Bars(!quiet && records.size() >= PROGRESS_FROM_RECORDS)) {
             result = new BatchLinker(settings, options).link(records, bars::update);
@@ -210,6 +211,11 @@ final class LinkCommand implements Callable<Integer> {
                     Locale.ROOT, " %s %.1fs", e.getKey(), e.getValue().toMillis() / 1000.0));
         }
         out.println(times);
+        out.printf(
+                Locale.ROOT,
+                "households: %s (share of same-address candidate pairs that are clearly different people: %.3f)%n",
+                result.holdsHouseholds() ? "yes, household rules on" : "no, household rules off",
+                result.householdShare());
         out.printf(
                 Locale.ROOT,
                 "link threshold %.2f (probability %.4f), review threshold %.2f; wrote %s%n",

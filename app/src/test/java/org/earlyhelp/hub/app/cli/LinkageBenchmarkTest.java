@@ -87,11 +87,12 @@ class LinkageBenchmarkTest {
         sets.add(new Set("fake_1000", "splink/fake_1000.csv", "unique_id", FAKE_MAPS, r -> r.get("cluster")));
         sets.add(new Set("fake_20000", "splink/fake_20000.csv", "unique_id", FAKE_MAPS, r -> r.get("group")));
 
-        StringBuilder table = new StringBuilder(String.format(
-                Locale.ROOT,
-                "| set | records | pairs compared | per record | blocking recall | seconds | precision | recall | F1"
-                        + " (default threshold) | best F1 | at weight | exact name + DOB + postcode rule F1 |"
-                        + " fell back |%n|---|---|---|---|---|---|---|---|---|---|---|---|---|%n"));
+        StringBuilder table = new StringBuilder(
+                String.format(
+                        Locale.ROOT,
+                        "| set | records | pairs compared | per record | blocking recall | seconds | precision | recall | F1"
+                                + " (default threshold) | best F1 | at weight | exact name + DOB + postcode rule F1 |"
+                                + " fell back | F1 at weight 0 / 2 / 4 / 6 / 8 / 10 |%n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|%n"));
         for (Set set : sets) {
             Path input = DATA.resolve(set.file());
             Map<String, String> truth = truth(input, set.idColumn(), set.truth());
@@ -139,7 +140,7 @@ class LinkageBenchmarkTest {
                     .orElse("-");
             table.append(String.format(
                     Locale.ROOT,
-                    "| %s | %d | %d | %.1f | %.4f | %.1f | %.4f | %.4f | %.4f | %.4f | %.1f | %.4f | %s |%n",
+                    "| %s | %d | %d | %.1f | %.4f | %.1f | %.4f | %.4f | %.4f | %.4f | %.1f | %.4f | %s | %s |%n",
                     set.name(),
                     truth.size(),
                     result.counts().pairsCompared(),
@@ -152,10 +153,24 @@ class LinkageBenchmarkTest {
                     best.f1(),
                     bestThreshold,
                     rule.f1(),
-                    fellBack));
+                    fellBack,
+                    sweep(result, truth)));
         }
         System.out.println(table);
         Files.writeString(Path.of("target", "linkage-benchmark.md"), table);
+    }
+
+    private static String sweep(BatchLinker.Result result, Map<String, String> truth) {
+        StringBuilder text = new StringBuilder();
+        for (double t = 0; t <= 10; t += 2) {
+            text.append(text.isEmpty() ? "" : " / ")
+                    .append(String.format(
+                            Locale.ROOT,
+                            "%.4f",
+                            score(clusters(result, result.clusterIdsAt(t)), truth)
+                                    .f1()));
+        }
+        return text.toString();
     }
 
     private static String febrlEntity(String id) {

@@ -92,7 +92,10 @@ class SimulatorLinkageBenchmarkTest {
                                 + " postcode rule F1 | blocking recall |%n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|%n"));
         for (boolean train : List.of(false, true)) {
             long start = System.nanoTime();
-            BatchLinker.Result result = link(extracts, dir, train);
+            String review = System.getProperty("benchmark.review");
+            BatchLinker.Result result = review == null
+                    ? link(extracts, dir, train)
+                    : link(extracts, dir, train, "--review-threshold", review);
             double seconds = (System.nanoTime() - start) / 1e9;
             Figures f = figures(result, truth);
             double bestF1 = 0;
@@ -133,9 +136,10 @@ class SimulatorLinkageBenchmarkTest {
                         table.append(String.format(
                                 Locale.ROOT,
                                 "%n(on this seed, for information, not for choosing: lowest link weight with precision >= 0.999: %.1f,"
-                                        + " recall %.4f)%n%n",
+                                        + " recall %.4f; F1 at weight 0 / 2 / 4 / 6 / 8 / 10: %s)%n%n",
                                 t,
-                                at.recall()));
+                                at.recall(),
+                                sweep(result, truth)));
                         break;
                     }
                 }
@@ -347,6 +351,16 @@ class SimulatorLinkageBenchmarkTest {
                         Locale.ROOT, "| %s | %d | %d |%n", e.getKey(), e.getValue()[0], e.getValue()[1])));
         System.out.println(out);
         Files.writeString(Path.of("target", "simulator-diagnosis.md"), out);
+    }
+
+    private static String sweep(BatchLinker.Result result, Map<String, String> truth) {
+        StringBuilder text = new StringBuilder();
+        for (double t = 0; t <= 10; t += 2) {
+            Figures at = score(result, result.clusterIdsAt(t), truth, Set.of());
+            text.append(text.isEmpty() ? "" : " / ")
+                    .append(String.format(Locale.ROOT, "%.4f (p %.4f)", at.f1(), at.precision()));
+        }
+        return text.toString();
     }
 
     /** Pair precision and recall per seed over the grid of link thresholds; the lowest from which precision holds. */

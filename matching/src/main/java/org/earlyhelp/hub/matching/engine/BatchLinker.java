@@ -27,15 +27,37 @@ public final class BatchLinker {
      * @param randomPairs how many random pairs estimate u
      * @param maxTrainingPairs candidate pairs beyond this are sampled for EM
      */
-    public record Options(boolean train, int maxBlockSize, long seed, int randomPairs, long maxTrainingPairs) {
+    public record Options(
+            boolean train,
+            int maxBlockSize,
+            long seed,
+            int randomPairs,
+            long maxTrainingPairs,
+            boolean adaptiveThreshold) {
+        public Options(boolean train, int maxBlockSize, long seed, int randomPairs, long maxTrainingPairs) {
+            this(train, maxBlockSize, seed, randomPairs, maxTrainingPairs, false);
+        }
+
         public static Options defaults() {
             return new Options(true, 1000, 42, 1_000_000, 5_000_000);
         }
 
         public Options withTrain(boolean value) {
-            return new Options(value, maxBlockSize, seed, randomPairs, maxTrainingPairs);
+            return new Options(value, maxBlockSize, seed, randomPairs, maxTrainingPairs, adaptiveThreshold);
+        }
+
+        /**
+         * With a trained model, link at match probability 0.5 under the data's own prior (weight 0, the Bayes decision)
+         * where the load holds no households, instead of the settings' threshold, which was chosen for data with
+         * households (issue 10, point 3); the settings' threshold stays where households are found.
+         */
+        public Options withAdaptiveThreshold(boolean value) {
+            return new Options(train, maxBlockSize, seed, randomPairs, maxTrainingPairs, value);
         }
     }
+
+    /** Link threshold used where a trained load holds no households: probability 0.5 under the trained prior. */
+    public static final double NO_HOUSEHOLDS_LINK_WEIGHT = 0.0;
 
     /** Told how far each stage has got; called from worker threads. */
     @FunctionalInterface
@@ -76,6 +98,7 @@ public final class BatchLinker {
         private final KeptPairs kept;
         private final StandardMatcher matcher;
         private final List<TrainingCheck> checks;
+        private final double householdShare;
 
         Result(
                 List<PersonRecord> records,
@@ -86,7 +109,9 @@ public final class BatchLinker {
                 Map<String, Duration> timings,
                 KeptPairs kept,
                 StandardMatcher matcher,
-                List<TrainingCheck> checks) {
+                List<TrainingCheck> checks,
+                double householdShare) {
+            this.householdShare = householdShare;
             this.matcher = matcher;
             this.checks = checks;
             this.records = records;
@@ -121,6 +146,18 @@ public final class BatchLinker {
 
         public Counts counts() {
             return counts;
+        }
+
+        /**
+         * Among candidate pairs at one address, the share that are clearly different people (NaN if none): at or above
+         * 0.2 the load is read as holding households ({@link #holdsHouseholds()}).
+         */
+        public double householdShare() {
+            return householdShare;
+        }
+
+        public boolean holdsHouseholds() {
+            return HouseholdShare.holdsHouseholds(householdShare);
         }
 
         /** Per comparison, whether its parameters were trained, constrained, fell back or shipped, and why. */
@@ -171,8 +208,7 @@ public final class BatchLinker {
             for (int p = 0; p < kept.size; p++) {
                 int a = kept.first[p];
                 int b = kept.second[p];
-                boolean link = kept.rule[p] != Rule.TWINS.ordinal()
-                        && (kept.rule[p] != Rule.PROBABILISTIC.ordinal() || kept.weight[p] >= threshold);
+                boolean link = Rule.values()[kept.rule[p]].links(kept.weight[p], threshold);
                 if (!link || clusterIds[a] != clusterIds[b]) {
                     continue;
                 }
@@ -215,6 +251,9 @@ public final class BatchLinker {
 
         CandidatePairs candidates = new CandidatePairs(prepared, base.blocking(), options.maxBlockSize());
         start = lap(timings, "block", start);
+        double householdShare = HouseholdShare.measure(base, prepared, candidates);
+        boolean households = HouseholdShare.holdsHouseholds(householdShare);
+        base = base.withHouseholds(households);
 
         MatchSettings used = settings;
         List<TrainingCheck> checks = base.comparisons().stream()
@@ -228,6 +267,10 @@ public final class BatchLinker {
             used = trained.settings();
             checks = trained.checks();
             start = lap(timings, "train", start);
+        }
+        if (options.train() && options.adaptiveThreshold() && !households) {
+            used = used.withThresholds(
+                    NO_HOUSEHOLDS_LINK_WEIGHT, Math.min(used.reviewThreshold(), NO_HOUSEHOLDS_LINK_WEIGHT));
         }
         StandardMatcher matcher = base.with(used, frequencies);
 
@@ -272,7 +315,17 @@ public final class BatchLinker {
                 candidates.pairsInSkippedBlocks(),
                 refused[0],
                 clusters);
-        return new Result(List.copyOf(records), clusterIds, reviews, used, counts, timings, kept, matcher, checks);
+        return new Result(
+                List.copyOf(records),
+                clusterIds,
+                reviews,
+                used,
+                counts,
+                timings,
+                kept,
+                matcher,
+                checks,
+                householdShare);
     }
 
     private static long lap(Map<String, Duration> timings, String stage, long start) {
@@ -355,7 +408,7 @@ public final class BatchLinker {
                     cannotLink
                             .computeIfAbsent(second[p], x -> new ArrayList<>())
                             .add(first[p]);
-                } else if (r != Rule.PROBABILISTIC || weight[p] >= linkThreshold) {
+                } else if (r.links(weight[p], linkThreshold)) {
                     links.add(p);
                 }
             }
@@ -393,7 +446,7 @@ public final class BatchLinker {
         }
 
         double strength(int p) {
-            return rule[p] == Rule.PROBABILISTIC.ordinal() ? weight[p] : Double.POSITIVE_INFINITY;
+            return Rule.values()[rule[p]].linksWhateverTheWeight() ? Double.POSITIVE_INFINITY : weight[p];
         }
 
         private static boolean forbidden(int[] parent, Map<Integer, List<Integer>> cannotLink, int root, int other) {

@@ -65,6 +65,30 @@ public final class Blocking {
                                     || r.postcodeKey().isEmpty()
                             ? null
                             : r.forename.primary() + "|" + r.postcodeKey()),
+            // issue 10, point 4: for pairs whose date of birth is wrong in the year, or wholly wrong, and whose names
+            // carry typos (the Splink fake sets: blocking recall 0.73 without these)
+            new BlockingRule(
+                    "fm",
+                    r -> r.forename.isNull()
+                                    || r.surname.isNull()
+                                    || r.forename.primary().isEmpty()
+                                    || r.surname.primary().isEmpty()
+                            ? null
+                            : r.forename.primary() + "|" + r.surname.primary()),
+            new BlockingRule(
+                    "fd",
+                    r -> r.forename.isNull()
+                                    || r.dateOfBirth == null
+                                    || r.forename.primary().isEmpty()
+                            ? null
+                            : r.forename.primary() + "|" + monthDay(r)),
+            new BlockingRule(
+                    "sd",
+                    r -> r.surname.isNull()
+                                    || r.dateOfBirth == null
+                                    || r.surname.primary().isEmpty()
+                            ? null
+                            : r.surname.primary() + "|" + monthDay(r)),
             new BlockingRule("pn", r -> {
                 String postcode = r.postcodeKey();
                 String number = r.address.numbers();
@@ -94,6 +118,10 @@ public final class Blocking {
             }
         }
         return keys;
+    }
+
+    private static String monthDay(PreparedRecord r) {
+        return r.dateOfBirth.getMonthValue() + "-" + r.dateOfBirth.getDayOfMonth();
     }
 
     private static String nonEmpty(String value) {

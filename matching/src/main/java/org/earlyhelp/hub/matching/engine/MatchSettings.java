@@ -94,6 +94,22 @@ public record MatchSettings(
         }
     }
 
+    /**
+     * A short digest of everything that decides a link (lambda, thresholds, floor, every m and u; not the description):
+     * {@code ms-} and 12 hex digits of its SHA-256. The same settings give the same version on any machine.
+     */
+    public String version() {
+        try {
+            String decisive = JSON.writeValueAsString(
+                    new MatchSettings("", lambda, linkThreshold, reviewThreshold, termFrequencyMinimumU, comparisons));
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(decisive.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "ms-" + java.util.HexFormat.of().formatHex(digest, 0, 6);
+        } catch (IOException | java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The same parameters with other thresholds, both as match weights. */
     public MatchSettings withThresholds(double link, double review) {
         return new MatchSettings(description, lambda, link, review, termFrequencyMinimumU, comparisons);

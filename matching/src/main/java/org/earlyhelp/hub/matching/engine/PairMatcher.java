@@ -18,4 +18,9 @@ public interface PairMatcher {
      * stored only where the record itself may be).
      */
     Set<String> blockingKeys(PersonRecord record);
+
+    /** The model and thresholds this matcher decides with, recorded with each link; null when it has none. */
+    default ModelStamp stamp() {
+        return null;
+    }
 }

@@ -24,6 +24,16 @@ public enum Rule {
      */
     HOUSEHOLD_ONLY;
 
+    /** Whether the rule links the pair whatever its weight (an agreeing identifier). */
+    public boolean linksWhateverTheWeight() {
+        return this == NHS_NUMBER_AND_DATE_OF_BIRTH || this == UPN_BETWEEN_EDUCATION_RECORDS;
+    }
+
+    /** Whether a pair this rule decided is linked at the given link threshold. */
+    public boolean links(double weight, double linkThreshold) {
+        return linksWhateverTheWeight() || (this == PROBABILISTIC && weight >= linkThreshold);
+    }
+
     /** Whether the rule refuses a link and keeps the two records' clusters apart. */
     public boolean keepsApart() {
         return this == TWINS || this == RELATIVES;

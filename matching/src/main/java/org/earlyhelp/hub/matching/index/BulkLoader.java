@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.earlyhelp.hub.matching.engine.BatchLinker;
+import org.earlyhelp.hub.matching.engine.ModelStamp;
 import org.earlyhelp.hub.matching.engine.PairMatcher;
 import org.earlyhelp.hub.matching.engine.PairScore;
 import org.earlyhelp.hub.matching.households.HouseholdKey;
@@ -140,16 +141,27 @@ public final class BulkLoader {
         progress.update("write person_record", n, n);
 
         int[] partner = result.strongestLinks();
+        ModelStamp stamp = ModelStamp.of(result.settings());
         long linked = java.util.Arrays.stream(partner).filter(p -> p >= 0).count();
         CopyRows.copy(
                 c,
                 "person_link (record_key, person_id, method, matched_record_key, match_weight, explanation,"
-                        + " linked_at, linked_by)",
+                        + " linked_at, linked_by, model_version, link_threshold, review_threshold)",
                 n,
                 i -> {
                     if (partner[i] < 0) {
                         return CopyRows.line(
-                                keys[i], persons[clusters[i]], PersonIndex.NEW_PERSON, null, null, null, now, ACTOR);
+                                keys[i],
+                                persons[clusters[i]],
+                                PersonIndex.NEW_PERSON,
+                                null,
+                                null,
+                                null,
+                                now,
+                                ACTOR,
+                                stamp.version(),
+                                stamp.linkThreshold(),
+                                stamp.reviewThreshold());
                     }
                     PairScore score = result.score(i, partner[i]);
                     return CopyRows.line(
@@ -160,7 +172,10 @@ public final class BulkLoader {
                             score.matchWeight(),
                             PersonIndex.explanationJson(score),
                             now,
-                            ACTOR);
+                            ACTOR,
+                            stamp.version(),
+                            stamp.linkThreshold(),
+                            stamp.reviewThreshold());
                 });
         progress.update("write person_link", n, n);
 

@@ -27,6 +27,7 @@ import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import javax.sql.DataSource;
+import org.earlyhelp.hub.matching.engine.ModelStamp;
 import org.earlyhelp.hub.matching.engine.Outcome;
 import org.earlyhelp.hub.matching.engine.PairMatcher;
 import org.earlyhelp.hub.matching.engine.PairScore;
@@ -163,7 +164,8 @@ public final class PersonIndex {
             UUID personId = UUID.fromString(identical.get()[0]);
             Instant now = clock.instant();
             insertRecord(c, key, record, personId, now, fingerprint);
-            insertLink(c, key, personId, IDENTICAL_DEMOGRAPHICS, identical.get()[1], null, now, MATCHER);
+            insertLink(
+                    c, key, personId, IDENTICAL_DEMOGRAPHICS, identical.get()[1], null, now, MATCHER, matcher.stamp());
             return new Resolution(key, personId, IDENTICAL_DEMOGRAPHICS, null, 0);
         }
         Map<UUID, Candidate> best = new LinkedHashMap<>();
@@ -202,10 +204,18 @@ public final class PersonIndex {
         insertBlockKeys(c, key, blockKeys);
         insertHousehold(c, key, record);
         if (chosen == null) {
-            insertLink(c, key, personId, NEW_PERSON, null, null, now, MATCHER);
+            insertLink(c, key, personId, NEW_PERSON, null, null, now, MATCHER, matcher.stamp());
         } else {
             insertLink(
-                    c, key, personId, chosen.score().rule().name(), chosen.recordKey(), chosen.score(), now, MATCHER);
+                    c,
+                    key,
+                    personId,
+                    chosen.score().rule().name(),
+                    chosen.recordKey(),
+                    chosen.score(),
+                    now,
+                    MATCHER,
+                    matcher.stamp());
         }
         // Every other person it may be goes to a person: another LINK-level person means the two may be one.
         int reviews = 0;
@@ -682,11 +692,13 @@ public final class PersonIndex {
             String matchedKey,
             PairScore score,
             Instant now,
-            String actor)
+            String actor,
+            ModelStamp stamp)
             throws SQLException {
         try (PreparedStatement s = c.prepareStatement("insert into person_link (record_key, person_id, method,"
-                + " matched_record_key, match_weight, explanation, linked_at, linked_by)"
-                + " values (?, ?, ?, ?, ?, ?::jsonb, ?, ?)")) {
+                + " matched_record_key, match_weight, explanation, linked_at, linked_by, model_version,"
+                + " link_threshold, review_threshold)"
+                + " values (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)")) {
             s.setString(1, key);
             s.setObject(2, personId);
             s.setString(3, method);
@@ -700,6 +712,14 @@ public final class PersonIndex {
             }
             s.setTimestamp(7, Timestamp.from(now));
             s.setString(8, actor);
+            s.setString(9, stamp == null ? null : stamp.version());
+            if (stamp == null) {
+                s.setNull(10, java.sql.Types.DOUBLE);
+                s.setNull(11, java.sql.Types.DOUBLE);
+            } else {
+                s.setDouble(10, stamp.linkThreshold());
+                s.setDouble(11, stamp.reviewThreshold());
+            }
             s.executeUpdate();
         }
     }

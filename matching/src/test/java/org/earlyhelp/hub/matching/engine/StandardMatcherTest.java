@@ -275,4 +275,22 @@ class StandardMatcherTest {
                     assertThat(c.weight()).isZero();
                 });
     }
+
+    @Test
+    void householdEvidenceAloneNeverLinksNorJoinsClusters() {
+        // Given a mother and a record of her son without a forename: surname, address, UPRN and phone agree
+        var mother = atHome("mother", "Joanne", LocalDate.of(1986, 5, 2), "F").build();
+        var son = atHome("son", null, LocalDate.of(2012, 1, 30), "M").build();
+
+        // When scored alone and linked in a batch
+        PairScore score = matcher.score(mother, son);
+        BatchLinker.Result result = new BatchLinker(
+                        MatchSettings.standard(), BatchLinker.Options.defaults().withTrain(false))
+                .link(List.of(mother, son), BatchLinker.Progress.NONE);
+
+        // Then nothing personal agrees, so the pair is not linked, whatever the household fields add up to
+        assertThat(score.outcome()).isEqualTo(Outcome.NO_LINK);
+        assertThat(score.rule()).isIn(Rule.HOUSEHOLD_ONLY, Rule.RELATIVES, Rule.PROBABILISTIC);
+        assertThat(result.clusterIds()[0]).isNotEqualTo(result.clusterIds()[1]);
+    }
 }

@@ -222,6 +222,33 @@ class BulkLoaderAndRelinkerTest {
 
     // --- records -------------------------------------------------------------------------------------------------
 
+    @Test
+    void everyLinkRecordsTheModelVersionAndThresholdsItWasMadeUnder() throws SQLException {
+        // Given a bulk load and then one record resolved on arrival, both with the shipped settings
+        List<PersonRecord> load = fillers("f", 50);
+        load.add(jessica("health", "h1").build());
+        loader.load(load, BatchLinker.Progress.NONE);
+        index.resolve(jessica("schools", "s1").forename("Jess").build());
+
+        // When the links are read back
+        List<String> stamps = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(
+                        "select distinct model_version, link_threshold, review_threshold" + " from person_link")) {
+            while (rs.next()) {
+                stamps.add(rs.getString(1) + "/" + rs.getDouble(2) + "/" + rs.getDouble(3));
+            }
+        }
+
+        // Then every link, loaded or resolved, names the same model and thresholds as link --no-train uses
+        MatchSettings shipped = MatchSettings.standard();
+        assertThat(stamps)
+                .containsExactly(shipped.version() + "/" + shipped.linkThreshold() + "/" + shipped.reviewThreshold());
+        assertThat(shipped.version()).matches("ms-[0-9a-f]{12}");
+        assertThat(shipped.withThresholds(13, 2).version()).isNotEqualTo(shipped.version());
+    }
+
     static PersonRecord.Builder jessica(String source, String id) {
         return PersonRecord.builder(id)
                 .source(source)
