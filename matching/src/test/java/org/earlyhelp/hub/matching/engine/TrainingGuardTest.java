@@ -176,6 +176,44 @@ class TrainingGuardTest {
         }
     }
 
+    @Test
+    void householdsAreFoundInFamiliesAndNotInAListOfIndividuals() {
+        // Given a load of families, and a load of individuals each at their own address with a few duplicates
+        List<PersonRecord> families = households(200, 20, 5);
+        List<PersonRecord> individuals = new ArrayList<>();
+        for (int i = 0; i < 200 * 4; i += 4) {
+            PersonRecord r = families.get(i);
+            individuals.add(PersonRecord.builder("i" + i)
+                    .forename(r.forename())
+                    .surname(r.surname())
+                    .dateOfBirth(r.dateOfBirth())
+                    .postcode(r.postcode())
+                    .build());
+        }
+        individuals.add(PersonRecord.builder("dup")
+                .forename(individuals.get(0).forename())
+                .surname(individuals.get(0).surname())
+                .dateOfBirth(individuals.get(0).dateOfBirth().plusYears(3))
+                .postcode(individuals.get(0).postcode())
+                .build());
+
+        // When each is linked at the defaults link uses (trained, threshold adapted)
+        BatchLinker.Options options = BatchLinker.Options.defaults().withAdaptiveThreshold(true);
+        BatchLinker.Result withFamilies =
+                new BatchLinker(MatchSettings.standard(), options).link(families, BatchLinker.Progress.NONE);
+        BatchLinker.Result withIndividuals =
+                new BatchLinker(MatchSettings.standard(), options).link(individuals, BatchLinker.Progress.NONE);
+
+        // Then only the families are read as households: the household rules and the shipped threshold stay for them,
+        // while the individuals are linked at probability 0.5 under their own prior
+        assertThat(withFamilies.holdsHouseholds()).isTrue();
+        assertThat(withFamilies.settings().linkThreshold())
+                .isEqualTo(MatchSettings.standard().linkThreshold());
+        assertThat(withIndividuals.householdShare()).isLessThan(0.2);
+        assertThat(withIndividuals.holdsHouseholds()).isFalse();
+        assertThat(withIndividuals.settings().linkThreshold()).isEqualTo(BatchLinker.NO_HOUSEHOLDS_LINK_WEIGHT);
+    }
+
     private static int indexOfSame(List<PersonRecord> records, PersonRecord dup) {
         for (int i = 0; i < records.size(); i++) {
             PersonRecord r = records.get(i);
