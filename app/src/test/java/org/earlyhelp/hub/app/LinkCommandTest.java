@@ -16,6 +16,48 @@ import org.junit.jupiter.api.io.TempDir;
 class LinkCommandTest {
 
     @Test
+    void printsAColumnSummaryWithoutValuesAndTheParameterTableAndWritesAnHtmlReport(@TempDir Path dir)
+            throws Exception {
+        // Given a file with sex in several spellings and dates in several formats
+        Path file = dir.resolve("people.csv");
+        Files.writeString(
+                file,
+                """
+                id,forename,surname,dob,sex,postcode
+                1,Zebedee,Quartermain,1990-01-02,M,s41 7ab
+                2,Zebedee,Quartermain,02/01/1990,1,S417AB
+                3,Ann,Lee,3 Mar 1985,f,LS1 4AP
+                4,Bob,Ray,not known,Male,
+                """);
+        Path report = dir.resolve("report.html");
+        String[] args = {
+            "link", "--input", file.toString(), "--id-column", "id", "--map", "forename=forename", "--map",
+            "surname=surname", "--map", "dob=dob", "--map", "sex=sex", "--map", "postcode=postcode", "--no-train",
+            "--output", dir.resolve("clusters.csv").toString(), "--report", report.toString()
+        };
+
+        // When linked
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = HubCommandLine.run(args, new PrintWriter(out), new PrintWriter(err));
+
+        // Then the summary says how values were read, names no value, and the parameters are printed and reported
+        assertThat(status).as(err.toString()).isZero();
+        assertThat(out.toString())
+                .contains("columns:")
+                .contains("sex: 100.0% filled (4 of 4), 4 distinct; 4 spellings read as 2 values")
+                .contains("unreadable dates")
+                .contains("parameters (prior weight")
+                .contains("POSTCODE_ONLY")
+                .doesNotContain("Zebedee")
+                .doesNotContain("Quartermain");
+        assertThat(Files.readString(report))
+                .contains("<svg")
+                .contains("date_of_birth")
+                .doesNotContain("Zebedee");
+    }
+
+    @Test
     void linksAwkwardlyWrittenRecordsKeepsTwinsApartAndReportsBadRowsWithoutTheirValues(@TempDir Path dir)
             throws Exception {
         // Given two files with mixed case, stray spaces, four date formats, a twin, a bad date and a row without an id

@@ -36,6 +36,47 @@ class SimulateCommandTest {
     }
 
     @Test
+    void theMessyUkProfileWritesNoAddressLinesAndMixedFormats(@TempDir Path dir) throws Exception {
+        // When extracts are simulated with the messy UK profile
+        StringWriter out = new StringWriter();
+        int status = run(
+                out,
+                "simulate",
+                "extracts",
+                "--people",
+                "400",
+                "--seed",
+                "7",
+                "--output",
+                dir.toString(),
+                "--profile",
+                "messy-uk");
+
+        // Then no file has address columns, and dates, sex and postcodes come in several forms
+        assertThat(status).as(out.toString()).isZero();
+        java.util.Set<String> dateShapes = new java.util.HashSet<>();
+        java.util.Set<String> sexes = new java.util.HashSet<>();
+        for (String name : List.of("schools", "health", "police", "housing", "case_system")) {
+            List<String> lines = Files.readAllLines(dir.resolve(name + ".csv"));
+            List<String> header = List.of(lines.get(0).split(",", -1));
+            assertThat(header).doesNotContain("address", "address_1", "address_2", "town", "uprn");
+            int dob = header.indexOf("dob");
+            int sex = header.indexOf("sex");
+            for (String line : lines.subList(1, lines.size())) {
+                String[] cells = line.split(",", -1);
+                if (dob >= 0 && cells.length == header.size() && !cells[dob].isEmpty()) {
+                    dateShapes.add(cells[dob].replaceAll("[0-9]", "9").replaceAll("[A-Za-z]", "a"));
+                }
+                if (sex >= 0 && cells.length == header.size()) {
+                    sexes.add(cells[sex]);
+                }
+            }
+        }
+        assertThat(dateShapes.size()).isGreaterThanOrEqualTo(4);
+        assertThat(sexes).contains("1", "2").hasSizeGreaterThanOrEqualTo(5);
+    }
+
+    @Test
     void simulatePeopleStreamsTheAskedNumberOfRecords(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("people.csv");
         StringWriter out = new StringWriter();
