@@ -32,6 +32,7 @@ class ExternalInfrastructureIT {
                     "--hub.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                     "--spring.datasource.url=" + pg.jdbcUrl(),
                     "--spring.datasource.username=" + pg.user(),
+                    "--spring.datasource.password=" + pg.password(),
                     "--hub.security.partner-tokens.police=police-secret-0123456789",
                     "--hub.security.partner-tokens.schools=schools-secret-0123456789",
                     "--hub.security.partner-tokens.health=health-secret-0123456789",
@@ -76,7 +77,8 @@ class ExternalInfrastructureIT {
                                     + Path.of("..", "agreements").toAbsolutePath(),
                             "--hub.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                             "--spring.datasource.url=" + pg.jdbcUrl(),
-                            "--spring.datasource.username=" + pg.user())
+                            "--spring.datasource.username=" + pg.user(),
+                            "--spring.datasource.password=" + pg.password())
                     .redirectErrorStream(true)
                     .start();
             String output = new String(p.getInputStream().readAllBytes());

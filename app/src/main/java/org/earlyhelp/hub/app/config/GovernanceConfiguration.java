@@ -63,8 +63,12 @@ public class GovernanceConfiguration {
     }
 
     @Bean
-    DisclosureLedger disclosureLedger(DataSource dataSource, Clock clock) {
-        return new DisclosureLedger(dataSource, clock);
+    DisclosureLedger disclosureLedger(DataSource dataSource, Clock clock, HubProperties hub) {
+        // a demonstration deployment marks every entry it writes, so none is taken for a real disclosure
+        return new DisclosureLedger(
+                dataSource,
+                clock,
+                hub.simulator().demonstration() ? java.util.Map.of("demonstration", "true") : java.util.Map.of());
     }
 
     @Bean

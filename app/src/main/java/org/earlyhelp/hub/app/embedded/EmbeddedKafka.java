@@ -35,7 +35,9 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     public static EmbeddedKafka start(Path dir, int port, int partitions) {
         try {
-            Files.createDirectories(dir);
+            PrivateFolder.create(dir);
+            // segments written by an earlier run under a looser umask
+            PrivateFolder.tighten(dir);
             String logDir = dir.toAbsolutePath().toString();
             int brokerPort = port > 0 ? port : FreePort.pick();
             int controllerPort = FreePort.pick();
