@@ -75,7 +75,7 @@ public final class AtRestMinimiser {
                 continue;
             }
             if (copy == null) {
-                copy = SpecificData.get().deepCopy(type.schema(), payload);
+                copy = SpecificData.getForSchema(type.schema()).deepCopy(type.schema(), payload);
             }
             copy.put(f.pos(), emptied);
         }
