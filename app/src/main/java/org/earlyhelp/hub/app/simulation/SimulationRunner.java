@@ -35,7 +35,7 @@ public class SimulationRunner implements DisposableBean {
     private SimulatedPolice police;
 
     public SimulationRunner(HubProperties hub, SchoolDirectory directory) {
-        SimulatorPolicy.check(hub);
+        SimulatorPolicy.check(hub.embedded().enabled(), hub.simulator());
         this.hub = hub;
         this.directory = directory;
     }

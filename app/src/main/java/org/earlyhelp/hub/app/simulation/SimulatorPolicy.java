@@ -12,9 +12,8 @@ public final class SimulatorPolicy {
     private SimulatorPolicy() {}
 
     /** @throws IllegalStateException saying how to fix it, when the simulator is on where it must not run */
-    public static void check(HubProperties hub) {
-        HubProperties.Simulator sim = hub.simulator();
-        if (sim.enabled() && !hub.embedded().enabled() && !sim.demonstration()) {
+    public static void check(boolean embeddedRun, HubProperties.Simulator sim) {
+        if (sim.enabled() && !embeddedRun && !sim.demonstration()) {
             throw new IllegalStateException("hub.simulator.enabled=true outside the embedded run: the simulator posts"
                     + " synthetic incidents and registers simulated schools, so it runs only in the embedded run or in"
                     + " a demonstration deployment. Set hub.simulator.enabled=false, or start with"
