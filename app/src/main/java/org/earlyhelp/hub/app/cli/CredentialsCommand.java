@@ -87,10 +87,10 @@ final class CredentialsCommand {
         @Override
         int run(PrintWriter out, CredentialAdministration admin) {
             List<Credential> all = admin.list();
-            out.printf("%-24s %-40s %-22s %-22s %s%n", "id", "organisation", "issued", "revoked", "label");
+            out.printf("%-32s %-40s %-22s %-22s %s%n", "id", "organisation", "issued", "revoked", "label");
             for (Credential c : all) {
                 out.printf(
-                        "%-24s %-40s %-22s %-22s %s%n",
+                        "%-32s %-40s %-22s %-22s %s%n",
                         c.id(),
                         c.organisation(),
                         c.issuedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),

@@ -36,7 +36,8 @@ final class BodyLimitFilter extends OncePerRequestFilter {
             tooLarge(response);
             return;
         }
-        if (declared < 0 && request.getHeader("Transfer-Encoding") != null) {
+        if (declared < 0) {
+            // no length: chunked, or no body at all (then this reads nothing)
             byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
             if (body.length > maxBytes) {
                 tooLarge(response);
