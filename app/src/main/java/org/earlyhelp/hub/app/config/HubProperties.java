@@ -2,10 +2,8 @@ package org.earlyhelp.hub.app.config;
 
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
-import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -17,7 +15,6 @@ public record HubProperties(
         @NotNull Kafka kafka,
         @NotNull Agreements agreements,
         @NotNull Topics topics,
-        @NotNull Security security,
         @NotNull Pseudonymisation pseudonymisation,
         @NotNull Simulator simulator) {
 
@@ -33,13 +30,6 @@ public record HubProperties(
             @NotBlank String inboundPrefix,
             @NotBlank String outboundPrefix,
             @NotBlank String dlqPrefix) {}
-
-    public record Security(boolean devDefaults, @NotEmpty Map<String, String> partnerTokens) {
-        @Override
-        public String toString() {
-            return "Security[devDefaults=" + devDefaults + ", partners=" + partnerTokens.keySet() + "]";
-        }
-    }
 
     public record Pseudonymisation(@NotBlank String key) {
         @Override
