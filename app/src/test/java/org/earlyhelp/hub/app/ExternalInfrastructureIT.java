@@ -42,7 +42,8 @@ class ExternalInfrastructureIT {
                     "--hub.embedded.enabled=false",
                     "--hub.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                     "--spring.datasource.url=" + pg.jdbcUrl(),
-                    "--spring.datasource.username=" + pg.user());
+                    "--spring.datasource.username=" + pg.user(),
+                    "--spring.datasource.password=" + pg.password());
             hub.send(
                     "PUT",
                     "/api/directory/schools/300001",
@@ -86,7 +87,8 @@ class ExternalInfrastructureIT {
                                     + Path.of("..", "agreements").toAbsolutePath(),
                             "--hub.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                             "--spring.datasource.url=" + pg.jdbcUrl(),
-                            "--spring.datasource.username=" + pg.user())
+                            "--spring.datasource.username=" + pg.user(),
+                            "--spring.datasource.password=" + pg.password())
                     .redirectErrorStream(true)
                     .start();
             String output = new String(p.getInputStream().readAllBytes());

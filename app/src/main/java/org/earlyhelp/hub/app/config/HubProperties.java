@@ -21,7 +21,25 @@ public record HubProperties(
     /** The embedded broker and database; a port of 0 picks a free one. */
     public record Embedded(boolean enabled, @NotNull Path dataDir, int kafkaPort, int postgresPort) {}
 
-    public record Kafka(@NotBlank String bootstrapServers, @Min(1) int partitions, @Min(1) short replicationFactor) {}
+    /**
+     * @param properties client settings given to every Kafka client the hub makes (the Camel component's producers
+     *     and consumers, the raw producer, the admin client): {@code security.protocol}, {@code sasl.*}, {@code ssl.*}
+     */
+    public record Kafka(
+            @NotBlank String bootstrapServers,
+            @Min(1) int partitions,
+            @Min(1) short replicationFactor,
+            Map<String, String> properties) {
+        public Kafka {
+            properties = properties == null ? Map.of() : Map.copyOf(properties);
+        }
+
+        @Override
+        public String toString() {
+            return "Kafka[bootstrapServers=" + bootstrapServers + ", partitions=" + partitions + ", replicationFactor="
+                    + replicationFactor + ", properties=" + properties.keySet() + "]";
+        }
+    }
 
     public record Agreements(@NotNull Path dir) {}
 
@@ -38,5 +56,11 @@ public record HubProperties(
         }
     }
 
-    public record Simulator(boolean enabled, double incidentsPerSecond, @Min(1) int families, long seed) {}
+    /**
+     * @param enabled on by default in the embedded run only; outside it, only together with {@code demonstration}
+     * @param demonstration a demonstration deployment: the simulator may run outside the embedded run, and every
+     *     ledger entry is marked {@code demonstration=true}
+     */
+    public record Simulator(
+            boolean enabled, boolean demonstration, double incidentsPerSecond, @Min(1) int families, long seed) {}
 }
