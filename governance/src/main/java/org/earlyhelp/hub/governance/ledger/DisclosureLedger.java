@@ -32,12 +32,34 @@ public final class DisclosureLedger {
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
             new com.fasterxml.jackson.databind.ObjectMapper();
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DisclosureLedger.class);
+
     private final DataSource dataSource;
     private final Clock clock;
+    private final ChainKey key;
+    private final LedgerCheckpoints checkpoints;
+    private final int checkpointEvery;
 
-    public DisclosureLedger(DataSource dataSource, Clock clock) {
+    /** A ledger whose appends write no checkpoints (tests, and commands that write their own). */
+    public DisclosureLedger(DataSource dataSource, Clock clock, ChainKey key) {
+        this(dataSource, clock, key, null, Integer.MAX_VALUE);
+    }
+
+    /**
+     * A ledger that writes a checkpoint of the head after every append that passes a multiple of
+     * {@code checkpointEvery}: entry numbers are handed out once across all instances, so exactly one append
+     * (on whichever instance) passes each multiple, and a checkpoint is written only after its entries are committed.
+     */
+    public DisclosureLedger(
+            DataSource dataSource, Clock clock, ChainKey key, LedgerCheckpoints checkpoints, int checkpointEvery) {
+        if (checkpointEvery < 1) {
+            throw new IllegalArgumentException("checkpointEvery must be at least 1");
+        }
         this.dataSource = dataSource;
         this.clock = clock;
+        this.key = java.util.Objects.requireNonNull(key, "key");
+        this.checkpoints = checkpoints;
+        this.checkpointEvery = checkpointEvery;
     }
 
     /**
@@ -50,39 +72,107 @@ public final class DisclosureLedger {
         }
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
+            Head before;
+            Head after;
+            List<LedgerEntry> result = new ArrayList<>(drafts.size());
             try {
-                List<LedgerEntry> result = append(c, drafts);
+                before = lockHead(c);
+                after = append(c, before, drafts, result);
                 c.commit();
-                return result;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
             }
+            if (checkpoints != null && after.seq() / checkpointEvery > before.seq() / checkpointEvery) {
+                writeCheckpoint(after);
+            }
+            return result;
         } catch (SQLException e) {
             throw new LedgerException("could not append to the disclosure ledger", e);
         }
     }
 
-    private List<LedgerEntry> append(Connection c, List<LedgerDraft> drafts) throws SQLException {
-        long seq;
-        String hash;
-        try (PreparedStatement head = c.prepareStatement("select seq, hash from ledger_head where id = 1 for update");
-                ResultSet rs = head.executeQuery()) {
-            if (!rs.next()) {
-                throw new LedgerException("the ledger has no chain head: were the migrations run?", null);
-            }
-            seq = rs.getLong(1);
-            hash = rs.getString(2);
+    /** The committed head: the last entry's number and hash, and where the keyed chain starts. */
+    public record Head(long seq, String hash, long keyedFrom) {}
+
+    /** The head as committed now. */
+    public Head head() {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(HEAD);
+                ResultSet rs = ps.executeQuery()) {
+            return head(rs);
+        } catch (SQLException e) {
+            throw new LedgerException("could not read the ledger head", e);
         }
+    }
+
+    /**
+     * Writes a checkpoint of the committed head if it is past the newest checkpoint (the every-minute checkpoint;
+     * with several instances, whichever comes first writes it). Returns the checkpoint written, if any.
+     */
+    public java.util.Optional<Checkpoint> checkpointHead() {
+        if (checkpoints == null) {
+            return java.util.Optional.empty();
+        }
+        try {
+            Head head = head();
+            if (head.seq() == 0 || head.seq() <= checkpoints.latestSeq().orElse(0L)) {
+                return java.util.Optional.empty();
+            }
+            return writeCheckpoint(head);
+        } catch (java.io.IOException e) {
+            log.error(
+                    "ledger checkpoint folder unreadable: dir={} error={}",
+                    checkpoints.dir(),
+                    e.getClass().getName());
+            return java.util.Optional.empty();
+        }
+    }
+
+    private java.util.Optional<Checkpoint> writeCheckpoint(Head head) {
+        Checkpoint cp = Checkpoint.of(head.seq(), head.hash(), head.keyedFrom(), clock.instant());
+        try {
+            return checkpoints.write(cp) ? java.util.Optional.of(cp) : java.util.Optional.empty();
+        } catch (java.io.IOException e) {
+            // the entries are committed; the next checkpoint (at the latest a minute on) covers them
+            log.error(
+                    "could not write a ledger checkpoint: seq={} dir={} error={}",
+                    head.seq(),
+                    checkpoints.dir(),
+                    e.getClass().getName());
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static final String HEAD = "select h.seq, h.hash, c.keyed_from from ledger_head h cross join ledger_chain c"
+            + " where h.id = 1 and c.id = 1";
+
+    private static Head lockHead(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(HEAD + " for update of h");
+                ResultSet rs = ps.executeQuery()) {
+            return head(rs);
+        }
+    }
+
+    static Head head(ResultSet rs) throws SQLException {
+        if (!rs.next()) {
+            throw new LedgerException("the ledger has no chain head: were the migrations run?", null);
+        }
+        return new Head(rs.getLong(1), rs.getString(2), rs.getLong(3));
+    }
+
+    private Head append(Connection c, Head head, List<LedgerDraft> drafts, List<LedgerEntry> result)
+            throws SQLException {
+        long seq = head.seq();
+        String hash = head.hash();
         Map<String, LedgerEntry> existing = findByDecisionKeys(
                 c, drafts.stream().map(LedgerDraft::decisionKey).toList());
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        List<LedgerEntry> result = new ArrayList<>(drafts.size());
         List<LedgerEntry> fresh = new ArrayList<>();
         for (LedgerDraft d : drafts) {
             LedgerEntry entry = existing.get(d.decisionKey());
             if (entry == null) {
-                entry = LedgerEntry.from(d, ++seq, UUID.randomUUID(), now, hash);
+                entry = LedgerEntry.from(d, ++seq, UUID.randomUUID(), now, hash, head.keyedFrom(), key);
                 hash = entry.hash();
                 existing.put(d.decisionKey(), entry);
                 fresh.add(entry);
@@ -97,7 +187,7 @@ public final class DisclosureLedger {
                 up.executeUpdate();
             }
         }
-        return result;
+        return new Head(seq, hash, head.keyedFrom());
     }
 
     private static void insert(Connection c, List<LedgerEntry> entries) throws SQLException {
@@ -151,6 +241,24 @@ public final class DisclosureLedger {
 
     public List<LedgerEntry> findBySubject(String subjectKey) {
         return query("subject_key = ?", subjectKey);
+    }
+
+    /** Entries about a person under any of their keys (every key version: see {@link SubjectKey#candidates}). */
+    public List<LedgerEntry> findBySubjects(java.util.Collection<String> subjectKeys) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("select " + COLUMNS
+                        + " from ledger_entry where subject_key = any(?) order by seq limit 10000")) {
+            ps.setArray(1, c.createArrayOf("text", subjectKeys.toArray()));
+            List<LedgerEntry> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(read(rs));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new LedgerException("could not query the disclosure ledger", e);
+        }
     }
 
     public List<LedgerEntry> findByAgreement(String agreementId) {

@@ -35,8 +35,10 @@ class DisclosureLedgerTest {
     static EmbeddedPostgres postgres;
     static DataSource dataSource;
 
-    final DisclosureLedger ledger = new DisclosureLedger(dataSource, Clock.fixed(NOW, ZoneOffset.UTC));
-    final LedgerVerifier verifier = new LedgerVerifier(dataSource);
+    static final ChainKey KEY = new ChainKey("a chain key of at least 32 bytes, for tests only".getBytes());
+
+    final DisclosureLedger ledger = new DisclosureLedger(dataSource, Clock.fixed(NOW, ZoneOffset.UTC), KEY);
+    final LedgerVerifier verifier = new LedgerVerifier(dataSource, KEY);
 
     @BeforeAll
     static void startPostgres() throws IOException {
@@ -58,6 +60,7 @@ class DisclosureLedgerTest {
     void emptyTheLedger() throws SQLException {
         sql("truncate ledger_entry, delivery");
         sql("update ledger_head set seq = 0, hash = 'genesis' where id = 1");
+        sql("update ledger_chain set keyed_from = 1 where id = 1");
     }
 
     private static void sql(String statement) throws SQLException {
