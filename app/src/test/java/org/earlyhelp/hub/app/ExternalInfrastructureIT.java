@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.earlyhelp.hub.app.embedded.EmbeddedKafka;
 import org.earlyhelp.hub.app.embedded.EmbeddedPostgres;
@@ -36,7 +38,11 @@ class ExternalInfrastructureIT {
                     "--hub.security.partner-tokens.schools=schools-secret-0123456789",
                     "--hub.security.partner-tokens.health=health-secret-0123456789",
                     "--hub.security.partner-tokens.casesystem=case-secret-0123456789",
-                    "--hub.security.partner-tokens.governance=board-secret-0123456789");
+                    "--hub.security.partner-tokens.governance=board-secret-0123456789",
+                    "--hub.pseudonymisation.key=" + randomKey(),
+                    "--hub.ledger.chain-key=" + randomKey(),
+                    "--hub.ledger.checkpoints.dir="
+                            + dir.resolve("shared-checkpoints").toAbsolutePath());
             hub.send(
                     "PUT",
                     "/api/directory/schools/300001",
@@ -52,6 +58,11 @@ class ExternalInfrastructureIT {
             assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
             await().atMost(Duration.ofSeconds(30)).until(() -> schools.distinctKeys() == 1);
             assertThat(schools.received().get(0).body()).contains("DA/EXT/1");
+            // and the ledger checkpoints its head outside the database, in the configured folder
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> hub.send("GET", "/api/ledger/verify", "board-secret-0123456789", null)
+                            .body()
+                            .contains("\"intact\":true"));
             // and the development credentials no longer work
             assertThat(hub.send("POST", "/api/police/incidents", "police-dev-token", "{}")
                             .statusCode())
@@ -76,12 +87,60 @@ class ExternalInfrastructureIT {
                                     + Path.of("..", "agreements").toAbsolutePath(),
                             "--hub.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                             "--spring.datasource.url=" + pg.jdbcUrl(),
-                            "--spring.datasource.username=" + pg.user())
+                            "--spring.datasource.username=" + pg.user(),
+                            // real keys, so the development tokens are the only thing wrong
+                            "--hub.pseudonymisation.key=" + randomKey(),
+                            "--hub.ledger.chain-key=" + randomKey())
                     .redirectErrorStream(true)
                     .start();
             String output = new String(p.getInputStream().readAllBytes());
             assertThat(p.waitFor()).isNotZero();
             assertThat(output).contains("is a development token");
+        }
+    }
+
+    static String randomKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return java.util.Base64.getEncoder().encodeToString(key);
+    }
+
+    @Test
+    void refusesToStartOnTheDevelopmentPseudonymisationKeyOrWithoutAChainKeyOutsideTheEmbeddedRun() throws Exception {
+        Path dir = Path.of("target", "external-" + UUID.randomUUID());
+        try (EmbeddedPostgres pg = EmbeddedPostgres.start(dir.resolve("pg/postgres"), 0);
+                EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), 0, 2)) {
+            String java = ProcessHandle.current().info().command().orElse("java");
+            List<String> common = List.of(
+                    java,
+                    "-jar",
+                    System.getProperty("hub.jar", "target/hub.jar"),
+                    "--server.port=0",
+                    "--hub.embedded.enabled=false",
+                    "--hub.simulator.enabled=false",
+                    "--hub.agreements.dir=" + Path.of("..", "agreements").toAbsolutePath(),
+                    "--hub.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                    "--spring.datasource.url=" + pg.jdbcUrl(),
+                    "--spring.datasource.username=" + pg.user(),
+                    "--hub.security.partner-tokens.police=police-secret-0123456789",
+                    "--hub.security.partner-tokens.schools=schools-secret-0123456789",
+                    "--hub.security.partner-tokens.health=health-secret-0123456789",
+                    "--hub.security.partner-tokens.casesystem=case-secret-0123456789",
+                    "--hub.security.partner-tokens.governance=board-secret-0123456789");
+            // the development pseudonymisation key (application.yml's default), with a real chain key
+            List<String> devKey = new ArrayList<>(common);
+            devKey.add("--hub.ledger.chain-key=" + randomKey());
+            Process p = new ProcessBuilder(devKey).redirectErrorStream(true).start();
+            String output = new String(p.getInputStream().readAllBytes());
+            assertThat(p.waitFor()).isNotZero();
+            assertThat(output).contains("hub.pseudonymisation.key is the development key");
+            // a real pseudonymisation key, but no chain key
+            List<String> noChainKey = new ArrayList<>(common);
+            noChainKey.add("--hub.pseudonymisation.key=" + randomKey());
+            Process q = new ProcessBuilder(noChainKey).redirectErrorStream(true).start();
+            String output2 = new String(q.getInputStream().readAllBytes());
+            assertThat(q.waitFor()).isNotZero();
+            assertThat(output2).contains("hub.ledger.chain-key must be set outside the embedded run");
         }
     }
 }

@@ -362,6 +362,28 @@ class DisclosureLedgerTest {
     }
 
     @Test
+    void personSearchFindsEntriesKeyedUnderEveryKeyVersionAndBothUnicodeForms() {
+        // Given an entry for NFD "José" written under the old key, then the key rotated and NFC "José" written
+        var oldKey = new org.earlyhelp.hub.governance.minimise.Pseudonymiser(
+                "the pseudonymisation key before rotation".getBytes());
+        var newKey = new org.earlyhelp.hub.governance.minimise.Pseudonymiser(
+                "the pseudonymisation key after rotation!".getBytes());
+        java.time.LocalDate dob = java.time.LocalDate.of(2015, 3, 4);
+        String nfd = java.text.Normalizer.normalize("José", java.text.Normalizer.Form.NFD);
+        String nfc = java.text.Normalizer.normalize("José", java.text.Normalizer.Form.NFC);
+        ledger.append(List.of(permit("before", "rec-1", new SubjectKey(oldKey).of(nfd, "Ashworth", dob), "x")));
+        SubjectKey rotated = new SubjectKey(newKey, List.of(oldKey));
+        ledger.append(List.of(permit("after", "rec-2", rotated.of(nfc, "Ashworth", dob), "x")));
+        ledger.append(List.of(permit("other", "rec-3", rotated.of("Jose", "Ashworth", dob.plusDays(1)), "x")));
+
+        // When the board searches with the NFC spelling
+        List<LedgerEntry> found = ledger.findBySubjects(rotated.candidates(nfc, "ASHWORTH", dob));
+
+        // Then both entries are found, and only they
+        assertThat(found).extracting(LedgerEntry::decisionKey).containsExactly("before", "after");
+    }
+
+    @Test
     void aDisclosureWithoutItsRecordOrRecipientIsRefused() {
         org.assertj.core.api.Assertions.assertThatNullPointerException()
                 .isThrownBy(() -> new LedgerDraft(
