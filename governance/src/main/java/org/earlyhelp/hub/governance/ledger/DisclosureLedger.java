@@ -12,9 +12,12 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.earlyhelp.hub.governance.decision.Outcome;
@@ -32,17 +35,17 @@ public final class DisclosureLedger {
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
             new com.fasterxml.jackson.databind.ObjectMapper();
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DisclosureLedger.class);
-
     private final DataSource dataSource;
     private final Clock clock;
     private final ChainKey key;
-    private final LedgerCheckpoints checkpoints;
-    private final int checkpointEvery;
+    private final HeadCheckpointer checkpointer;
 
     /** A ledger whose appends write no checkpoints (tests, and commands that write their own). */
     public DisclosureLedger(DataSource dataSource, Clock clock, ChainKey key) {
-        this(dataSource, clock, key, null, Integer.MAX_VALUE);
+        this.dataSource = dataSource;
+        this.clock = clock;
+        this.key = Objects.requireNonNull(key, "key");
+        this.checkpointer = null;
     }
 
     /**
@@ -52,14 +55,10 @@ public final class DisclosureLedger {
      */
     public DisclosureLedger(
             DataSource dataSource, Clock clock, ChainKey key, LedgerCheckpoints checkpoints, int checkpointEvery) {
-        if (checkpointEvery < 1) {
-            throw new IllegalArgumentException("checkpointEvery must be at least 1");
-        }
         this.dataSource = dataSource;
         this.clock = clock;
-        this.key = java.util.Objects.requireNonNull(key, "key");
-        this.checkpoints = checkpoints;
-        this.checkpointEvery = checkpointEvery;
+        this.key = Objects.requireNonNull(key, "key");
+        this.checkpointer = new HeadCheckpointer(checkpoints, checkpointEvery, clock);
     }
 
     /**
@@ -83,8 +82,8 @@ public final class DisclosureLedger {
                 c.rollback();
                 throw e;
             }
-            if (checkpoints != null && after.seq() / checkpointEvery > before.seq() / checkpointEvery) {
-                writeCheckpoint(after);
+            if (checkpointer != null) {
+                checkpointer.afterCommit(before, after);
             }
             return result;
         } catch (SQLException e) {
@@ -110,38 +109,8 @@ public final class DisclosureLedger {
      * Writes a checkpoint of the committed head if it is past the newest checkpoint (the every-minute checkpoint;
      * with several instances, whichever comes first writes it). Returns the checkpoint written, if any.
      */
-    public java.util.Optional<Checkpoint> checkpointHead() {
-        if (checkpoints == null) {
-            return java.util.Optional.empty();
-        }
-        try {
-            Head head = head();
-            if (head.seq() == 0 || head.seq() <= checkpoints.latestSeq().orElse(0L)) {
-                return java.util.Optional.empty();
-            }
-            return writeCheckpoint(head);
-        } catch (java.io.IOException e) {
-            log.error(
-                    "ledger checkpoint folder unreadable: dir={} error={}",
-                    checkpoints.dir(),
-                    e.getClass().getName());
-            return java.util.Optional.empty();
-        }
-    }
-
-    private java.util.Optional<Checkpoint> writeCheckpoint(Head head) {
-        Checkpoint cp = Checkpoint.of(head.seq(), head.hash(), head.keyedFrom(), clock.instant());
-        try {
-            return checkpoints.write(cp) ? java.util.Optional.of(cp) : java.util.Optional.empty();
-        } catch (java.io.IOException e) {
-            // the entries are committed; the next checkpoint (at the latest a minute on) covers them
-            log.error(
-                    "could not write a ledger checkpoint: seq={} dir={} error={}",
-                    head.seq(),
-                    checkpoints.dir(),
-                    e.getClass().getName());
-            return java.util.Optional.empty();
-        }
+    public Optional<Checkpoint> checkpointHead() {
+        return checkpointer == null ? Optional.empty() : checkpointer.ifPast(head());
     }
 
     private static final String HEAD = "select h.seq, h.hash, c.keyed_from from ledger_head h cross join ledger_chain c"
@@ -244,7 +213,7 @@ public final class DisclosureLedger {
     }
 
     /** Entries about a person under any of their keys (every key version: see {@link SubjectKey#candidates}). */
-    public List<LedgerEntry> findBySubjects(java.util.Collection<String> subjectKeys) {
+    public List<LedgerEntry> findBySubjects(Collection<String> subjectKeys) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement("select " + COLUMNS
                         + " from ledger_entry where subject_key = any(?) order by seq limit 10000")) {
