@@ -3,6 +3,7 @@ package org.earlyhelp.hub.app.simulation;
 import java.net.URI;
 import java.time.Clock;
 import org.earlyhelp.hub.app.config.HubProperties;
+import org.earlyhelp.hub.app.security.DevelopmentCredentials;
 import org.earlyhelp.hub.connector.schools.SchoolDirectory;
 import org.earlyhelp.hub.simulator.police.PoliceIncidentGenerator;
 import org.earlyhelp.hub.simulator.police.SimulatedPolice;
@@ -67,7 +68,7 @@ public class SimulationRunner implements DisposableBean {
                 .getPort();
         police = new SimulatedPolice(
                 URI.create("http://localhost:" + port),
-                hub.security().partnerTokens().get("police"),
+                DevelopmentCredentials.POLICE_TOKEN,
                 new PoliceIncidentGenerator(population, sim.seed(), Clock.systemUTC()));
         police.start(sim.incidentsPerSecond());
         log.info(
