@@ -98,8 +98,14 @@ class OperationEncompassIT {
     @Value("${hub.kafka.bootstrap-servers}")
     String bootstrap;
 
+    @Value("${hub.embedded.data-dir}")
+    String dataDir;
+
     @Autowired
     JdbcTemplate jdbc;
+
+    @Value("${spring.datasource.password}")
+    String databasePassword;
 
     @BeforeAll
     static void startSchools() {
@@ -292,7 +298,7 @@ class OperationEncompassIT {
 
     @Test
     void malformedAndHostileBodiesGetClear400s() throws Exception {
-        String huge = "x".repeat(10 * 1024 * 1024);
+        String huge = "x".repeat(300 * 1024); // over the police reader's 256 KiB, under the hub's 1 MiB body limit
         String deep = "[".repeat(500) + "]".repeat(500);
         Map<String, String> cases = Map.of(
                 "{\"reference\": 5}",
@@ -351,7 +357,10 @@ class OperationEncompassIT {
             "verify",
             "--jdbc-url",
             jdbc.getDataSource().getConnection().getMetaData().getURL(),
-            "--password="
+            // the embedded database requires the password it generated (data/postgres.password)
+            "--password=" + databasePassword,
+            "--data-dir", // the chain key and the checkpoints live beside the database, not in it
+            dataDir
         };
         assertThat(cli(url)).contains("ledger intact");
         // When someone edits a row to hide that a field was released
