@@ -101,6 +101,9 @@ class OperationEncompassIT {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Value("${spring.datasource.password:}")
+    String databasePassword;
+
     @BeforeAll
     static void startSchools() {
         schools = new NotificationSink();
@@ -351,7 +354,7 @@ class OperationEncompassIT {
             "verify",
             "--jdbc-url",
             jdbc.getDataSource().getConnection().getMetaData().getURL(),
-            "--password="
+            "--password=" + databasePassword
         };
         assertThat(cli(url)).contains("ledger intact");
         // When someone edits a row to hide that a field was released

@@ -3,8 +3,12 @@ package org.earlyhelp.hub.app.simulation;
 import java.net.URI;
 import java.time.Clock;
 import org.earlyhelp.hub.app.config.HubProperties;
+import org.earlyhelp.hub.app.security.Credential;
+import org.earlyhelp.hub.app.security.CredentialAdministration;
+import org.earlyhelp.hub.app.security.CredentialCache;
 import org.earlyhelp.hub.app.security.DevelopmentCredentials;
 import org.earlyhelp.hub.connector.schools.SchoolDirectory;
+import org.earlyhelp.hub.governance.access.Organisation;
 import org.earlyhelp.hub.simulator.police.PoliceIncidentGenerator;
 import org.earlyhelp.hub.simulator.police.SimulatedPolice;
 import org.earlyhelp.hub.simulator.population.School;
@@ -32,13 +36,37 @@ public class SimulationRunner implements DisposableBean {
 
     private final HubProperties hub;
     private final SchoolDirectory directory;
+    private final CredentialAdministration credentials;
+    private final CredentialCache credentialCache;
     private NotificationSink schools;
     private SimulatedPolice police;
+    private String demonstrationCredential;
 
-    public SimulationRunner(HubProperties hub, SchoolDirectory directory) {
+    public SimulationRunner(
+            HubProperties hub,
+            SchoolDirectory directory,
+            CredentialAdministration credentials,
+            CredentialCache credentialCache) {
         SimulatorPolicy.check(hub.embedded().enabled(), hub.simulator());
         this.hub = hub;
         this.directory = directory;
+        this.credentials = credentials;
+        this.credentialCache = credentialCache;
+    }
+
+    /**
+     * The embedded run's development police credential; in a demonstration deployment (where development credentials
+     * are refused) a credential of its own for {@code police:simulated}, revoked when the hub stops.
+     */
+    private String policeToken() {
+        if (hub.embedded().enabled()) {
+            return DevelopmentCredentials.POLICE_TOKEN;
+        }
+        Credential.Issued issued =
+                credentials.issue(new Organisation("police", "simulated"), "demonstration simulator", "simulator");
+        demonstrationCredential = issued.credential().id();
+        credentialCache.refresh();
+        return issued.token();
     }
 
     @EventListener
@@ -68,7 +96,7 @@ public class SimulationRunner implements DisposableBean {
                 .getPort();
         police = new SimulatedPolice(
                 URI.create("http://localhost:" + port),
-                DevelopmentCredentials.POLICE_TOKEN,
+                policeToken(),
                 new PoliceIncidentGenerator(population, sim.seed(), Clock.systemUTC()));
         police.start(sim.incidentsPerSecond());
         log.info(
@@ -100,6 +128,10 @@ public class SimulationRunner implements DisposableBean {
         if (schools != null) {
             schools.close();
             schools = null;
+        }
+        if (demonstrationCredential != null) {
+            credentials.revoke(demonstrationCredential, "simulator");
+            demonstrationCredential = null;
         }
     }
 }
