@@ -19,9 +19,15 @@ public final class CredentialAdministration {
     private final CredentialStore store;
     private final DisclosureLedger ledger;
 
+    /** For the command line: the ledger on the same database, unmarked. */
     public CredentialAdministration(DataSource dataSource, Clock clock) {
+        this(dataSource, clock, new DisclosureLedger(dataSource, clock));
+    }
+
+    /** In the hub: its own ledger bean, so a demonstration deployment's marks apply here too. */
+    public CredentialAdministration(DataSource dataSource, Clock clock, DisclosureLedger ledger) {
         this.store = new CredentialStore(dataSource, clock);
-        this.ledger = new DisclosureLedger(dataSource, clock);
+        this.ledger = ledger;
     }
 
     public Credential.Issued issue(Organisation organisation, String label, String actor) {
