@@ -18,6 +18,7 @@ import org.earlyhelp.hub.app.cli.HubCommandLine;
 import org.earlyhelp.hub.app.security.CredentialCache;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The attacks of the review's finding 4 and their kin, performed on a running hub, each shown to fail. */
@@ -30,6 +31,9 @@ class HubSecurityIT extends SecuredHub {
 
     @Autowired
     CredentialCache credentials;
+
+    @Value("${spring.datasource.password:}")
+    String password;
 
     @Test
     void pathTricksNeverReachAControllerUnauthenticated() throws Exception {
@@ -187,15 +191,18 @@ class HubSecurityIT extends SecuredHub {
         String token = issue("schools:100777");
         credentials.refresh();
         // When it makes 200 requests as fast as it can
-        List<Integer> statuses = new ArrayList<>();
+        List<HttpResponse<String>> responses = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
-            statuses.add(send("GET", "/api/family-view", token, null).statusCode());
+            responses.add(send("GET", "/api/family-view", token, null));
         }
-        // Then the burst passes and the rest get 429 with Retry-After
-        assertThat(statuses.subList(0, 100)).containsOnly(400);
-        assertThat(statuses).contains(429);
-        HttpResponse<String> limited = send("GET", "/api/family-view", token, null);
-        assertThat(limited.statusCode()).isEqualTo(429);
+        // Then the burst passes (400: the view's own answer to a request naming no record) and later ones get 429
+        assertThat(responses.subList(0, 100))
+                .extracting(HttpResponse::statusCode)
+                .containsOnly(400);
+        HttpResponse<String> limited = responses.stream()
+                .filter(r -> r.statusCode() == 429)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no 429 in 200 requests from one credential"));
         assertThat(limited.headers().firstValue("Retry-After")).isPresent();
         assertThat(limited.body()).matches(ERROR_SHAPE);
         // and another school's credential is not slowed
@@ -215,7 +222,7 @@ class HubSecurityIT extends SecuredHub {
                         + " and revoked_at is null order by issued_at desc limit 1",
                 String.class);
         // When the board revokes it with the command (another process, as far as this hub knows)
-        assertThat(cli("credentials", "revoke", id, "--jdbc-url", jdbcUrl(), "--password="))
+        assertThat(cli("credentials", "revoke", id, "--jdbc-url", jdbcUrl(), "--password=" + password))
                 .contains("revoked " + id);
         // Then within a minute it is refused, with no refresh called
         await().atMost(Duration.ofSeconds(61))
@@ -224,8 +231,14 @@ class HubSecurityIT extends SecuredHub {
     }
 
     private String issue(String organisation) throws Exception {
-        String out =
-                cli("credentials", "issue", "--organisation", organisation, "--jdbc-url", jdbcUrl(), "--password=");
+        String out = cli(
+                "credentials",
+                "issue",
+                "--organisation",
+                organisation,
+                "--jdbc-url",
+                jdbcUrl(),
+                "--password=" + password);
         Matcher m = Pattern.compile("(hub_[A-Za-z0-9_-]{43})").matcher(out);
         assertThat(m.find()).as(out).isTrue();
         return m.group(1);

@@ -104,7 +104,7 @@ class OperationEncompassIT {
     @Autowired
     JdbcTemplate jdbc;
 
-    @Value("${spring.datasource.password}")
+    @Value("${spring.datasource.password:}")
     String databasePassword;
 
     @BeforeAll

@@ -7,6 +7,8 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.earlyhelp.hub.governance.access.Organisation;
 import org.earlyhelp.hub.governance.ledger.DisclosureLedger;
+import org.earlyhelp.hub.governance.ledger.EntryType;
+import org.earlyhelp.hub.governance.ledger.LedgerDraft;
 
 /**
  * What the board does with credentials (issue, list, revoke), each change recorded in the disclosure ledger as a
@@ -58,28 +60,20 @@ public final class CredentialAdministration {
     }
 
     private void recordIssued(Credential c, String actor) {
-        Map<String, String> details = details(c);
-        // TYPED-LEDGER (lead's API, pull /work/main after 19:50 UTC): append
-        // LedgerDraft.event(EntryType.CREDENTIAL_ISSUED, "credential-issued:" + c.id(), actor, null, details)
-        ledgerCallSite("CREDENTIAL_ISSUED", "credential-issued:" + c.id(), actor, details);
+        ledger.append(List.of(LedgerDraft.event(
+                EntryType.CREDENTIAL_ISSUED, "credential-issued:" + c.id(), actor, null, details(c))));
     }
 
     private void recordRevoked(Credential c, String actor) {
-        Map<String, String> details = details(c);
-        // TYPED-LEDGER: LedgerDraft.event(EntryType.CREDENTIAL_REVOKED, "credential-revoked:" + c.id(), ...)
-        ledgerCallSite("CREDENTIAL_REVOKED", "credential-revoked:" + c.id(), actor, details);
+        ledger.append(List.of(LedgerDraft.event(
+                EntryType.CREDENTIAL_REVOKED, "credential-revoked:" + c.id(), actor, null, details(c))));
     }
 
+    /** Ids and the organisation only: never the token or its hash. */
     private static Map<String, String> details(Credential c) {
         return Map.of(
                 "credential", c.id(),
                 "organisation", c.organisation().toString(),
                 "development", String.valueOf(c.development()));
-    }
-
-    /** TYPED-LEDGER: the one place that writes credential events; fill in once the typed ledger is on main. */
-    @SuppressWarnings("unused")
-    private void ledgerCallSite(String type, String eventKey, String actor, Map<String, String> details) {
-        // ledger.append(List.of(LedgerDraft.event(EntryType.valueOf(type), eventKey, actor, null, details)));
     }
 }

@@ -8,11 +8,17 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.earlyhelp.hub.app.cli.HubCommandLine;
 import org.earlyhelp.hub.governance.access.Organisation;
+import org.earlyhelp.hub.governance.ledger.DisclosureLedger;
+import org.earlyhelp.hub.governance.ledger.EntryType;
+import org.earlyhelp.hub.governance.ledger.LedgerEntry;
+import org.earlyhelp.hub.governance.ledger.LedgerVerifier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -86,6 +92,23 @@ class CredentialsCommandTest {
             await().atMost(Duration.ofSeconds(5))
                     .until(() -> one.find(token).isEmpty() && two.find(token).isEmpty());
         }
+        // and both acts are typed entries of the ledger, naming the credential and organisation, never the token
+        DisclosureLedger ledger = new DisclosureLedger(
+                ds, Clock.systemUTC(), new org.earlyhelp.hub.governance.ledger.ChainKey(CHAIN_KEY));
+        List<LedgerEntry> issuedEntries = ledger.events(EntryType.CREDENTIAL_ISSUED, Instant.EPOCH).stream()
+                .filter(e -> id.equals(e.details().get("credential")))
+                .toList();
+        assertThat(issuedEntries).singleElement().satisfies(e -> {
+            assertThat(e.details()).containsEntry("organisation", "schools:100042");
+            assertThat(e.actor()).startsWith("cli:");
+            assertThat(e.details().toString()).doesNotContain(token, Tokens.sha256Hex(token));
+        });
+        assertThat(ledger.events(EntryType.CREDENTIAL_REVOKED, Instant.EPOCH))
+                .anySatisfy(e -> assertThat(e.details()).containsEntry("credential", id));
+        assertThat(new LedgerVerifier(ds, new org.earlyhelp.hub.governance.ledger.ChainKey(CHAIN_KEY))
+                        .verify()
+                        .intact())
+                .isTrue();
         // and revoking it again says there is no such active credential
         StringWriter again = new StringWriter();
         assertThat(run(again, "credentials", "revoke", id, "--jdbc-url", url)).isEqualTo(1);
