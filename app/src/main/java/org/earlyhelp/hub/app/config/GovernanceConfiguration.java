@@ -5,9 +5,11 @@ import org.earlyhelp.hub.app.agreements.AgreementCatalogue;
 import org.earlyhelp.hub.governance.decision.PolicyDecisionPoint;
 import org.earlyhelp.hub.governance.flow.GovernanceService;
 import org.earlyhelp.hub.governance.ledger.SubjectKey;
+import org.earlyhelp.hub.governance.minimise.AtRestMinimiser;
 import org.earlyhelp.hub.governance.minimise.FieldCatalogue;
 import org.earlyhelp.hub.governance.minimise.Minimiser;
 import org.earlyhelp.hub.governance.minimise.Pseudonymiser;
+import org.earlyhelp.hub.governance.minimise.RecordRetention;
 import org.earlyhelp.hub.schema.codec.RecordCodec;
 import org.earlyhelp.hub.schema.codec.SchemaRegistry;
 import org.springframework.context.annotation.Bean;
@@ -30,6 +32,17 @@ public class GovernanceConfiguration {
     @Bean
     AgreementCatalogue agreementCatalogue(HubProperties hub) {
         return new AgreementCatalogue(hub.agreements().dir());
+    }
+
+    /** What no agreement could release is removed before a record is written to Kafka or the record store. */
+    @Bean
+    AtRestMinimiser atRestMinimiser(AgreementCatalogue agreements, Clock clock) {
+        return new AtRestMinimiser(agreements, FieldCatalogue.standard(), clock);
+    }
+
+    @Bean
+    RecordRetention recordRetention(AgreementCatalogue agreements) {
+        return new RecordRetention(agreements);
     }
 
     @Bean

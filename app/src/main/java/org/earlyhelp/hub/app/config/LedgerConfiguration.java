@@ -3,6 +3,7 @@ package org.earlyhelp.hub.app.config;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.earlyhelp.hub.governance.ledger.ChainKey;
 import org.earlyhelp.hub.governance.ledger.DisclosureLedger;
@@ -58,8 +59,14 @@ public class LedgerConfiguration {
     @Bean
     DisclosureLedger disclosureLedger(
             DataSource dataSource, Clock clock, ChainKey key, LedgerCheckpoints checkpoints, HubProperties hub) {
+        // a demonstration deployment marks every entry it writes, so none is taken for a real disclosure
         return new DisclosureLedger(
-                dataSource, clock, key, checkpoints, hub.ledger().checkpoints().every());
+                dataSource,
+                clock,
+                key,
+                checkpoints,
+                hub.ledger().checkpoints().every(),
+                hub.simulator().demonstration() ? Map.of("demonstration", "true") : Map.of());
     }
 
     @Bean

@@ -39,13 +39,11 @@ public final class DisclosureLedger {
     private final Clock clock;
     private final ChainKey key;
     private final HeadCheckpointer checkpointer;
+    private final Map<String, String> mark;
 
     /** A ledger whose appends write no checkpoints (tests, and commands that write their own). */
     public DisclosureLedger(DataSource dataSource, Clock clock, ChainKey key) {
-        this.dataSource = dataSource;
-        this.clock = clock;
-        this.key = Objects.requireNonNull(key, "key");
-        this.checkpointer = null;
+        this(dataSource, clock, key, null, 1, Map.of());
     }
 
     /**
@@ -55,10 +53,26 @@ public final class DisclosureLedger {
      */
     public DisclosureLedger(
             DataSource dataSource, Clock clock, ChainKey key, LedgerCheckpoints checkpoints, int checkpointEvery) {
+        this(dataSource, clock, key, checkpoints, checkpointEvery, Map.of());
+    }
+
+    /**
+     * @param checkpoints where checkpoints go, or null for none
+     * @param mark details added to every entry this ledger writes, e.g. {@code demonstration=true} in a demonstration
+     *     deployment, so no entry of synthetic traffic is mistaken for a real disclosure
+     */
+    public DisclosureLedger(
+            DataSource dataSource,
+            Clock clock,
+            ChainKey key,
+            LedgerCheckpoints checkpoints,
+            int checkpointEvery,
+            Map<String, String> mark) {
         this.dataSource = dataSource;
         this.clock = clock;
         this.key = Objects.requireNonNull(key, "key");
-        this.checkpointer = new HeadCheckpointer(checkpoints, checkpointEvery, clock);
+        this.checkpointer = checkpoints == null ? null : new HeadCheckpointer(checkpoints, checkpointEvery, clock);
+        this.mark = Map.copyOf(mark);
     }
 
     /**
@@ -68,6 +82,9 @@ public final class DisclosureLedger {
     public List<LedgerEntry> append(List<LedgerDraft> drafts) {
         if (drafts.isEmpty()) {
             return List.of();
+        }
+        if (!mark.isEmpty()) {
+            drafts = drafts.stream().map(d -> d.withDetails(mark)).toList();
         }
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
