@@ -79,10 +79,11 @@ class ExternalInfrastructureIT {
         try (EmbeddedPostgres pg = EmbeddedPostgres.start(dir.resolve("pg/postgres"), 0);
                 EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), 0, 2)) {
             // Given a database an embedded run once used, so it holds the development credentials
-            cli("credentials", "list", "--jdbc-url", pg.jdbcUrl(), "--user", pg.user(), "--password=");
+            cli("credentials", "list", "--jdbc-url", pg.jdbcUrl(), "--user", pg.user(), "--password=" + pg.password());
             PGSimpleDataSource ds = new PGSimpleDataSource();
             ds.setURL(pg.jdbcUrl());
             ds.setUser(pg.user());
+            ds.setPassword(pg.password());
             new CredentialAdministration(ds, Clock.systemUTC()).seedDevelopment();
             // When the hub is started on it outside the embedded run
             String java = ProcessHandle.current().info().command().orElse("java");
@@ -162,7 +163,7 @@ class ExternalInfrastructureIT {
                 pg.jdbcUrl(),
                 "--user",
                 pg.user(),
-                "--password=");
+                "--password=" + pg.password());
         Matcher m = Pattern.compile("(hub_[A-Za-z0-9_-]{43})").matcher(out);
         assertThat(m.find()).as(out).isTrue();
         return m.group(1);

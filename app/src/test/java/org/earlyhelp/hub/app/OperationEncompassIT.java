@@ -354,7 +354,10 @@ class OperationEncompassIT {
             "verify",
             "--jdbc-url",
             jdbc.getDataSource().getConnection().getMetaData().getURL(),
-            "--password=",
+            "--password="
+                    + Files.readString(Path.of(dataDir)
+                                    .resolve(org.earlyhelp.hub.app.embedded.EmbeddedPostgres.PASSWORD_FILE))
+                            .strip(),
             "--data-dir", // the chain key and the checkpoints live beside the database, not in it
             dataDir
         };
