@@ -3,7 +3,6 @@ package org.earlyhelp.hub.app.config;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Map;
 import javax.sql.DataSource;
 import org.earlyhelp.hub.governance.ledger.ChainKey;
 import org.earlyhelp.hub.governance.ledger.DisclosureLedger;
@@ -66,7 +65,7 @@ public class LedgerConfiguration {
                 key,
                 checkpoints,
                 hub.ledger().checkpoints().every(),
-                hub.simulator().demonstration() ? Map.of("demonstration", "true") : Map.of());
+                hub.simulator().demonstration() ? java.util.Map.of("demonstration", "true") : java.util.Map.of());
     }
 
     @Bean

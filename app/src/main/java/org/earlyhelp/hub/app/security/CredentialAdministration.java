@@ -17,15 +17,7 @@ public final class CredentialAdministration {
     private final CredentialStore store;
     private final DisclosureLedger ledger;
 
-    /** Without a ledger: for commands run without the ledger's chain key (nothing is recorded yet, see below). */
-    public CredentialAdministration(DataSource dataSource, Clock clock) {
-        this(dataSource, clock, null);
-    }
-
-    /**
-     * @param ledger the hub's ledger (keyed with the chain key held outside the database), where issue and revocation
-     *     are recorded
-     */
+    /** @param ledger the ledger (with its chain key) that records every issue and revocation */
     public CredentialAdministration(DataSource dataSource, Clock clock, DisclosureLedger ledger) {
         this.store = new CredentialStore(dataSource, clock);
         this.ledger = ledger;

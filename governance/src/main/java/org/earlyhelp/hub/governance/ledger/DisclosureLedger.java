@@ -43,7 +43,11 @@ public final class DisclosureLedger {
 
     /** A ledger whose appends write no checkpoints (tests, and commands that write their own). */
     public DisclosureLedger(DataSource dataSource, Clock clock, ChainKey key) {
-        this(dataSource, clock, key, null, 1, Map.of());
+        this.dataSource = dataSource;
+        this.clock = clock;
+        this.key = Objects.requireNonNull(key, "key");
+        this.checkpointer = null;
+        this.mark = Map.of();
     }
 
     /**
@@ -57,7 +61,6 @@ public final class DisclosureLedger {
     }
 
     /**
-     * @param checkpoints where checkpoints go, or null for none
      * @param mark details added to every entry this ledger writes, e.g. {@code demonstration=true} in a demonstration
      *     deployment, so no entry of synthetic traffic is mistaken for a real disclosure
      */
@@ -71,7 +74,7 @@ public final class DisclosureLedger {
         this.dataSource = dataSource;
         this.clock = clock;
         this.key = Objects.requireNonNull(key, "key");
-        this.checkpointer = checkpoints == null ? null : new HeadCheckpointer(checkpoints, checkpointEvery, clock);
+        this.checkpointer = new HeadCheckpointer(checkpoints, checkpointEvery, clock);
         this.mark = Map.copyOf(mark);
     }
 

@@ -60,7 +60,8 @@ class RecordAtRestTest {
     final DisclosureLedger ledger = new DisclosureLedger(
             dataSource,
             clock,
-            new org.earlyhelp.hub.governance.ledger.ChainKey("a chain key for tests, 32 bytes or more".getBytes()));
+            new org.earlyhelp.hub.governance.ledger.ChainKey(
+                    "a chain key of at least 32 bytes, for tests only".getBytes()));
     final RecordPurge purge = new RecordPurge(dataSource, new RecordRetention(() -> agreements), ledger, clock, 2);
 
     @BeforeAll
