@@ -1,6 +1,8 @@
 package org.earlyhelp.hub.governance.ledger;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
@@ -55,8 +57,8 @@ public final class LedgerCheckpoints {
         Path tmp = dir.resolve(".tmp-" + UUID.randomUUID());
         String text = cp.canonical() + "signature=" + key.checkpointMac(cp.canonical()) + "\n";
         try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
-            try (var channel = java.nio.channels.FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                channel.write(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
                 channel.force(true);
             }
             try {
@@ -65,11 +67,20 @@ public final class LedgerCheckpoints {
                 return false;
             } catch (UnsupportedOperationException e) {
                 Files.move(tmp, target); // a file system without hard links: no replace either
-                return true;
             }
+            syncDirectory();
             return true;
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Makes the new name durable too (best effort: not every platform can open a directory). */
+    private void syncDirectory() {
+        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+            d.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // the file's contents are on disk; only its name may be lost to a power cut, and the next one covers it
         }
     }
 

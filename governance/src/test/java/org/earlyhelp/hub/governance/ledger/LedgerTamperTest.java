@@ -259,7 +259,7 @@ class LedgerTamperTest {
             DisclosureLedger instance = w % 2 == 0 ? one : two;
             int writer = w;
             writers.add(pool.submit(() -> {
-                for (int batch = 0; !stop.get() && batch < 250; batch++) {
+                for (int batch = 0; !stop.get() && batch < 150; batch++) {
                     int b = batch;
                     instance.append(IntStream.range(0, 3)
                             .mapToObj(i -> draft("w" + writer + "-" + b + "-" + i))
@@ -293,7 +293,7 @@ class LedgerTamperTest {
         assertThat(results).anySatisfy(r -> assertThat(r.checkpoints()).isPositive());
         Result last = verifier.verify();
         assertThat(last.intact()).isTrue();
-        assertThat(last.checked()).isEqualTo(4 * 250 * 3);
+        assertThat(last.checked()).isEqualTo(4 * 150 * 3);
     }
 
     @Test
