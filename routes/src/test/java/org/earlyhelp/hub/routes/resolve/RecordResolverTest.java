@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.earlyhelp.hub.governance.relationship.RelationshipRegister;
 import org.earlyhelp.hub.matching.engine.StandardMatcher;
 import org.earlyhelp.hub.matching.index.Family;
 import org.earlyhelp.hub.matching.index.FamilyGraph;
@@ -51,7 +52,7 @@ class RecordResolverTest {
         IndexTermFrequencies frequencies = new IndexTermFrequencies(dataSource);
         index = new PersonIndex(dataSource, StandardMatcher.standard(), frequencies, Clock.systemUTC());
         store = new RecordStore(dataSource);
-        resolver = new RecordResolver(index, store, 4);
+        resolver = new RecordResolver(index, store, new RelationshipRegister(dataSource), 4);
     }
 
     @AfterAll
