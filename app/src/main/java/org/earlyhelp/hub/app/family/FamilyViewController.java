@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,7 +53,7 @@ public class FamilyViewController {
 
     /** The one error body shape: {@code {"errors":[{"field":..,"reason":..}]}}. */
     static ResponseEntity<Map<String, Object>> errors(int status, String field, String reason) {
-        Map<String, Object> error = new HashMap<>();
+        Map<String, Object> error = new java.util.LinkedHashMap<>();
         error.put("field", field);
         error.put("reason", reason);
         return ResponseEntity.status(status).body(Map.of("errors", List.of(error)));

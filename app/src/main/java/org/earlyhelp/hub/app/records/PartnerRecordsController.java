@@ -118,7 +118,7 @@ public class PartnerRecordsController {
     }
 
     private static Map<String, Object> error(String field, String reason) {
-        Map<String, Object> e = new java.util.HashMap<>();
+        Map<String, Object> e = new java.util.LinkedHashMap<>();
         e.put("field", field);
         e.put("reason", reason);
         return Map.of("errors", List.of(e));

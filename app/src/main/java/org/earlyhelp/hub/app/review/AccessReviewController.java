@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.earlyhelp.hub.governance.access.Caller;
@@ -95,7 +94,7 @@ public class AccessReviewController {
     }
 
     private static ResponseEntity<Map<String, Object>> error(int status, String field, String reason) {
-        Map<String, Object> e = new HashMap<>();
+        Map<String, Object> e = new java.util.LinkedHashMap<>();
         e.put("field", field);
         e.put("reason", reason);
         return ResponseEntity.status(status).body(Map.of("errors", List.of(e)));
