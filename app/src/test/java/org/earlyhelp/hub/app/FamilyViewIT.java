@@ -332,6 +332,11 @@ class FamilyViewIT {
         HttpResponse<String> anonymous = PartnerClient.of(port, CASESYSTEM).get(view(caseRecord, "c"));
         assertThat(anonymous.statusCode()).isEqualTo(400);
         assertThat(anonymous.body()).startsWith("{\"errors\":[");
+        HttpResponse<String> noRecord = lead.get("/api/family-view?person=c");
+        assertThat(noRecord.statusCode()).isEqualTo(400);
+        assertThat(noRecord.body())
+                .isEqualTo("{\"errors\":[{\"field\":\"record\",\"reason\":"
+                        + "\"is required and must be of the documented form\"}]}");
         // a purpose no agreement's pull list gives the caller: 403, and the text never reaches the ledger
         HttpResponse<String> free = lead.get(view(caseRecord, "c") + "&purpose=curiosity/anything");
         assertThat(free.statusCode()).isEqualTo(403);

@@ -205,10 +205,15 @@ class TrustAttacksIT {
         assertThat(nurse.post("/api/consent", consent(unknownChild, "u", "\"true\""))
                         .statusCode())
                 .isEqualTo(400);
-        // nothing was recorded
-        assertThat(jdbc.queryForObject("select count(*) from consent_record", Integer.class))
+        // nothing was recorded for the child
+        String child = personOf("police/" + incident + "#c1");
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from consent_record where person_id = ?::uuid", Integer.class, child))
                 .isZero();
-        assertThat(jdbc.queryForObject("select count(*) from ledger_entry where entry_type = 'CONSENT'", Integer.class))
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from ledger_entry where entry_type = 'CONSENT' and details ->> 'personId' = ?",
+                        Integer.class,
+                        child))
                 .isZero();
     }
 

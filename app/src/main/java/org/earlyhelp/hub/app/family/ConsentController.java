@@ -60,6 +60,7 @@ public class ConsentController {
     @PostMapping("/api/consent")
     public ResponseEntity<Map<String, Object>> record(HttpServletRequest request) throws IOException {
         Caller caller = (Caller) request.getAttribute(Caller.REQUEST_ATTRIBUTE);
+        recorder.mayRecord(caller); // decided before the body is read
         ConsentRequest body = ConsentRequest.parse(bounded(request.getInputStream()));
         ConsentEvent event = recorder.record(caller, body);
         Map<String, Object> out = new LinkedHashMap<>();

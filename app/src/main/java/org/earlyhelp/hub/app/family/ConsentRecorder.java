@@ -70,10 +70,19 @@ final class ConsentRecorder {
         this.clock = clock;
     }
 
+    /** 400 without a named professional; 403 unless some agreement names the caller's kind as its collector. */
+    void mayRecord(Caller caller) {
+        if (caller.professionalIfNamed().isEmpty()) {
+            throw PullRefused.badRequest(null, "name the professional recording the consent (user id and role)");
+        }
+        if (pdp.agreements().stream().noneMatch(a -> a.collectsConsent(caller.partner()))) {
+            throw PullRefused.forbidden(null, "no agreement names you as its consent collector");
+        }
+    }
+
     ConsentEvent record(Caller caller, ConsentRequest in) {
-        Professional professional = caller.professionalIfNamed()
-                .orElseThrow(() ->
-                        PullRefused.badRequest(null, "name the professional recording the consent (user id and role)"));
+        mayRecord(caller);
+        Professional professional = caller.professionalIfNamed().orElseThrow();
         LocalDate today = LocalDate.now(clock.withZone(UK));
         if (in.expires() != null && in.given() && !in.expires().isAfter(today)) {
             throw PullRefused.badRequest("expires", "must be after today");

@@ -9,10 +9,12 @@ import java.util.Map;
 import java.util.Optional;
 import org.earlyhelp.hub.governance.access.Caller;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /** The whole-family view, for a partner's professional, through the agreements' pull licences. */
 @RestController
@@ -49,6 +51,15 @@ public class FamilyViewController {
     @ExceptionHandler(PullRefused.class)
     ResponseEntity<Map<String, Object>> refused(PullRefused e) {
         return errors(e.status(), e.field(), e.getMessage());
+    }
+
+    /** A missing or malformed query parameter, in the one error shape (never the value). */
+    @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class})
+    ResponseEntity<Map<String, Object>> badParameter(Exception e) {
+        String name = e instanceof MissingServletRequestParameterException m
+                ? m.getParameterName()
+                : ((MethodArgumentTypeMismatchException) e).getName();
+        return errors(400, name, "is required and must be of the documented form");
     }
 
     /** The one error body shape: {@code {"errors":[{"field":..,"reason":..}]}}. */

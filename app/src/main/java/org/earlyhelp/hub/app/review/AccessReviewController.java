@@ -21,9 +21,11 @@ import org.earlyhelp.hub.governance.review.AccessReview;
 import org.earlyhelp.hub.matching.index.IndexedRecord;
 import org.earlyhelp.hub.matching.index.PersonIndex;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /** The board's access review, for the governance credential only. */
 @RestController
@@ -91,6 +93,11 @@ public class AccessReviewController {
             }
         }
         return out;
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Map<String, Object>> badParameter(MethodArgumentTypeMismatchException e) {
+        return error(400, e.getName(), "must be a whole number");
     }
 
     private static ResponseEntity<Map<String, Object>> error(int status, String field, String reason) {
