@@ -18,6 +18,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.earlyhelp.hub.app.config.HubProperties;
 import org.earlyhelp.hub.governance.access.Caller;
+import org.earlyhelp.hub.governance.minimise.AtRestMinimiser;
 import org.earlyhelp.hub.schema.HubRecord;
 import org.earlyhelp.hub.schema.codec.RecordCodec;
 import org.slf4j.Logger;
@@ -49,13 +50,16 @@ public class PartnerRecordsController {
     private final Clock clock;
     private final HubProperties hub;
     private final MeterRegistry meters;
+    private final AtRestMinimiser atRest;
 
     public PartnerRecordsController(
             Producer<String, byte[]> governedProducer,
             RecordCodec codec,
             Clock clock,
             HubProperties hub,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            AtRestMinimiser atRest) {
+        this.atRest = atRest;
         this.producer = governedProducer;
         this.codec = codec;
         this.clock = clock;
@@ -93,7 +97,9 @@ public class PartnerRecordsController {
             return forbidden(overreach);
         }
         String recordId = UUID.randomUUID().toString();
-        HubRecord record = PartnerRecordMapper.toRecord(body, recordId, caller.organisation(), clock.instant());
+        // what no agreement could release (clinical or pastoral notes) is never written to Kafka
+        HubRecord record =
+                atRest.minimise(PartnerRecordMapper.toRecord(body, recordId, caller.organisation(), clock.instant()));
         try {
             producer.send(new ProducerRecord<>(inboundTopic(partner), recordId, codec.encode(record)))
                     .get(30, TimeUnit.SECONDS);
