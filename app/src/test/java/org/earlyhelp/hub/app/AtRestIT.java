@@ -43,6 +43,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
         properties = {
             "hub.embedded.data-dir=" + AtRestIT.DATA,
             "hub.simulator.enabled=false",
+            "hub.retention.first-purge-after=PT1S",
+            "hub.retention.purge-every=PT2S",
             "server.ssl.enabled=true",
             "server.ssl.key-store=" + AtRestIT.KEYSTORE,
             "server.ssl.key-store-type=PKCS12",
@@ -182,6 +184,33 @@ class AtRestIT {
                 .isNotEmpty();
         assertThat(filesContaining(Path.of(DATA), "Wintergreen-9902".getBytes(StandardCharsets.UTF_8)))
                 .isEmpty();
+    }
+
+    @Test
+    void theRunningHubPurgesOnItsScheduleWhatNoAgreementKeepsAndLedgersIt() {
+        // Given a stored record no agreement could release or lets its provider ask about (housing is no recipient)
+        String id = "retention-probe-" + UUID.randomUUID();
+        jdbc.update(
+                "insert into hub_record (record_id, provider, kind, type, received_at, body)"
+                        + " values (?, 'housing', 'STATE', 'tenancy', now() - interval '1 day', '\\x00')",
+                id);
+        // When the scheduled purge has run
+        await().atMost(Duration.ofSeconds(60))
+                .until(() ->
+                        jdbc.queryForObject("select count(*) from hub_record where record_id = ?", Integer.class, id)
+                                == 0);
+        // Then its PURGE entry names it, and the records every agreement keeps for a year are still there
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from ledger_entry where entry_type = 'PURGE' and actor = 'hub'"
+                                + " and details->>'recordIds' like ? and details->>'retention' = 'none'",
+                        Integer.class,
+                        "%" + id + "%"))
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from ledger_entry where entry_type = 'PURGE'"
+                                + " and details->>'provider' <> 'housing'",
+                        Integer.class))
+                .isZero();
     }
 
     @Test

@@ -132,7 +132,7 @@ class ExternalInfrastructureIT {
         }
     }
 
-    private static String issue(EmbeddedPostgres pg, String organisation) {
+    static String issue(EmbeddedPostgres pg, String organisation) {
         String out = cli(
                 "credentials",
                 "issue",
@@ -159,7 +159,7 @@ class ExternalInfrastructureIT {
     /** The chain key every hub and command in this test shares, as an operator would hold it outside the database. */
     static final String CHAIN_KEY = randomKey();
 
-    private static Path chainKeyFile() {
+    static Path chainKeyFile() {
         try {
             Path file = Files.createTempFile("ledger-chain", ".key");
             Files.writeString(file, CHAIN_KEY);

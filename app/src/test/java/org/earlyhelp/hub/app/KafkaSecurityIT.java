@@ -56,7 +56,11 @@ class KafkaSecurityIT {
                     3000))) {
                 assertThatThrownBy(() -> plain.listTopics().names().get()).isNotNull();
             }
-            // When the hub starts with the SASL settings given once, in hub.kafka.properties
+            // When the hub starts with the SASL settings given once, in hub.kafka.properties (credentials issued
+            // with the jar's command before the first start)
+            String police = ExternalInfrastructureIT.issue(pg, "police:derbyshire");
+            String board = ExternalInfrastructureIT.issue(pg, "governance:board");
+            String health = ExternalInfrastructureIT.issue(pg, "health:RFS");
             hub.start(
                     "kafka-sasl-hub",
                     "--hub.embedded.enabled=false",
@@ -68,21 +72,17 @@ class KafkaSecurityIT {
                     "--spring.datasource.username=" + pg.user(),
                     "--spring.datasource.password=" + pg.password(),
                     "--hub.pseudonymisation.key=" + SimulatorOutsideEmbeddedIT.randomKey(),
-                    "--hub.security.partner-tokens.police=police-secret-0123456789",
-                    "--hub.security.partner-tokens.schools=schools-secret-0123456789",
-                    "--hub.security.partner-tokens.health=health-secret-0123456789",
-                    "--hub.security.partner-tokens.casesystem=case-secret-0123456789",
-                    "--hub.security.partner-tokens.governance=board-secret-0123456789");
+                    "--hub.ledger.chain-key=" + ExternalInfrastructureIT.CHAIN_KEY);
             hub.send(
                     "PUT",
                     "/api/directory/schools/300001",
-                    "board-secret-0123456789",
+                    board,
                     "{\"endpoint\":\"" + schools.baseUrl() + "/schools/300001/notifications\"}");
             // Then an incident is accepted (Camel producer) and delivered (consumers and the raw producer)
             HttpResponse<String> accepted = hub.send(
                     "POST",
                     "/api/police/incidents",
-                    "police-secret-0123456789",
+                    police,
                     OperationEncompassIT.incident("DA/SASL/1", "300001", null));
             assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
             await().atMost(Duration.ofSeconds(60)).until(() -> schools.distinctKeys() == 1);
@@ -90,7 +90,7 @@ class KafkaSecurityIT {
             HttpResponse<String> record = hub.send(
                     "POST",
                     "/api/records",
-                    "health-secret-0123456789",
+                    health,
                     """
                     {"type": "health-involvement",
                      "people": [{"ref": "h", "role": "CHILD", "givenName": "Ava", "familyName": "Stone",

@@ -104,6 +104,9 @@ class OperationEncompassIT {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Value("${spring.datasource.password}")
+    String databasePassword;
+
     @BeforeAll
     static void startSchools() {
         schools = new NotificationSink();
@@ -376,7 +379,8 @@ class OperationEncompassIT {
             "verify",
             "--jdbc-url",
             jdbc.getDataSource().getConnection().getMetaData().getURL(),
-            "--password=",
+            // the embedded database requires the password it generated (data/postgres.password)
+            "--password=" + databasePassword,
             "--data-dir", // the chain key and the checkpoints live beside the database, not in it
             dataDir
         };

@@ -46,11 +46,7 @@ class SimulatorOutsideEmbeddedIT {
                 "--spring.datasource.username=" + pg.user(),
                 "--spring.datasource.password=" + pg.password(),
                 "--hub.pseudonymisation.key=" + randomKey(),
-                "--hub.security.partner-tokens.police=police-secret-0123456789",
-                "--hub.security.partner-tokens.schools=schools-secret-0123456789",
-                "--hub.security.partner-tokens.health=health-secret-0123456789",
-                "--hub.security.partner-tokens.casesystem=case-secret-0123456789",
-                "--hub.security.partner-tokens.governance=board-secret-0123456789"));
+                "--hub.ledger.chain-key=" + ExternalInfrastructureIT.CHAIN_KEY));
         cmd.addAll(List.of(extra));
         return cmd;
     }
@@ -79,12 +75,15 @@ class SimulatorOutsideEmbeddedIT {
         Path dir = Path.of("target", "sim-demo-" + UUID.randomUUID());
         try (EmbeddedPostgres pg = EmbeddedPostgres.start(dir.resolve("pg/postgres"), 0);
                 EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), 0, 2)) {
-            // Given the hub started in the demonstration profile, outside the embedded run
+            // Given the hub started in the demonstration profile, outside the embedded run, its simulated police
+            // holding a credential the board issued
+            String police = ExternalInfrastructureIT.issue(pg, "police:derbyshire");
             Process p = new ProcessBuilder(hubCommand(
                             kafka,
                             pg,
                             HubProcess.freePort(),
                             "--spring.profiles.active=demonstration",
+                            "--hub.simulator.police-token=" + police,
                             "--hub.simulator.incidents-per-second=5",
                             "--hub.simulator.families=40"))
                     .redirectErrorStream(true)

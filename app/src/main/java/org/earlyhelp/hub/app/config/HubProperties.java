@@ -90,7 +90,21 @@ public record HubProperties(
      * @param enabled on by default in the embedded run only; outside it, only together with {@code demonstration}
      * @param demonstration a demonstration deployment: the simulator may run outside the embedded run, and every
      *     ledger entry is marked {@code demonstration=true}
+     * @param policeToken the credential the simulated police posts with outside the embedded run (issued with {@code
+     *     credentials issue --organisation police:<force>}); the embedded run uses its development one
      */
     public record Simulator(
-            boolean enabled, boolean demonstration, double incidentsPerSecond, @Min(1) int families, long seed) {}
+            boolean enabled,
+            boolean demonstration,
+            double incidentsPerSecond,
+            @Min(1) int families,
+            long seed,
+            String policeToken) {
+        @Override
+        public String toString() {
+            return "Simulator[enabled=" + enabled + ", demonstration=" + demonstration + ", incidentsPerSecond="
+                    + incidentsPerSecond + ", families=" + families + ", seed=" + seed + ", policeToken="
+                    + (policeToken == null || policeToken.isBlank() ? "unset" : "***") + "]";
+        }
+    }
 }

@@ -68,7 +68,7 @@ public class SimulationRunner implements DisposableBean {
                 .getPort();
         police = new SimulatedPolice(
                 URI.create("http://localhost:" + port),
-                DevelopmentCredentials.POLICE_TOKEN,
+                SimulatorPolicy.policeToken(sim, DevelopmentCredentials.POLICE_TOKEN),
                 new PoliceIncidentGenerator(population, sim.seed(), Clock.systemUTC()));
         police.start(sim.incidentsPerSecond());
         log.info(

@@ -19,5 +19,17 @@ public final class SimulatorPolicy {
                     + " a demonstration deployment. Set hub.simulator.enabled=false, or start with"
                     + " --spring.profiles.active=demonstration (every ledger entry is then marked demonstration=true)");
         }
+        if (sim.enabled()
+                && !embeddedRun
+                && (sim.policeToken() == null || sim.policeToken().isBlank())) {
+            throw new IllegalStateException("the demonstration's simulated police needs a credential outside the"
+                    + " embedded run: issue one with 'credentials issue --organisation police:<force>' and set"
+                    + " hub.simulator.police-token");
+        }
+    }
+
+    /** The credential the simulated police posts with: the configured one, else the embedded run's development one. */
+    public static String policeToken(HubProperties.Simulator sim, String development) {
+        return sim.policeToken() == null || sim.policeToken().isBlank() ? development : sim.policeToken();
     }
 }

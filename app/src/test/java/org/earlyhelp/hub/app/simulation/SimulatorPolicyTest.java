@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class SimulatorPolicyTest {
 
     static HubProperties.Simulator simulator(boolean enabled, boolean demonstration) {
-        return new HubProperties.Simulator(enabled, demonstration, 1.0, 10, 1);
+        return new HubProperties.Simulator(enabled, demonstration, 1.0, 10, 1, demonstration ? "hub_token" : null);
     }
 
     @Test
@@ -18,6 +18,13 @@ class SimulatorPolicyTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("hub.simulator.enabled=false")
                 .hasMessageContaining("--spring.profiles.active=demonstration");
+    }
+
+    @Test
+    void aDemonstrationOutsideTheEmbeddedRunNeedsARealPoliceCredential() {
+        assertThatThrownBy(() -> SimulatorPolicy.check(false, new HubProperties.Simulator(true, true, 1.0, 10, 1, " ")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("hub.simulator.police-token");
     }
 
     @Test

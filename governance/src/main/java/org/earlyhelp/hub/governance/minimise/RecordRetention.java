@@ -10,7 +10,9 @@ import org.earlyhelp.hub.governance.agreement.AgreementStatus;
 
 /**
  * How long the hub may keep a stored record: the longest {@code retention} of the agreements that could release
- * records of its provider and type. A record no such agreement covers has no reason to be kept.
+ * records of its provider and type, or that name its provider as a recipient. The second kind keeps a recipient's own
+ * record while the recipient may ask about the people in it: the family view answers a partner only about someone it
+ * holds a record of. A record neither kind covers has no reason to be kept.
  */
 public final class RecordRetention {
 
@@ -29,11 +31,17 @@ public final class RecordRetention {
                 && !today.isAfter(agreement.valid().until());
     }
 
-    /** The longest retention among the agreements that could release such records; empty when none could. */
+    /**
+     * The longest retention among the agreements that could release such records or let their provider ask about the
+     * people in them; empty when there are none.
+     */
     public Optional<Period> retentionFor(String provider, String type, LocalDate today) {
         Period longest = null;
         for (Agreement a : agreements.get()) {
-            if (a.provider().equals(provider) && a.appliesTo().type().equals(type) && couldRelease(a, today)) {
+            boolean releases =
+                    a.provider().equals(provider) && a.appliesTo().type().equals(type);
+            boolean letsItAsk = a.recipients().contains(provider);
+            if ((releases || letsItAsk) && couldRelease(a, today)) {
                 if (longest == null || days(a.retention()) > days(longest)) {
                     longest = a.retention();
                 }

@@ -22,10 +22,17 @@ class RecordRetentionTest {
     }
 
     @Test
-    void aRecordNoAgreementCouldReleaseHasNoRetention() {
+    void aRecipientsOwnRecordIsKeptWhileItMayAskAboutThePeopleInIt() {
+        // no agreement releases the case system's records, but it is a recipient of three (its family view)
         assertThat(retention.retentionFor("casesystem", "case-involvement", LocalDate.of(2026, 3, 1)))
-                .isEmpty();
+                .contains(Period.ofYears(1));
+    }
+
+    @Test
+    void aRecordNoAgreementCouldReleaseOrLetsItsProviderAskAboutHasNoRetention() {
         assertThat(retention.retentionFor("police", "health-involvement", LocalDate.of(2026, 3, 1)))
+                .isEmpty();
+        assertThat(retention.retentionFor("housing", "case-involvement", LocalDate.of(2026, 3, 1)))
                 .isEmpty();
     }
 
