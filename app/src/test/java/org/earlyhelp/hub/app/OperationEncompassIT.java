@@ -168,6 +168,7 @@ class OperationEncompassIT {
                 assertThat(e.get("purpose").asText()).isEqualTo("safeguarding/domestic-abuse-notification");
                 assertThat(e.get("lawfulBasis").asText()).contains("public-task", "dpa-2018-sch1-para18");
                 assertThat(e.get("recipient").asText()).matches("schools:20000[12]");
+                assertThat(e.get("provider").asText()).isEqualTo("police:derbyshire");
                 assertThat(e.get("decidedAt").isNull()).isFalse();
                 assertThat(e.get("deliveryStatus").asText()).isEqualTo("DELIVERED");
                 Set<String> released = new HashSet<>();
@@ -183,6 +184,27 @@ class OperationEncompassIT {
                         "{\"givenName\":\"Amy\",\"familyName\":\"Smith\",\"dateOfBirth\":\"2016-04-03\"}")
                 .body());
         assertThat(byPerson.findValuesAsText("recordId")).contains(recordId);
+    }
+
+    @Test
+    void thePushNeedsNoRelationshipButThePushOnlyAgreementAnswersNoPull() throws Exception {
+        // Given the police name a school the hub holds no relationship for (the statute: the school the police name)
+        registerSchool("200001", schools.baseUrl() + "/schools/200001/notifications");
+        String reference = newReference();
+        HttpResponse<String> accepted = postIncident(incident(reference, "200001", null), POLICE);
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        String recordId = json.readTree(accepted.body()).get("id").asText();
+
+        // Then the push is delivered as before
+        assertThat(awaitNotifications(reference, 1)).hasSize(1);
+
+        // But a school asking under the push agreement's purpose is refused before anything is looked up
+        HttpResponse<String> pull = PartnerClient.of(port, "schools-dev-token")
+                .as("dsl-1", "designated-safeguarding-lead")
+                .get("/api/family-view?record=" + recordId + "&person=c1"
+                        + "&purpose=safeguarding/domestic-abuse-notification");
+        assertThat(pull.statusCode()).isEqualTo(403);
+        assertThat(pull.body()).doesNotContain(reference).doesNotContain("Amy");
     }
 
     @Test

@@ -107,7 +107,7 @@ public class KafkaConfiguration {
     }
 
     /** Partners that post canonical records to {@code /api/records}, each with its own inbound topic. */
-    static final List<String> RECORD_PARTNERS = List.of("schools", "health", "casesystem");
+    static final List<String> RECORD_PARTNERS = List.of("schools", "health", "casesystem", "council");
 
     @Bean
     GovernBatchProcessor governBatchProcessor(

@@ -10,11 +10,13 @@ import org.earlyhelp.hub.governance.ledger.SubjectKey;
 import org.earlyhelp.hub.governance.minimise.FieldCatalogue;
 import org.earlyhelp.hub.governance.minimise.Minimiser;
 import org.earlyhelp.hub.governance.minimise.Pseudonymiser;
+import org.earlyhelp.hub.governance.relationship.RelationshipRegister;
 import org.earlyhelp.hub.matching.engine.MatchSettings;
 import org.earlyhelp.hub.matching.engine.PairMatcher;
 import org.earlyhelp.hub.matching.engine.StandardMatcher;
 import org.earlyhelp.hub.matching.index.FamilyGraph;
 import org.earlyhelp.hub.matching.index.IndexTermFrequencies;
+import org.earlyhelp.hub.matching.index.MergeLineage;
 import org.earlyhelp.hub.matching.index.PersonIndex;
 import org.earlyhelp.hub.routes.resolve.RecordResolver;
 import org.earlyhelp.hub.routes.resolve.RecordStore;
@@ -50,8 +52,14 @@ public class MatchingConfiguration {
     }
 
     @Bean
-    ConsentRegister consentRegister(DataSource dataSource, Clock clock) {
-        return new ConsentRegister(dataSource, clock);
+    ConsentRegister consentRegister(DataSource dataSource) {
+        MergeLineage lineage = new MergeLineage(dataSource);
+        return new ConsentRegister(dataSource, lineage::of);
+    }
+
+    @Bean
+    RelationshipRegister relationshipRegister(DataSource dataSource) {
+        return new RelationshipRegister(dataSource);
     }
 
     @Bean
@@ -69,8 +77,11 @@ public class MatchingConfiguration {
 
     @Bean(destroyMethod = "close")
     RecordResolver recordResolver(
-            PersonIndex index, RecordStore store, @Value("${hub.matching.resolve-parallelism:8}") int parallelism) {
-        return new RecordResolver(index, store, parallelism);
+            PersonIndex index,
+            RecordStore store,
+            RelationshipRegister relationships,
+            @Value("${hub.matching.resolve-parallelism:8}") int parallelism) {
+        return new RecordResolver(index, store, relationships, parallelism);
     }
 
     @Bean
@@ -84,6 +95,7 @@ public class MatchingConfiguration {
             SubjectKey subjectKey,
             DisclosureLedger ledger,
             ConsentRegister consents,
+            RelationshipRegister relationships,
             Clock clock) {
         return new FamilyViewService(
                 index,
@@ -96,6 +108,7 @@ public class MatchingConfiguration {
                 subjectKey,
                 ledger,
                 consents,
+                relationships,
                 clock);
     }
 }

@@ -4,74 +4,94 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
-import org.earlyhelp.hub.connector.police.PoliceIncidentController;
-import org.earlyhelp.hub.governance.agreement.Agreement;
-import org.earlyhelp.hub.governance.agreement.ConsentRule;
+import org.earlyhelp.hub.governance.access.Caller;
+import org.earlyhelp.hub.governance.consent.ConsentEvent;
 import org.earlyhelp.hub.governance.consent.ConsentRegister;
 import org.earlyhelp.hub.governance.decision.PolicyDecisionPoint;
+import org.earlyhelp.hub.governance.ledger.DisclosureLedger;
+import org.earlyhelp.hub.governance.ledger.SubjectKey;
+import org.earlyhelp.hub.governance.relationship.RelationshipRegister;
 import org.earlyhelp.hub.matching.index.PersonIndex;
 import org.earlyhelp.hub.routes.resolve.RecordStore;
-import org.springframework.http.HttpStatus;
+import org.earlyhelp.hub.schema.codec.RecordCodec;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A partner records that a person it holds a record of gave (or withdrew) consent for an agreement that needs it.
- * The consent attaches to the person, so it follows them across every partner's records.
+ * The agreement's consent collector records that a person it holds an open relationship with gave (or withdrew)
+ * consent, on a stated basis and against a signed record. The consent attaches to the person, so it follows them
+ * across every partner's records and through merges; a split leaves it with neither half.
  */
 @RestController
 @Tag(name = "family", description = "Whole-family view, filtered per person by the agreements")
 public class ConsentController {
 
-    private final ConsentRegister consents;
-    private final PersonIndex index;
-    private final RecordStore store;
-    private final PolicyDecisionPoint pdp;
+    private final ConsentRecorder recorder;
 
-    public ConsentController(ConsentRegister consents, PersonIndex index, RecordStore store, PolicyDecisionPoint pdp) {
-        this.consents = consents;
-        this.index = index;
-        this.store = store;
-        this.pdp = pdp;
+    public ConsentController(
+            PersonIndex index,
+            RecordStore store,
+            RecordCodec codec,
+            PolicyDecisionPoint pdp,
+            RelationshipRegister relationships,
+            ConsentRegister consents,
+            DisclosureLedger ledger,
+            SubjectKey subjectKey,
+            Clock clock) {
+        this.recorder =
+                new ConsentRecorder(index, store, codec, pdp, relationships, consents, ledger, subjectKey, clock);
     }
 
-    /** The person by the partner's own record id and ref; the agreement by id; {@code given} false withdraws. */
-    public record ConsentRequest(
-            @NotBlank String record, @NotBlank String person, @NotBlank String agreement, @NotNull Boolean given) {}
-
     @Operation(
-            summary = "Record consent given or withdrawn for a person in one of your records",
+            summary = "Record consent given or withdrawn, as an agreement's consent collector",
+            description = "Body: record and person (your own record's id and the person's ref in it), scope (the"
+                    + " agreement ids), given (a JSON boolean), basis (young-person, parental-responsibility or"
+                    + " gillick-competent), reference (the signed record in your system) and expires (required when"
+                    + " given). Name the professional with X-Hub-Professional and X-Hub-Professional-Role. 403 unless"
+                    + " every agreement names you as collector and you hold an open relationship with the person.",
             security = @SecurityRequirement(name = "partner-token"))
     @PostMapping("/api/consent")
-    public ResponseEntity<Map<String, Object>> record(
-            HttpServletRequest request, @Valid @RequestBody ConsentRequest body) {
-        String partner = (String) request.getAttribute(PoliceIncidentController.PARTNER_ATTRIBUTE);
-        Optional<String> provider = store.providerOf(body.record());
-        Optional<UUID> person = provider.filter(partner::equals)
-                .flatMap(p -> index.personOf(partner, body.record() + "#" + body.person()));
-        if (person.isEmpty()) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND)
-                    .body(Map.of("error", "no record of yours names that person"));
+    public ResponseEntity<Map<String, Object>> record(HttpServletRequest request) throws IOException {
+        Caller caller = (Caller) request.getAttribute(Caller.REQUEST_ATTRIBUTE);
+        recorder.mayRecord(caller); // decided before the body is read
+        ConsentRequest body = ConsentRequest.parse(bounded(request.getInputStream()));
+        ConsentEvent event = recorder.record(caller, body);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("consentId", event.consentId().toString());
+        out.put("scope", event.scope());
+        out.put("given", event.given());
+        out.put("expires", event.expires() == null ? null : event.expires().toString());
+        return ResponseEntity.ok(out);
+    }
+
+    @ExceptionHandler(PullRefused.class)
+    ResponseEntity<Map<String, Object>> refused(PullRefused e) {
+        return FamilyViewController.errors(e.status(), e.field(), e.getMessage());
+    }
+
+    @ExceptionHandler(BodyTooLarge.class)
+    ResponseEntity<Map<String, Object>> tooLarge(BodyTooLarge e) {
+        return FamilyViewController.errors(413, null, "the body is larger than " + ConsentRequest.MAX_BYTES + " bytes");
+    }
+
+    private static byte[] bounded(InputStream in) throws IOException {
+        byte[] body = in.readNBytes(ConsentRequest.MAX_BYTES + 1);
+        if (body.length > ConsentRequest.MAX_BYTES) {
+            throw new BodyTooLarge();
         }
-        Optional<Agreement> agreement = pdp.agreements().stream()
-                .filter(a -> a.id().equals(body.agreement()))
-                .findFirst();
-        if (agreement.isEmpty() || agreement.get().consent() != ConsentRule.REQUIRED) {
-            return ResponseEntity.badRequest()
-                    .body(Map.of(
-                            "errors",
-                            java.util.List.of(
-                                    Map.of("field", "agreement", "reason", "names no agreement that needs consent"))));
+        return body;
+    }
+
+    static final class BodyTooLarge extends RuntimeException {
+        BodyTooLarge() {
+            super("body too large");
         }
-        consents.record(person.get().toString(), body.agreement(), body.given(), partner);
-        return ResponseEntity.ok(Map.of("agreement", body.agreement(), "given", body.given()));
     }
 }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -13,18 +14,21 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.earlyhelp.hub.governance.access.Caller;
 import org.earlyhelp.hub.governance.agreement.Agreement;
 import org.earlyhelp.hub.governance.consent.ConsentRegister;
 import org.earlyhelp.hub.governance.decision.Decision;
 import org.earlyhelp.hub.governance.decision.Outcome;
 import org.earlyhelp.hub.governance.decision.PolicyDecisionPoint;
 import org.earlyhelp.hub.governance.decision.RecordDescriptor;
+import org.earlyhelp.hub.governance.flow.GovernanceService;
 import org.earlyhelp.hub.governance.ledger.DisclosureLedger;
 import org.earlyhelp.hub.governance.ledger.LedgerDraft;
 import org.earlyhelp.hub.governance.ledger.SubjectKey;
 import org.earlyhelp.hub.governance.minimise.FieldCatalogue;
 import org.earlyhelp.hub.governance.minimise.Minimiser;
 import org.earlyhelp.hub.governance.minimise.RecordView;
+import org.earlyhelp.hub.governance.relationship.RelationshipRegister;
 import org.earlyhelp.hub.matching.index.Family;
 import org.earlyhelp.hub.matching.index.FamilyGraph;
 import org.earlyhelp.hub.matching.index.PersonIndex;
@@ -38,17 +42,10 @@ import org.earlyhelp.hub.schema.codec.RecordCodec;
  * decided on its own by the policy decision point for this viewer and purpose, then minimised by the agreement that
  * permits it. A member's record is shown only if the agreement names that member's role in the record: a household is
  * never disclosed whole because one member qualifies. Consent, where an agreement needs it, is that member's own, from
- * the consent register. Every decision, permit or deny, is written to the disclosure
- * ledger before the view is returned.
+ * the consent register. Only agreements that answer pulls, for the purpose and relationship the pull rests on, are
+ * asked. Every decision, permit or deny, is written to the disclosure ledger before the view is returned.
  */
 public final class FamilyViewService {
-
-    /** The person asked about was not found among the viewer's own records. */
-    public static final class NotFound extends RuntimeException {
-        NotFound() {
-            super("no record of yours names that person");
-        }
-    }
 
     private static final ZoneId UK = ZoneId.of("Europe/London");
 
@@ -62,6 +59,7 @@ public final class FamilyViewService {
     private final SubjectKey subjectKey;
     private final DisclosureLedger ledger;
     private final ConsentRegister consents;
+    private final PullAuthority authority;
     private final Clock clock;
 
     public FamilyViewService(
@@ -75,6 +73,7 @@ public final class FamilyViewService {
             SubjectKey subjectKey,
             DisclosureLedger ledger,
             ConsentRegister consents,
+            RelationshipRegister relationships,
             Clock clock) {
         this.index = index;
         this.families = families;
@@ -86,60 +85,77 @@ public final class FamilyViewService {
         this.subjectKey = subjectKey;
         this.ledger = ledger;
         this.consents = consents;
+        this.authority = new PullAuthority(index, store, codec, pdp, relationships, subjectKey, ledger);
         this.clock = clock;
     }
 
     /**
-     * The family of the person {@code personRef} in the viewer's own record {@code recordId}: a viewer can only ask
-     * about someone it already holds a record of.
+     * The family of the person {@code personRef} in the caller's own record {@code recordId}, for a purpose the
+     * agreements give the caller, through a live relationship the caller's organisation holds with that person
+     * ({@link PullAuthority}). Each record is then decided on its own; the PULL entry and every DISCLOSURE entry are
+     * in the ledger before the view is returned.
      */
-    public FamilyView view(String viewer, String purpose, String recordId, String personRef) {
-        Optional<String> provider = store.providerOf(recordId);
-        if (provider.isEmpty() || !provider.get().equals(viewer)) {
-            throw new NotFound();
-        }
-        UUID personId = index.personOf(viewer, recordId + "#" + personRef).orElseThrow(NotFound::new);
-        Family family = families.family(personId);
+    public FamilyView view(
+            Caller caller, String purpose, String recordId, String personRef, Optional<String> relationshipKind) {
         LocalDate today = LocalDate.now(clock.withZone(UK));
         String viewId = UUID.randomUUID().toString();
+        PullAuthority.Grant grant =
+                authority.authorise(caller, purpose, recordId, personRef, relationshipKind, today, viewId);
+        UUID personId = grant.personId();
+        String viewer = caller.organisation().toString();
+        Family family = families.family(personId);
         List<LedgerDraft> drafts = new ArrayList<>();
         List<FamilyView.Member> members = new ArrayList<>();
+        Instant firstOwnRecord = null;
+        int released = 0;
         for (Family.Member member : family.members()) {
-            PolicyDecisionPoint.ConsentCheck consent =
-                    consents.checkFor(member.personId().toString());
+            PolicyDecisionPoint.ConsentCheck consent = consents.checkFor(member.personId(), today);
             List<FamilyView.Entry> entries = new ArrayList<>();
             for (RecordStore.StoredSubject stored : store.about(member.recordKeys())) {
-                if (stored.recordKey().startsWith(viewer + "/")) {
-                    continue; // the viewer's own records are not disclosed back to it
-                }
                 HubRecord record = codec.decodeRecord(stored.body());
+                if (viewer.equals(record.getProviderOrganisation())) {
+                    if (member.personId().equals(personId)
+                            && (firstOwnRecord == null || record.getReceivedAt().isBefore(firstOwnRecord))) {
+                        firstOwnRecord = record.getReceivedAt();
+                    }
+                    continue; // the caller's own records are not disclosed back to it
+                }
                 Person subject = record.getPeople().stream()
                         .filter(p -> p.getRef().equals(stored.personRef()))
                         .findFirst()
                         .orElseThrow();
-                decide(viewId, viewer, purpose, today, record, subject, consent, drafts)
-                        .ifPresent(entries::add);
+                decide(viewId, grant, today, record, subject, consent, drafts).ifPresent(entries::add);
             }
+            released += entries.size();
             if (!entries.isEmpty() || member.personId().equals(personId)) {
                 members.add(new FamilyView.Member(member.personId(), member.connections(), entries));
             }
         }
+        drafts.add(0, PullAuthority.answered(grant, viewId, firstOwnRecord, released));
         ledger.append(drafts);
-        return new FamilyView(viewId, personId, viewer, purpose, members);
+        return new FamilyView(
+                viewId,
+                personId,
+                viewer,
+                purpose,
+                grant.relationship().kind().yamlName(),
+                grant.corroboration().yamlName(),
+                members);
     }
 
     private Optional<FamilyView.Entry> decide(
             String viewId,
-            String viewer,
-            String purpose,
+            PullAuthority.Grant grant,
             LocalDate today,
             HubRecord record,
             Person subject,
             PolicyDecisionPoint.ConsentCheck consent,
             List<LedgerDraft> drafts) {
+        String viewer = grant.caller().organisation().toString();
         RecordDescriptor descriptor =
                 new RecordDescriptor(record.getKind().name(), record.getType(), record.getProvider());
-        Decision decision = pdp.decide(descriptor, viewer, purpose, today, consent);
+        Decision decision =
+                pdp.decidePull(descriptor, grant.caller().partner(), grant.purpose(), grant.basis(), today, consent);
         Agreement agreement = decision.agreement().orElse(null);
         Outcome outcome = decision.outcome();
         List<String> reasons = new ArrayList<>(decision.reasons());
@@ -151,24 +167,25 @@ public final class FamilyViewService {
         Map<String, String> fields =
                 outcome == Outcome.PERMIT ? ownFields(record, subject, role, agreement, today) : Map.of();
         drafts.add(new LedgerDraft(
-                decisionKey(viewId, record.getRecordId(), subject.getRef()),
-                outcome,
-                record.getRecordId(),
-                subjectKey.of(subject.getGivenName(), subject.getFamilyName(), subject.getDateOfBirth()),
-                record.getProvider(),
-                viewer,
-                agreement == null ? null : agreement.id(),
-                agreement == null ? null : agreement.version(),
-                purpose,
-                agreement == null ? null : agreement.lawfulBasis().summary(),
-                List.copyOf(fields.keySet()),
-                reasons));
+                        decisionKey(viewId, record.getRecordId(), subject.getRef()),
+                        outcome,
+                        record.getRecordId(),
+                        subjectKey.of(subject.getGivenName(), subject.getFamilyName(), subject.getDateOfBirth()),
+                        GovernanceService.providerOf(record),
+                        viewer,
+                        agreement == null ? null : agreement.id(),
+                        agreement == null ? null : agreement.version(),
+                        grant.purpose(),
+                        agreement == null ? null : agreement.lawfulBasis().summary(),
+                        List.copyOf(fields.keySet()),
+                        reasons)
+                .withDetails(withView(grant.details(), viewId)));
         if (outcome != Outcome.PERMIT) {
             return Optional.empty();
         }
         return Optional.of(new FamilyView.Entry(
                 record.getRecordId(),
-                record.getProvider(),
+                GovernanceService.providerOf(record),
                 record.getKind().name().toLowerCase(Locale.ROOT),
                 record.getType(),
                 agreement.id(),
@@ -196,6 +213,12 @@ public final class FamilyViewService {
 
     private static boolean namesRole(Agreement agreement, String role) {
         return agreement.fields().keySet().stream().anyMatch(path -> path.startsWith(role + "."));
+    }
+
+    private static Map<String, String> withView(Map<String, String> details, String viewId) {
+        Map<String, String> d = new java.util.TreeMap<>(details);
+        d.put("viewId", viewId);
+        return d;
     }
 
     private static String decisionKey(String viewId, String recordId, String subjectRef) {

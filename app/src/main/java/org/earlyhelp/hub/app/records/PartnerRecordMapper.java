@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.earlyhelp.hub.governance.access.Organisation;
 import org.earlyhelp.hub.schema.Address;
 import org.earlyhelp.hub.schema.CaseInvolvement;
 import org.earlyhelp.hub.schema.HealthInvolvement;
@@ -21,11 +22,41 @@ import org.earlyhelp.hub.schema.Sex;
 /** Checks what Bean Validation cannot (which partner may send which type, refs that exist) and maps to Avro. */
 final class PartnerRecordMapper {
 
-    /** Which partner may send each type, and the kind of record it is. */
-    static final Map<String, String> PROVIDER_OF = Map.of(
-            "school-attendance", "schools",
-            "health-involvement", "health",
-            "case-involvement", "casesystem");
+    /**
+     * Which partners may send each type. The council's education service sends roll records as school attendance: it
+     * is the authoritative source that corroborates a school's pupil-on-roll relationship.
+     */
+    static final Map<String, Set<String>> PROVIDERS_OF = Map.of(
+            "school-attendance", Set.of("schools", "council"),
+            "health-involvement", Set.of("health"),
+            "case-involvement", Set.of("casesystem"));
+
+    /** Whether the partner kind sends canonical records at all. */
+    static boolean sendsRecords(String partner) {
+        return PROVIDERS_OF.values().stream().anyMatch(p -> p.contains(partner));
+    }
+
+    /**
+     * What an organisation may not assert at all (answered 403): a school reports only pupils on its own roll, at
+     * its own URN, and names no other school for any person.
+     */
+    static List<Map<String, String>> overreach(PartnerRecordRequest in, Organisation organisation) {
+        List<Map<String, String>> problems = new ArrayList<>();
+        if (!organisation.isKind("schools")) {
+            return problems;
+        }
+        if (in.attendance() != null && !organisation.id().equals(in.attendance().schoolUrn())) {
+            problems.add(Map.of("field", "attendance.schoolUrn", "reason", "a school may report only its own URN"));
+        }
+        for (int i = 0; i < in.people().size(); i++) {
+            String urn = in.people().get(i).schoolUrn();
+            if (urn != null && !organisation.id().equals(urn)) {
+                problems.add(
+                        Map.of("field", "people[" + i + "].schoolUrn", "reason", "a school may name only its own URN"));
+            }
+        }
+        return problems;
+    }
 
     private static final Map<String, RecordKind> KIND_OF = Map.of(
             "school-attendance", RecordKind.STATE,
@@ -37,7 +68,7 @@ final class PartnerRecordMapper {
     /** Field problems, each as {@code field: reason}; empty when the request is acceptable from this partner. */
     static List<Map<String, String>> problems(PartnerRecordRequest in, String partner) {
         List<Map<String, String>> problems = new ArrayList<>();
-        if (!partner.equals(PROVIDER_OF.get(in.type()))) {
+        if (!PROVIDERS_OF.getOrDefault(in.type(), Set.of()).contains(partner)) {
             problems.add(Map.of("field", "type", "reason", "is not a type this partner may send"));
         }
         int payloads = (in.attendance() == null ? 0 : 1)
@@ -82,7 +113,7 @@ final class PartnerRecordMapper {
         return problems;
     }
 
-    static HubRecord toRecord(PartnerRecordRequest in, String recordId, String provider, Instant receivedAt) {
+    static HubRecord toRecord(PartnerRecordRequest in, String recordId, Organisation provider, Instant receivedAt) {
         List<Person> people = new ArrayList<>();
         for (PartnerRecordRequest.Person p : in.people()) {
             people.add(Person.newBuilder()
@@ -149,7 +180,8 @@ final class PartnerRecordMapper {
                 .setRecordId(recordId)
                 .setKind(KIND_OF.get(in.type()))
                 .setType(in.type())
-                .setProvider(provider)
+                .setProvider(provider.kind())
+                .setProviderOrganisation(provider.toString())
                 .setReceivedAt(receivedAt)
                 .setPeople(people)
                 .setPayload(payload)

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.earlyhelp.hub.app.config.HubProperties;
-import org.earlyhelp.hub.connector.police.PoliceIncidentController;
+import org.earlyhelp.hub.governance.access.Caller;
 import org.earlyhelp.hub.governance.minimise.AtRestMinimiser;
 import org.earlyhelp.hub.schema.HubRecord;
 import org.earlyhelp.hub.schema.codec.RecordCodec;
@@ -36,7 +36,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Canonical records from partners whose systems can send them as they are: school attendance from schools, health
  * involvements from health, case involvements (with relationships) from the case system. Like the police endpoint,
- * the provider is the authenticated partner and the answer is 202 only once Kafka holds the record.
+ * the provider is the authenticated organisation (never the body) and the answer is 202 only once Kafka holds the
+ * record. A school may report only its own URN: what it may not assert at all is refused with 403.
  */
 @RestController
 @Tag(name = "records", description = "Inbound canonical records from schools, health and the case system")
@@ -77,10 +78,11 @@ public class PartnerRecordsController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<Map<String, Object>> post(
             HttpServletRequest request, @Valid @RequestBody PartnerRecordRequest body) {
-        String partner = (String) request.getAttribute(PoliceIncidentController.PARTNER_ATTRIBUTE);
-        if (!PartnerRecordMapper.PROVIDER_OF.containsValue(partner)) {
-            return ResponseEntity.status(HttpStatus.FORBIDDEN)
-                    .body(Map.of("error", "this partner does not send canonical records"));
+        Caller caller = (Caller) request.getAttribute(Caller.REQUEST_ATTRIBUTE);
+        String partner = caller.partner();
+        if (!PartnerRecordMapper.sendsRecords(partner)) {
+            return forbidden(
+                    List.of(Map.of("field", "type", "reason", "this partner does not send canonical records")));
         }
         List<Map<String, String>> problems = PartnerRecordMapper.problems(body, partner);
         if (!problems.isEmpty()) {
@@ -88,9 +90,16 @@ public class PartnerRecordsController {
                     .increment();
             return ResponseEntity.badRequest().body(Map.of("errors", problems));
         }
+        List<Map<String, String>> overreach = PartnerRecordMapper.overreach(body, caller.organisation());
+        if (!overreach.isEmpty()) {
+            meters.counter("hub.records", "partner", partner, "outcome", "refused")
+                    .increment();
+            return forbidden(overreach);
+        }
         String recordId = UUID.randomUUID().toString();
         // what no agreement could release (clinical or pastoral notes) is never written to Kafka
-        HubRecord record = atRest.minimise(PartnerRecordMapper.toRecord(body, recordId, partner, clock.instant()));
+        HubRecord record =
+                atRest.minimise(PartnerRecordMapper.toRecord(body, recordId, caller.organisation(), clock.instant()));
         try {
             producer.send(new ProducerRecord<>(inboundTopic(partner), recordId, codec.encode(record)))
                     .get(30, TimeUnit.SECONDS);
@@ -100,14 +109,25 @@ public class PartnerRecordsController {
                     recordId,
                     e.getClass().getSimpleName());
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                    .body(Map.of("error", "the record could not be stored; nothing was accepted: try again"));
+                    .body(error(null, "the record could not be stored; nothing was accepted: try again"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                    .body(Map.of("error", "the record could not be stored; nothing was accepted: try again"));
+                    .body(error(null, "the record could not be stored; nothing was accepted: try again"));
         }
         meters.counter("hub.records", "partner", partner, "outcome", "received").increment();
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("id", recordId, "status", "accepted"));
+    }
+
+    private static ResponseEntity<Map<String, Object>> forbidden(List<Map<String, String>> problems) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("errors", problems));
+    }
+
+    private static Map<String, Object> error(String field, String reason) {
+        Map<String, Object> e = new java.util.LinkedHashMap<>();
+        e.put("field", field);
+        e.put("reason", reason);
+        return Map.of("errors", List.of(e));
     }
 
     String inboundTopic(String partner) {

@@ -17,6 +17,7 @@ final class EndpointRules {
     static final String SCHOOLS = "schools";
     static final String HEALTH = "health";
     static final String CASESYSTEM = "casesystem";
+    static final String COUNCIL = "council";
     static final String GOVERNANCE = "governance";
 
     private EndpointRules() {}
@@ -30,12 +31,14 @@ final class EndpointRules {
         auth.requestMatchers(GET, "/swagger-ui/**").permitAll();
         // partners
         auth.requestMatchers(POST, "/api/police/incidents").hasRole(POLICE);
-        auth.requestMatchers(POST, "/api/records").hasAnyRole(SCHOOLS, HEALTH, CASESYSTEM);
+        // the council's education service posts roll records, the authoritative source for school rolls
+        auth.requestMatchers(POST, "/api/records").hasAnyRole(SCHOOLS, HEALTH, CASESYSTEM, COUNCIL);
         auth.requestMatchers(GET, "/api/family-view").hasAnyRole(SCHOOLS, HEALTH, CASESYSTEM);
         auth.requestMatchers(POST, "/api/consent").hasAnyRole(SCHOOLS, HEALTH, CASESYSTEM);
         // the data governance board: ledger, directory, agreements, clerical review, operations
         auth.requestMatchers(
                         "/api/ledger/**",
+                        "/api/access-review",
                         "/api/directory/**",
                         "/api/agreements/**",
                         "/api/matching/**",

@@ -24,7 +24,9 @@ public record Agreement(
         Map<String, FieldRule> fields,
         Delivery deliver,
         Period retention,
-        Validity valid) {
+        Validity valid,
+        Pull pull,
+        String consentCollector) {
 
     public Agreement {
         requireText(id, "id");
@@ -45,6 +47,30 @@ public record Agreement(
         fields = Map.copyOf(Objects.requireNonNull(fields, "fields"));
         Objects.requireNonNull(retention, "retention");
         Objects.requireNonNull(valid, "valid");
+        if (deliver == null && pull == null) {
+            throw new IllegalArgumentException(
+                    "pull or deliver: an agreement licenses push (deliver), pull (pull) or both, and this one neither");
+        }
+        if (consent == ConsentRule.REQUIRED && (consentCollector == null || consentCollector.isBlank())) {
+            throw new IllegalArgumentException("consent.collector must name who records the consent it requires");
+        }
+        if (consent == ConsentRule.NOT_REQUIRED && consentCollector != null) {
+            throw new IllegalArgumentException("consent.collector is only for an agreement that requires consent");
+        }
+        if (consentCollector != null && recipients.contains(consentCollector)) {
+            throw new IllegalArgumentException("consent.collector '" + consentCollector
+                    + "' is a recipient: a recipient may not record consent for its own benefit");
+        }
+    }
+
+    /** Whether a recipient may ask (pull) under this agreement for this purpose: only one with {@code pull} does. */
+    public boolean answersPull(String recipient, String requestedPurpose) {
+        return pull != null && recipients.contains(recipient) && pull.purposes().contains(requestedPurpose);
+    }
+
+    /** Whether this agreement names {@code partner} as the one that records the family's consent. */
+    public boolean collectsConsent(String partner) {
+        return consent == ConsentRule.REQUIRED && partner.equals(consentCollector);
     }
 
     /** Whether this agreement is in force on the given day: approved, and inside its validity dates. */
@@ -53,8 +79,8 @@ public record Agreement(
     }
 
     /**
-     * Whether the hub pushes notifications under this agreement: only an agreement with {@code deliver} does. One
-     * without it discloses only when a recipient asks (the whole-family view), field by field as it says.
+     * Whether the hub pushes notifications under this agreement: only an agreement with {@code deliver} does. Pushing
+     * and answering a pull are licensed separately ({@link #answersPull}): a push-only agreement never answers one.
      */
     public boolean notifies() {
         return deliver != null;
@@ -96,6 +122,25 @@ public record Agreement(
         public AppliesTo {
             requireText(kind, "applies-to.kind");
             requireText(type, "applies-to.type");
+        }
+    }
+
+    /**
+     * What a pull under the agreement needs: one of {@code purposes} named by the caller, and a live relationship of
+     * one of the {@code relationships} kinds between the caller's organisation and the person asked about. Where
+     * {@code corroborationRequired}, a relationship an authoritative source exists for (a pupil on roll) counts only
+     * once that source corroborates it; otherwise it counts and the pull is flagged for the access review.
+     */
+    public record Pull(List<String> purposes, List<String> relationships, boolean corroborationRequired) {
+        public Pull {
+            purposes = List.copyOf(Objects.requireNonNull(purposes, "pull.purposes"));
+            relationships = List.copyOf(Objects.requireNonNull(relationships, "pull.relationships"));
+            if (purposes.isEmpty()) {
+                throw new IllegalArgumentException("pull.purposes must name at least one purpose");
+            }
+            if (relationships.isEmpty()) {
+                throw new IllegalArgumentException("pull.relationships must name at least one relationship kind");
+            }
         }
     }
 

@@ -11,11 +11,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.earlyhelp.hub.governance.minimise.FieldCatalogue;
+import org.earlyhelp.hub.governance.relationship.RelationshipKind;
 
 /**
  * Checks a whole agreements directory, as the build does: each file loads strictly, names only known partners,
- * purposes, payload types and fields, and has a lawful basis; ids are unique; review dates are not overdue. Reports
- * every problem in every file rather than stopping at the first. Errors fail the lint; warnings do not.
+ * purposes (also those a pull names), payload types, fields and relationship kinds, and has a lawful basis; ids are
+ * unique; review dates are not overdue. Reports every problem in every file rather than stopping at the first. Errors
+ * fail the lint; warnings do not.
  */
 public final class AgreementLint {
 
@@ -78,6 +80,35 @@ public final class AgreementLint {
         }
         if (!registry.purposes().contains(a.purpose())) {
             out.add(doc.error("/purpose", unknown("purpose", a.purpose())));
+        }
+        if (a.consentCollector() != null && !registry.partners().contains(a.consentCollector())) {
+            out.add(doc.error("/consent/collector", unknown("partner", a.consentCollector())));
+        }
+        if (a.pull() != null) {
+            checkPull(a, registry, doc, out);
+        }
+    }
+
+    /** Every pull purpose is a registered purpose; every relationship kind is one some recipient can hold. */
+    private static void checkPull(Agreement a, PartnerRegistry registry, YamlDocument doc, List<LintProblem> out) {
+        List<String> purposes = a.pull().purposes();
+        for (int i = 0; i < purposes.size(); i++) {
+            if (!registry.purposes().contains(purposes.get(i))) {
+                out.add(doc.error("/pull/purposes/" + i, unknown("purpose", purposes.get(i))));
+            }
+        }
+        List<String> kinds = a.pull().relationships();
+        for (int i = 0; i < kinds.size(); i++) {
+            String name = kinds.get(i);
+            Optional<RelationshipKind> kind = RelationshipKind.fromYaml(name).filter(RelationshipKind::licensesPull);
+            if (kind.isEmpty()) {
+                out.add(doc.error("/pull/relationships/" + i, "unknown relationship kind '" + name + "'"));
+            } else if (a.recipients().stream().noneMatch(kind.get().holders()::contains)) {
+                out.add(doc.error(
+                        "/pull/relationships/" + i,
+                        "no recipient can hold a '" + name + "' relationship (held by "
+                                + kind.get().holders() + ")"));
+            }
         }
     }
 

@@ -136,7 +136,7 @@ public final class AgreementLoader {
                         basis.get("article-6").asText(),
                         optional(basis.get("article-9")),
                         texts(basis.get("gateways"))),
-                fromYaml(ConsentRule.values(), ConsentRule::yamlName, n.get("consent")),
+                consentRule(n.get("consent")),
                 new Agreement.AppliesTo(
                         applies.get("kind").asText(), applies.get("type").asText()),
                 fields,
@@ -144,7 +144,28 @@ public final class AgreementLoader {
                         ? new Agreement.Delivery(optional(n.get("deliver").get("deadline")))
                         : null,
                 Period.parse(n.get("retention").asText()),
-                new Agreement.Validity(date(valid.get("from")), date(valid.get("until")), date(valid.get("review"))));
+                new Agreement.Validity(date(valid.get("from")), date(valid.get("until")), date(valid.get("review"))),
+                pull(n.get("pull")),
+                n.get("consent").isObject() ? optional(n.get("consent").get("collector")) : null);
+    }
+
+    /** {@code consent: not-required}, or {@code consent: {required: true, collector: <partner>}}. */
+    private static ConsentRule consentRule(JsonNode consent) {
+        if (consent.isObject()) {
+            return consent.path("required").asBoolean(false) ? ConsentRule.REQUIRED : ConsentRule.NOT_REQUIRED;
+        }
+        return fromYaml(ConsentRule.values(), ConsentRule::yamlName, consent);
+    }
+
+    /** {@code pull: {purposes: [...], relationships: [...], corroboration: required | flag}}; absent: push only. */
+    private static Agreement.Pull pull(JsonNode pull) {
+        if (pull == null || pull.isNull()) {
+            return null;
+        }
+        return new Agreement.Pull(
+                texts(pull.get("purposes")),
+                texts(pull.get("relationships")),
+                !"flag".equals(pull.path("corroboration").asText("required")));
     }
 
     /** The records name the key first ("valid.until ... is before ..."), which locates the line. */

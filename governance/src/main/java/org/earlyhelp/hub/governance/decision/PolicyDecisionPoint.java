@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import org.earlyhelp.hub.governance.agreement.Agreement;
 import org.earlyhelp.hub.governance.agreement.AgreementStatus;
 import org.earlyhelp.hub.governance.agreement.ConsentRule;
+import org.earlyhelp.hub.governance.relationship.Corroboration;
 
 /**
  * Deny by default: a record may go to a recipient only under an agreement that is approved, in date, and covers the
@@ -54,15 +55,26 @@ public final class PolicyDecisionPoint {
         return decisions;
     }
 
-    /** The decision for one named recipient and purpose: DENY unless some agreement permits exactly that. */
-    public Decision decide(
-            RecordDescriptor record, String recipient, String purpose, LocalDate today, ConsentCheck consent) {
+    /**
+     * The decision for a pull: one named recipient asking for one purpose through one relationship. Only agreements
+     * with a {@code pull} block that lists the purpose answer; a push-only agreement never does. DENY unless such an
+     * agreement permits exactly that, accepts the relationship's kind and, where it needs corroboration, the
+     * relationship is corroborated.
+     */
+    public Decision decidePull(
+            RecordDescriptor record,
+            String recipient,
+            String purpose,
+            PullBasis basis,
+            LocalDate today,
+            ConsentCheck consent) {
         Decision best = null;
         for (Agreement a : agreements.get()) {
-            if (covers(a, record)
-                    && a.recipients().contains(recipient)
-                    && a.purpose().equals(purpose)) {
+            if (covers(a, record) && a.answersPull(recipient, purpose)) {
                 Decision d = decide(a, recipient, today, consent);
+                if (d.permitted()) {
+                    d = throughRelationship(a, recipient, basis, d);
+                }
                 if (d.permitted()) {
                     return d;
                 }
@@ -74,8 +86,44 @@ public final class PolicyDecisionPoint {
                 : Decision.deny(
                         null,
                         recipient,
-                        "no agreement covers " + record.kind() + "/" + record.type() + " from " + record.provider()
-                                + " to " + recipient + " for " + purpose);
+                        "no agreement answers a pull of " + record.kind() + "/" + record.type() + " from "
+                                + record.provider() + " by " + recipient + " for " + purpose);
+    }
+
+    /** Whether any agreement in force lets {@code recipient} pull for {@code purpose}: else the caller gets 403. */
+    public boolean pullPurposeLicensed(String recipient, String purpose, LocalDate today) {
+        return agreements.get().stream().anyMatch(a -> a.inForceOn(today) && a.answersPull(recipient, purpose));
+    }
+
+    /** The relationship kinds the agreements in force accept for a pull by {@code recipient} for {@code purpose}. */
+    public java.util.Set<String> pullRelationships(String recipient, String purpose, LocalDate today) {
+        java.util.Set<String> kinds = new java.util.TreeSet<>();
+        agreements.get().stream()
+                .filter(a -> a.inForceOn(today) && a.answersPull(recipient, purpose))
+                .forEach(a -> kinds.addAll(a.pull().relationships()));
+        return kinds;
+    }
+
+    private static Decision throughRelationship(Agreement a, String recipient, PullBasis basis, Decision permit) {
+        String ref = a.id() + " v" + a.version();
+        if (!a.pull().relationships().contains(basis.kind())) {
+            return Decision.deny(a, recipient, ref + " does not accept a " + basis.kind() + " relationship");
+        }
+        if (basis.corroborated() == Corroboration.UNCORROBORATED && a.pull().corroborationRequired()) {
+            return Decision.deny(
+                    a,
+                    recipient,
+                    ref + " needs the " + basis.kind() + " relationship corroborated by its authoritative source");
+        }
+        return permit;
+    }
+
+    /** The relationship a pull rests on: its kind as agreements spell it, and whether its source corroborated it. */
+    public record PullBasis(String kind, Corroboration corroborated) {
+        public PullBasis {
+            java.util.Objects.requireNonNull(kind, "kind");
+            java.util.Objects.requireNonNull(corroborated, "corroborated");
+        }
     }
 
     private static boolean covers(Agreement a, RecordDescriptor record) {

@@ -98,7 +98,7 @@ public final class GovernanceService {
                 outcome,
                 record.getRecordId(),
                 subjectKey.of(subject.getGivenName(), subject.getFamilyName(), subject.getDateOfBirth()),
-                record.getProvider(),
+                providerOf(record),
                 recipient,
                 agreement == null ? null : agreement.id(),
                 agreement == null ? null : agreement.version(),
@@ -144,6 +144,11 @@ public final class GovernanceService {
             }
         }
         return false;
+    }
+
+    /** The organisation that sent the record ({@code police:derbyshire}); the partner kind only for pre-v3 records. */
+    public static String providerOf(HubRecord record) {
+        return record.getProviderOrganisation() != null ? record.getProviderOrganisation() : record.getProvider();
     }
 
     /** Stable across retries: the same record, subject, recipient and agreement always give the same key. */

@@ -22,12 +22,18 @@ import org.earlyhelp.hub.schema.HubRecord;
  * <p>Kept whatever the agreements say: the people (names, dates of birth, addresses and identifiers are how the hub
  * resolves a person, not what it releases; releases are minimised again per recipient), fields that are not free
  * values (numbers, dates, flags, places), and {@link #KEPT} (the provider's own reference, which makes a retried post
- * the same incident, and the relationships, which join people in the person index).
+ * the same incident, the relationships, which join people in the person index, and what establishes a legitimate
+ * relationship).
  */
 public final class AtRestMinimiser {
 
-    /** Payload fields the hub itself needs, released or not. */
-    static final Set<String> KEPT = Set.of("reference", "relationships");
+    /**
+     * Payload fields the hub itself needs, released or not: the provider's reference, the relationships, and what
+     * establishes or ends a legitimate relationship ({@code RelationshipRules}: a case's status and lead practitioner,
+     * a health team, the school URN and pupils of a roll record).
+     */
+    static final Set<String> KEPT =
+            Set.of("reference", "relationships", "status", "leadPractitioner", "team", "schoolUrn", "pupil");
 
     private final Supplier<List<Agreement>> agreements;
     private final FieldCatalogue catalogue;

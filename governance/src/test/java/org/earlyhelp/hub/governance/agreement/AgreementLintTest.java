@@ -117,6 +117,47 @@ class AgreementLintTest {
                 .containsExactly(8, 20, 20);
     }
 
+    @Test
+    void aPullNamingAnUnregisteredPurposeOrARelationshipNoRecipientCanHoldFailsAtItsLines() throws IOException {
+        // Given a pull block for schools asking for an unknown purpose through a tenancy
+        write(AgreementLoaderTest.shipped()
+                .replace(
+                        "retention: P1Y",
+                        "pull:\n  purposes: [marketing]\n  relationships: [pupil-on-roll, tenancy]\nretention: P1Y"));
+
+        // When
+        List<LintProblem> problems = lint();
+
+        // Then each is an error at its own line
+        assertThat(problems)
+                .filteredOn(p -> p.severity() == LintProblem.Severity.ERROR)
+                .extracting(LintProblem::line, LintProblem::message)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                20, "unknown purpose 'marketing': add it to registry.yaml or correct it"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                21, "no recipient can hold a 'tenancy' relationship (held by [housing])"));
+    }
+
+    @Test
+    void aConsentCollectorMustBeARegisteredPartner() throws IOException {
+        // Given
+        write(AgreementLoaderTest.shipped()
+                .replace("consent: not-required", "consent: { required: true, collector: libraries }"));
+
+        // When
+        List<LintProblem> problems = lint();
+
+        // Then
+        assertThat(problems)
+                .filteredOn(p -> p.severity() == LintProblem.Severity.ERROR)
+                .singleElement()
+                .satisfies(p -> {
+                    assertThat(p.line()).isEqualTo(9);
+                    assertThat(p.message()).startsWith("unknown partner 'libraries'");
+                });
+    }
+
     private List<LintProblem> lint() {
         return AgreementLint.lint(dir, FieldCatalogue.standard(), TODAY);
     }

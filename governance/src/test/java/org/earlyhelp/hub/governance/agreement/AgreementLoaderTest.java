@@ -119,6 +119,46 @@ class AgreementLoaderTest {
     }
 
     @Test
+    void aRecipientNamedAsConsentCollectorFailsAtTheConsentLine() throws IOException {
+        // Given the recipient would record consent for its own benefit
+        Path file =
+                write(shipped().replace("consent: not-required", "consent: { required: true, collector: schools }"));
+
+        // When / Then
+        assertThatThrownBy(() -> AgreementLoader.load(file))
+                .isInstanceOf(AgreementException.class)
+                .hasMessageStartingWith(ID + ".yaml:9: consent.collector 'schools' is a recipient");
+    }
+
+    @Test
+    void consentRequiredWithoutACollectorOrAnAgreementWithNeitherPushNorPullIsRefused() throws IOException {
+        Path noCollector = write(shipped().replace("consent: not-required", "consent: required"));
+        assertThatThrownBy(() -> AgreementLoader.load(noCollector)).isInstanceOf(AgreementException.class);
+
+        Path neither = write(shipped().replaceAll("deliver: .*\n", ""));
+        assertThatThrownBy(() -> AgreementLoader.load(neither))
+                .isInstanceOf(AgreementException.class)
+                .hasMessageContaining("licenses push (deliver), pull (pull) or both");
+    }
+
+    @Test
+    void aPullBlockLoadsWithItsPurposesRelationshipsAndCorroboration() throws IOException {
+        Path file = write(shipped()
+                .replace(
+                        "retention: P1Y",
+                        "pull: { purposes: [early-help/family-view], relationships: [pupil-on-roll],"
+                                + " corroboration: flag }\nretention: P1Y"));
+
+        Agreement a = AgreementLoader.load(file);
+
+        assertThat(a.pull())
+                .isEqualTo(new Agreement.Pull(List.of("early-help/family-view"), List.of("pupil-on-roll"), false));
+        assertThat(a.answersPull("schools", "early-help/family-view")).isTrue();
+        assertThat(a.answersPull("schools", "safeguarding/domestic-abuse-notification"))
+                .isFalse();
+    }
+
+    @Test
     void everyProblemInTheFileIsReported() throws IOException {
         // Given
         Path file =

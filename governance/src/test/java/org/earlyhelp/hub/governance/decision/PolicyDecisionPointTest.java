@@ -13,6 +13,7 @@ import org.earlyhelp.hub.governance.agreement.AgreementStatus;
 import org.earlyhelp.hub.governance.agreement.ConsentRule;
 import org.earlyhelp.hub.governance.agreement.FieldRule;
 import org.earlyhelp.hub.governance.decision.PolicyDecisionPoint.ConsentCheck;
+import org.earlyhelp.hub.governance.relationship.Corroboration;
 import org.junit.jupiter.api.Test;
 
 class PolicyDecisionPointTest {
@@ -211,23 +212,98 @@ class PolicyDecisionPointTest {
                 .isEqualTo(Outcome.PERMIT);
     }
 
+    static final String FAMILY_VIEW = "early-help/family-view";
+    static final PolicyDecisionPoint.PullBasis ON_ROLL =
+            new PolicyDecisionPoint.PullBasis("pupil-on-roll", Corroboration.CORROBORATED);
+
+    /** The test agreement, licensed for pulls by schools for the family view through a pupil on roll. */
+    private static Agreement pullable(String id, boolean corroborationRequired) {
+        Agreement a = approved(id);
+        return new Agreement(
+                a.id(),
+                a.title(),
+                a.version(),
+                a.status(),
+                a.provider(),
+                a.recipients(),
+                a.purpose(),
+                a.lawfulBasis(),
+                a.consent(),
+                a.appliesTo(),
+                a.fields(),
+                null,
+                a.retention(),
+                a.valid(),
+                new Agreement.Pull(List.of(FAMILY_VIEW), List.of("pupil-on-roll"), corroborationRequired),
+                a.consentCollector());
+    }
+
     @Test
-    void namedRecipientAndPurposeArePermittedOnlyWhenAnAgreementSaysExactlyThat() {
-        // Given
+    void aPushOnlyAgreementNeverAnswersAPullWhateverPurposeIsNamed() {
+        // Given Operation Encompass as shipped: deliver, no pull
         PolicyDecisionPoint pdp = new PolicyDecisionPoint(List.of(approved("oe")));
 
+        // When a school asks for its own purpose
+        Decision d = pdp.decidePull(
+                INCIDENT,
+                "schools",
+                "safeguarding/domestic-abuse-notification",
+                ON_ROLL,
+                TODAY,
+                ConsentCheck.NONE_RECORDED);
+
+        // Then nothing answers, and the purpose is not licensed for pulls at all
+        assertThat(d.outcome()).isEqualTo(Outcome.DENY);
+        assertThat(d.reasons()).singleElement().asString().startsWith("no agreement answers a pull");
+        assertThat(pdp.pullPurposeLicensed("schools", "safeguarding/domestic-abuse-notification", TODAY))
+                .isFalse();
+    }
+
+    @Test
+    void aPullIsPermittedOnlyForAListedPurposeRecipientAndRelationshipKind() {
+        // Given
+        PolicyDecisionPoint pdp = new PolicyDecisionPoint(List.of(pullable("fv", true)));
+
         // When
-        Decision permitted = pdp.decide(
-                INCIDENT, "schools", "safeguarding/domestic-abuse-notification", TODAY, ConsentCheck.NONE_RECORDED);
-        Decision otherPurpose = pdp.decide(INCIDENT, "schools", "marketing", TODAY, ConsentCheck.NONE_RECORDED);
-        Decision otherRecipient = pdp.decide(
-                INCIDENT, "health", "safeguarding/domestic-abuse-notification", TODAY, ConsentCheck.NONE_RECORDED);
+        Decision permitted =
+                pdp.decidePull(INCIDENT, "schools", FAMILY_VIEW, ON_ROLL, TODAY, ConsentCheck.NONE_RECORDED);
+        Decision otherPurpose =
+                pdp.decidePull(INCIDENT, "schools", "marketing", ON_ROLL, TODAY, ConsentCheck.NONE_RECORDED);
+        Decision otherRecipient =
+                pdp.decidePull(INCIDENT, "health", FAMILY_VIEW, ON_ROLL, TODAY, ConsentCheck.NONE_RECORDED);
+        Decision otherKind = pdp.decidePull(
+                INCIDENT,
+                "schools",
+                FAMILY_VIEW,
+                new PolicyDecisionPoint.PullBasis("open-involvement", Corroboration.NOT_APPLICABLE),
+                TODAY,
+                ConsentCheck.NONE_RECORDED);
 
         // Then
         assertThat(permitted.outcome()).isEqualTo(Outcome.PERMIT);
         assertThat(otherPurpose.outcome()).isEqualTo(Outcome.DENY);
-        assertThat(otherPurpose.reasons()).singleElement().asString().startsWith("no agreement covers");
         assertThat(otherRecipient.outcome()).isEqualTo(Outcome.DENY);
         assertThat(otherRecipient.recipient()).isEqualTo("health");
+        assertThat(otherKind.outcome()).isEqualTo(Outcome.DENY);
+        assertThat(otherKind.reasons()).singleElement().asString().contains("does not accept a open-involvement");
+        assertThat(pdp.pullRelationships("schools", FAMILY_VIEW, TODAY)).containsExactly("pupil-on-roll");
+    }
+
+    @Test
+    void anUncorroboratedRelationshipIsDeniedWhereTheAgreementNeedsCorroborationAndCountsWhereItOnlyFlags() {
+        // Given
+        PolicyDecisionPoint.PullBasis uncorroborated =
+                new PolicyDecisionPoint.PullBasis("pupil-on-roll", Corroboration.UNCORROBORATED);
+
+        // When
+        Decision strict = new PolicyDecisionPoint(List.of(pullable("fv", true)))
+                .decidePull(INCIDENT, "schools", FAMILY_VIEW, uncorroborated, TODAY, ConsentCheck.NONE_RECORDED);
+        Decision flagging = new PolicyDecisionPoint(List.of(pullable("fv", false)))
+                .decidePull(INCIDENT, "schools", FAMILY_VIEW, uncorroborated, TODAY, ConsentCheck.NONE_RECORDED);
+
+        // Then
+        assertThat(strict.outcome()).isEqualTo(Outcome.DENY);
+        assertThat(strict.reasons()).singleElement().asString().contains("corroborated");
+        assertThat(flagging.outcome()).isEqualTo(Outcome.PERMIT);
     }
 }

@@ -121,7 +121,7 @@ class AtRestMinimiserTest {
     }
 
     @Test
-    void relationshipsAreKeptToJoinPeopleThoughNoAgreementReleasesCaseRecords() {
+    void relationshipsAndWhatEstablishesALegitimateRelationshipAreKeptThoughNoAgreementReleasesCaseRecords() {
         // Given a case involvement (no agreement has the case system as provider)
         HubRecord involvement = HubRecord.newBuilder(policeIncident())
                 .setKind(RecordKind.INVOLVEMENT)
@@ -138,9 +138,11 @@ class AtRestMinimiserTest {
         // When it is minimised for keeping
         CaseInvolvement payload =
                 (CaseInvolvement) minimiser.minimise(involvement).getPayload();
-        // Then the free text goes, the relationships stay
-        assertThat(payload.getLeadPractitioner()).isNull();
+        // Then the free text goes; the relationships, the status and the named lead practitioner (which establish the
+        // case system's relationship with the family, RelationshipRules) stay
         assertThat(payload.getCaseType()).isEmpty();
+        assertThat(payload.getLeadPractitioner()).isEqualTo("Jo Bloggs");
+        assertThat(payload.getStatus()).isEqualTo("open");
         assertThat(payload.getRelationships()).hasSize(1);
     }
 

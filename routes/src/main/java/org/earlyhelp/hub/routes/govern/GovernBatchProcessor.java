@@ -167,7 +167,11 @@ public class GovernBatchProcessor implements Processor {
                         case DENY -> "denied";
                         case REVIEW -> "review";
                     };
-            meters.counter("hub.records", "partner", d.provider(), "outcome", outcome)
+            // the partner kind, not the organisation (kind:id): one label value per kind, as the console counts
+            String partner = d.provider().contains(":")
+                    ? d.provider().substring(0, d.provider().indexOf(':'))
+                    : d.provider();
+            meters.counter("hub.records", "partner", partner, "outcome", outcome)
                     .increment();
         }
     }

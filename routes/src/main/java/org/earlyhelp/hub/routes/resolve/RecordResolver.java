@@ -8,6 +8,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.earlyhelp.hub.governance.relationship.RelationshipAssertion;
+import org.earlyhelp.hub.governance.relationship.RelationshipRegister;
+import org.earlyhelp.hub.governance.relationship.RelationshipRules;
+import org.earlyhelp.hub.matching.index.IndexedRecord;
 import org.earlyhelp.hub.matching.index.PersonIndex;
 import org.earlyhelp.hub.matching.index.Resolution;
 import org.earlyhelp.hub.matching.model.PersonRecord;
@@ -23,12 +27,13 @@ import org.earlyhelp.hub.schema.SchoolAttendance;
 /**
  * The resolve step: keeps each arriving record and resolves every person in it against the person index, so that
  * records about one child from different partners become one person. Relationships the case system records join the
- * people they name. Idempotent, so a replayed batch changes nothing.
+ * people they name, and the records that establish a legitimate relationship (a pupil on a school's own roll, an open
+ * involvement) write it to the relationship register. Idempotent, so a replayed batch changes nothing.
  */
 public final class RecordResolver {
 
-    /** The partner whose records are education records: a UPN counts only between these. */
-    static final String EDUCATION_PROVIDER = "schools";
+    /** The partners whose records are education records: a UPN counts only between these. */
+    static final java.util.Set<String> EDUCATION_PROVIDERS = java.util.Set.of("schools", "council");
 
     /** The relationship a school's contact record asserts between a parent and a pupil. */
     static final String SCHOOL_CONTACT_OF = "SCHOOL_CONTACT_OF";
@@ -38,15 +43,17 @@ public final class RecordResolver {
 
     private final PersonIndex index;
     private final RecordStore store;
+    private final RelationshipRegister relationships;
     private final ExecutorService workers;
 
     /**
      * @param parallelism how many people are resolved at once (each is one short PostgreSQL transaction; resolutions
      *     that could touch the same person are serialised by the index itself)
      */
-    public RecordResolver(PersonIndex index, RecordStore store, int parallelism) {
+    public RecordResolver(PersonIndex index, RecordStore store, RelationshipRegister relationships, int parallelism) {
         this.index = index;
         this.store = store;
+        this.relationships = relationships;
         AtomicInteger n = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(parallelism, r -> {
             Thread t = new Thread(r, "hub-resolve-" + n.incrementAndGet());
@@ -77,6 +84,7 @@ public final class RecordResolver {
                     : new IllegalStateException("could not resolve people", e.getCause());
         }
         records.forEach(this::relate);
+        records.forEach(this::establishRelationships);
         index.flushTermFrequencies();
     }
 
@@ -87,7 +95,31 @@ public final class RecordResolver {
             resolutions.add(index.resolve(toPersonRecord(record, person)));
         }
         relate(record);
+        establishRelationships(record);
         return resolutions;
+    }
+
+    /**
+     * Writes the legitimate relationships the record establishes or ends ({@link RelationshipRules}), once its people
+     * are resolved: a closing record ends the organisation's relationship with the person, whichever of the person's
+     * records established it.
+     */
+    private void establishRelationships(HubRecord record) {
+        List<RelationshipAssertion> assertions = RelationshipRules.of(record);
+        List<RelationshipAssertion> opening =
+                assertions.stream().filter(a -> !a.closing()).toList();
+        relationships.apply(opening, List.of(), record.getReceivedAt());
+        for (RelationshipAssertion closing : assertions) {
+            if (closing.closing()) {
+                String sourceRecordId =
+                        closing.recordKey().substring(closing.recordKey().indexOf('/') + 1);
+                List<String> keys = index.personOf(record.getProvider(), sourceRecordId).stream()
+                        .flatMap(person -> index.recordsOf(person).stream())
+                        .map(IndexedRecord::recordKey)
+                        .toList();
+                relationships.apply(List.of(closing), keys, record.getReceivedAt());
+            }
+        }
     }
 
     private void relate(HubRecord record) {
@@ -131,7 +163,7 @@ public final class RecordResolver {
     public static PersonRecord toPersonRecord(HubRecord record, Person person) {
         PersonRecord.Builder b = PersonRecord.builder(RecordStore.sourceRecordId(record, person))
                 .source(record.getProvider())
-                .education(EDUCATION_PROVIDER.equals(record.getProvider()))
+                .education(EDUCATION_PROVIDERS.contains(record.getProvider()))
                 .forename(person.getGivenName())
                 .surname(person.getFamilyName())
                 .dateOfBirth(person.getDateOfBirth())

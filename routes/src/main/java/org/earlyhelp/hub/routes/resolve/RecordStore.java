@@ -124,6 +124,19 @@ public final class RecordStore {
         }
     }
 
+    /** The stored body (Avro single-object encoding) of a record, if the hub holds it. */
+    public java.util.Optional<byte[]> body(String recordId) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("select body from hub_record where record_id = ?")) {
+            s.setString(1, recordId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? java.util.Optional.of(rs.getBytes(1)) : java.util.Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read stored records", e);
+        }
+    }
+
     /** The provider of a stored record, if the hub holds it. */
     public java.util.Optional<String> providerOf(String recordId) {
         try (Connection c = dataSource.getConnection();

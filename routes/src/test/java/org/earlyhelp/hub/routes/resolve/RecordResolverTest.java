@@ -10,10 +10,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.earlyhelp.hub.governance.relationship.RelationshipRegister;
 import org.earlyhelp.hub.matching.engine.StandardMatcher;
 import org.earlyhelp.hub.matching.index.Family;
 import org.earlyhelp.hub.matching.index.FamilyGraph;
 import org.earlyhelp.hub.matching.index.IndexTermFrequencies;
+import org.earlyhelp.hub.matching.index.MergeLineage;
 import org.earlyhelp.hub.matching.index.PersonIndex;
 import org.earlyhelp.hub.matching.model.PersonRecord;
 import org.earlyhelp.hub.schema.Address;
@@ -54,7 +56,7 @@ class RecordResolverTest {
         store = new RecordStore(dataSource, java.util.function.UnaryOperator.identity(), r -> {
             throw new AssertionError("an unchanged record keeps its bytes");
         });
-        resolver = new RecordResolver(index, store, 4);
+        resolver = new RecordResolver(index, store, new RelationshipRegister(dataSource), 4);
     }
 
     @AfterAll
@@ -121,6 +123,65 @@ class RecordResolverTest {
                 .containsExactlyInAnyOrder(lily, dad, grandmother);
         assertThat(index.recordsOf(lily)).hasSize(2);
         assertThat(store.about(List.of("casesystem/rec-case#c"))).hasSize(1);
+    }
+
+    @Test
+    void aLeadPractitionersOpenCaseIsARelationshipThatFollowsMergeAndSplitAndAClosedCaseEndsIt() {
+        // Given the case system's open case with a named lead practitioner, and another person's record
+        RelationshipRegister register = new RelationshipRegister(dataSource);
+        String team = "casesystem:early-help-north";
+        resolver.resolve(
+                involvement("rel-open", "Mia", "2013-02-03", "9434765919", "open", "Team North"), new byte[] {1});
+        resolver.resolve(involvement("rel-other", "Zed", "2011-07-08", null, "open", null), new byte[] {1});
+        UUID mia = index.personOf("casesystem", "rel-open#c").orElseThrow();
+        UUID zed = index.personOf("casesystem", "rel-other#c").orElseThrow();
+        assertThat(register.live(team, keysOf(mia))).singleElement().satisfies(r -> assertThat(r.kind())
+                .isEqualTo(org.earlyhelp.hub.governance.relationship.RelationshipKind.OPEN_INVOLVEMENT));
+        assertThat(register.live(team, keysOf(zed)))
+                .as("no lead practitioner: no relationship")
+                .isEmpty();
+
+        // When the two are merged, the relationship is the kept person's
+        index.merge(zed, mia, "test", "tester");
+        assertThat(register.live(team, keysOf(zed))).hasSize(1);
+        MergeLineage lineage = new MergeLineage(dataSource);
+        assertThat(lineage.of(zed)).containsKeys(zed, mia);
+
+        // And when the record is split off again, it goes with the record, and the split is on the lineage
+        UUID split = index.split(zed, List.of("casesystem/rel-open#c"), "test", "tester");
+        assertThat(register.live(team, keysOf(split))).hasSize(1);
+        assertThat(register.live(team, keysOf(zed))).isEmpty();
+        assertThat(lineage.of(zed).get(zed)).isPresent();
+
+        // When the case system closes the case (a new record about the same child)
+        resolver.resolve(involvement("rel-close", "Mia", "2013-02-03", "9434765919", "closed", null), new byte[] {1});
+
+        // Then the relationship has ended
+        assertThat(register.live(team, keysOf(split))).isEmpty();
+    }
+
+    private static List<String> keysOf(UUID person) {
+        return index.recordsOf(person).stream()
+                .map(org.earlyhelp.hub.matching.index.IndexedRecord::recordKey)
+                .toList();
+    }
+
+    static HubRecord involvement(String id, String given, String dob, String nhs, String status, String lead) {
+        return HubRecord.newBuilder()
+                .setRecordId(id)
+                .setKind(RecordKind.INVOLVEMENT)
+                .setType("case-involvement")
+                .setProvider("casesystem")
+                .setProviderOrganisation("casesystem:early-help-north")
+                .setReceivedAt(Instant.now())
+                .setPeople(List.of(person("c", Role.CHILD, given, "Rowe", LocalDate.parse(dob), nhs, null)))
+                .setPayload(CaseInvolvement.newBuilder()
+                        .setCaseType("early-help")
+                        .setStatus(status)
+                        .setOpenedOn(LocalDate.of(2026, 1, 5))
+                        .setLeadPractitioner(lead)
+                        .build())
+                .build();
     }
 
     static HubRecord caseRecord(String id, List<Relationship> relationships) {

@@ -18,6 +18,7 @@ import java.util.UUID;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.kafka.KafkaConstants;
+import org.earlyhelp.hub.governance.access.Caller;
 import org.earlyhelp.hub.governance.minimise.AtRestMinimiser;
 import org.earlyhelp.hub.schema.HubRecord;
 import org.earlyhelp.hub.schema.codec.RecordCodec;
@@ -95,6 +96,9 @@ public class PoliceIncidentController {
         // what no agreement could release (the officer's notes) never reaches the inbound topic's segments
         HubRecord record =
                 atRest.minimise(PoliceIncidentMapper.toRecord(incident, recordId, PROVIDER, clock.instant()));
+        if (request.getAttribute(Caller.REQUEST_ATTRIBUTE) instanceof Caller caller) {
+            record.setProviderOrganisation(caller.organisation().toString()); // the force, e.g. police:derbyshire
+        }
         Exchange result = producer.request(PoliceInboundRoute.ENDPOINT, e -> {
             e.getMessage().setHeader(KafkaConstants.KEY, recordId);
             e.getMessage().setBody(codec.encode(record));
