@@ -59,7 +59,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
             "hub.simulator.enabled=false",
             "hub.batch.max-poll-records=2000",
             "hub.batch.max-attempts=3",
-            "hub.batch.initial-backoff=20ms"
+            "hub.batch.initial-backoff=20ms",
+            "hub.batch.stall-after=1s",
+            "hub.connectors.schools.initial-backoff=4s",
+            "hub.connectors.schools.max-redeliveries=1"
         })
 class PoisonRecordIT {
 
@@ -158,6 +161,32 @@ class PoisonRecordIT {
                 .untilAsserted(() -> assertThat(countsFor(List.of(reference))).containsEntry(reference, 1));
         assertThat(header(awaitDeadLetter("hub.dlq.police", poison.getRecordId()), "hub-dlq-reason"))
                 .isNotBlank();
+    }
+
+    @Test
+    void readinessReportsAConsumerThatStopsAdvancingAndLivenessStaysUp() throws Exception {
+        // Given a school whose endpoint keeps answering 503, so its notification waits between retries
+        registerSchool("310003");
+        schools.failNext(2, 503);
+        // When an incident about its pupil is on its way
+        produce(List.of(onPartitionZero(
+                "hub.inbound.police", incident("DA/POISON/" + UUID.randomUUID(), "310003", "Amy", dob(3)))));
+        // Then the hub says it is not ready while the delivery has not advanced for longer than stall-after
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            var readiness = HubProcess.send(port, "GET", "/actuator/health/readiness", null, null);
+            assertThat(readiness.statusCode()).isEqualTo(503);
+            assertThat(readiness.body())
+                    .contains("OUT_OF_SERVICE", "schools-outbound")
+                    .doesNotContain("Amy");
+        });
+        var liveness = HubProcess.send(port, "GET", "/actuator/health/liveness", null, null);
+        assertThat(liveness.statusCode()).isEqualTo(200);
+        assertThat(liveness.body()).contains("UP");
+        // And ready again once the notification is dead-lettered and the partition moves on
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> HubProcess.send(port, "GET", "/actuator/health/readiness", null, null)
+                                .statusCode()
+                        == 200);
     }
 
     private Map<String, Integer> countsFor(List<String> references) {

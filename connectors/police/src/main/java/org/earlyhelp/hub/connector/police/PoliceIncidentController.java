@@ -12,12 +12,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Validator;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.kafka.KafkaConstants;
+import org.earlyhelp.hub.routes.intake.IdempotentIntake;
 import org.earlyhelp.hub.schema.HubRecord;
 import org.earlyhelp.hub.schema.codec.RecordCodec;
 import org.slf4j.Logger;
@@ -48,9 +49,16 @@ public class PoliceIncidentController {
     private final Clock clock;
     private final Counter received;
     private final Counter rejected;
+    private final IdempotentIntake intake;
 
     public PoliceIncidentController(
-            Validator validator, ProducerTemplate producer, RecordCodec codec, Clock clock, MeterRegistry meters) {
+            Validator validator,
+            ProducerTemplate producer,
+            RecordCodec codec,
+            Clock clock,
+            MeterRegistry meters,
+            IdempotentIntake intake) {
+        this.intake = intake;
         this.reader = new PoliceIncidentReader(validator, clock);
         this.producer = producer;
         this.codec = codec;
@@ -83,22 +91,68 @@ public class PoliceIncidentController {
                     .body(Map.of("error", "only the police partner may post police incidents"));
         }
         PoliceIncidentRequest incident = reader.read(request.getInputStream());
-        String recordId = UUID.randomUUID().toString();
-        HubRecord record = PoliceIncidentMapper.toRecord(incident, recordId, PROVIDER, clock.instant());
-        Exchange result = producer.request(PoliceInboundRoute.ENDPOINT, e -> {
-            e.getMessage().setHeader(KafkaConstants.KEY, recordId);
-            e.getMessage().setBody(codec.encode(record));
-        });
-        if (result.getException() != null) {
-            log.warn(
-                    "incident not stored: recordId={} cause={}",
-                    recordId,
-                    result.getException().getClass().getSimpleName());
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                    .body(Map.of("error", "the incident could not be stored; nothing was accepted: try again"));
+        // the incident reference is the police system's own key for it (per organisation); a retried post, with or
+        // without an Idempotency-Key header, is the same incident and gets the first answer
+        List<IdempotentIntake.Key> keys = new ArrayList<>();
+        keys.add(IdempotentIntake.referenceKey("reference", incident.reference()));
+        try {
+            IdempotentIntake.headerKey(request.getHeader(IdempotentIntake.HEADER))
+                    .ifPresent(keys::add);
+        } catch (IllegalArgumentException e) {
+            return error(HttpStatus.BAD_REQUEST, null, e.getMessage());
         }
-        received.increment();
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("id", recordId, "status", "accepted"));
+        byte[] fingerprint = IdempotentIntake.fingerprint(
+                codec.encode(PoliceIncidentMapper.toRecord(incident, "-", PROVIDER, java.time.Instant.EPOCH)));
+        IdempotentIntake.Outcome outcome;
+        try {
+            outcome = intake.accept(providerOrganisation(request), keys, fingerprint, recordId -> {
+                HubRecord record = PoliceIncidentMapper.toRecord(incident, recordId, PROVIDER, clock.instant());
+                Exchange result = producer.request(PoliceInboundRoute.ENDPOINT, e -> {
+                    e.getMessage().setHeader(KafkaConstants.KEY, recordId);
+                    e.getMessage().setBody(codec.encode(record));
+                });
+                if (result.getException() != null) {
+                    throw result.getException();
+                }
+            });
+        } catch (Exception e) {
+            log.warn("incident not stored: cause={}", e.getClass().getSimpleName());
+            return error(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    null,
+                    "the incident could not be stored; nothing was accepted: try again");
+        }
+        if (outcome instanceof IdempotentIntake.Outcome.Accepted a) {
+            if (!a.replay()) {
+                received.increment();
+            }
+            return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("id", a.recordId(), "status", "accepted"));
+        }
+        if (outcome instanceof IdempotentIntake.Outcome.Conflict c) {
+            return error(
+                    HttpStatus.CONFLICT,
+                    c.field(),
+                    c.field() == null
+                            ? "this Idempotency-Key was already used for a different incident"
+                            : "this reference was already used for a different incident");
+        }
+        return error(HttpStatus.CONFLICT, null, "an incident with this key is still being stored: retry shortly");
+    }
+
+    /** The provider organisation a key belongs to: the caller's, or the partner kind until every credential has one. */
+    static String providerOrganisation(HttpServletRequest request) {
+        Object caller = request.getAttribute(org.earlyhelp.hub.governance.access.Caller.REQUEST_ATTRIBUTE);
+        if (caller instanceof org.earlyhelp.hub.governance.access.Caller c) {
+            return c.organisation().toString();
+        }
+        return String.valueOf(request.getAttribute(PARTNER_ATTRIBUTE));
+    }
+
+    private static ResponseEntity<Map<String, Object>> error(HttpStatus status, String field, String reason) {
+        Map<String, Object> error = new java.util.LinkedHashMap<>();
+        error.put("field", field);
+        error.put("reason", reason);
+        return ResponseEntity.status(status).body(Map.of("errors", List.of(error)));
     }
 
     @ExceptionHandler(PoliceIncidentRejected.class)
