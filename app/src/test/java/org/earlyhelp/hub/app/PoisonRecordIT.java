@@ -189,6 +189,58 @@ class PoisonRecordIT {
                         == 200);
     }
 
+    @Test
+    void theDirectoryRefusesEndpointsThatAreNotHttpsToAPublicHostNamingTheFieldOnly() throws Exception {
+        for (String bad : List.of(
+                "http:foo",
+                "https:///nohost",
+                "https://169.254.169.254/latest/meta-data",
+                "https://10.0.0.7/encompass",
+                "http://203.0.113.10/encompass")) {
+            var r = HubProcess.send(
+                    port,
+                    "PUT",
+                    "/api/directory/schools/310004",
+                    GOVERNANCE,
+                    "{\"name\":\"S\",\"endpoint\":\"" + bad + "\"}");
+            assertThat(r.statusCode()).as(bad).isEqualTo(400);
+            assertThat(r.body())
+                    .as(bad)
+                    .contains("\"field\":\"endpoint\"", "\"reason\"")
+                    .doesNotContain(bad);
+        }
+        // the embedded run's own walk-through endpoint is accepted
+        var ok = HubProcess.send(
+                port,
+                "PUT",
+                "/api/directory/schools/310004",
+                GOVERNANCE,
+                "{\"name\":\"S\",\"endpoint\":\"http://localhost:9099/encompass\"}");
+        assertThat(ok.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aSchoolWithAnUnusableStoredEndpointHoldsUpNoOtherSchool() throws Exception {
+        // Given a school whose endpoint was stored before the directory checked endpoints, and a good school
+        jdbc.update("insert into school_endpoint (urn, endpoint_url) values ('310005', 'http:foo')"
+                + " on conflict (urn) do update set endpoint_url = excluded.endpoint_url");
+        registerSchool("310006");
+        String bad = "DA/POISON/" + UUID.randomUUID().toString().substring(0, 12);
+        String good = "DA/POISON/" + UUID.randomUUID().toString().substring(0, 12);
+        // When incidents for both arrive on one partition, the bad school's first
+        produce(List.of(
+                onPartitionZero("hub.inbound.police", incident(bad, "310005", "Amy", dob(1))),
+                onPartitionZero("hub.inbound.police", incident(good, "310006", "Amy", dob(2)))));
+        // Then the good school is told, and the other notification is dead-lettered with a reason free of the URL
+        await().atMost(Duration.ofMinutes(1))
+                .untilAsserted(() -> assertThat(countsFor(List.of(good))).containsEntry(good, 1));
+        assertThat(countsFor(List.of(bad))).isEmpty();
+        await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(jdbc.queryForObject(
+                        "select count(*) from delivery where recipient = 'schools:310005' and status = 'DEAD_LETTERED'",
+                        Integer.class))
+                .isEqualTo(1));
+    }
+
     private Map<String, Integer> countsFor(List<String> references) {
         Map<String, Integer> wanted = new HashMap<>();
         references.forEach(r -> wanted.put("\"" + r + "\"", 0));
