@@ -104,6 +104,9 @@ public final class FailureClassifier {
         if (t instanceof InterruptedException) {
             return Optional.of(Failure.transientFailure("interrupted"));
         }
+        if (t instanceof StackOverflowError) {
+            return Optional.of(Failure.permanent("cannot be processed: StackOverflowError"));
+        }
         if (t instanceof DateTimeException
                 || t instanceof IllegalArgumentException
                 || t instanceof ArithmeticException

@@ -117,7 +117,7 @@ public final class KafkaBatch<T> implements Processor {
             try {
                 item.payload(decoder.decode(item.value()));
                 decoded.add(item);
-            } catch (RuntimeException ex) {
+            } catch (RuntimeException | StackOverflowError ex) {
                 item.tried();
                 Failure f = classifier.classify(ex);
                 item.failed(f.transientFailure() ? Failure.permanent(f.reason()) : f);
@@ -134,7 +134,8 @@ public final class KafkaBatch<T> implements Processor {
             segment.forEach(BatchItem::tried);
             try {
                 step.handle(List.copyOf(segment));
-            } catch (Exception ex) {
+            } catch (Exception | StackOverflowError ex) {
+                // a record nested deep enough to overflow the stack fails the same way every time: it is the record's
                 segment.forEach(BatchItem::takeMarked);
                 onFailure(segment, ex, segments, dead, backoff);
                 continue;
@@ -167,7 +168,7 @@ public final class KafkaBatch<T> implements Processor {
 
     private void onFailure(
             List<BatchItem<T>> segment,
-            Exception ex,
+            Throwable ex,
             Deque<List<BatchItem<T>>> segments,
             List<BatchItem<T>> dead,
             Backoff backoff) {

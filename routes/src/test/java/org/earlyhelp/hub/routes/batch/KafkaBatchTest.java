@@ -91,6 +91,20 @@ class KafkaBatchTest {
     }
 
     @Test
+    void aRecordThatOverflowsTheStackIsDeadLetteredNotLetThroughUncommitted() {
+        KafkaBatch<String> batch = batch(items -> {
+            if (payloads(items).contains(POISON)) {
+                throw new StackOverflowError();
+            }
+            succeeded.add(payloads(items));
+        });
+        batch.process(exchange(values(8, 3)));
+        assertThat(succeeded.stream().flatMap(List::stream)).hasSize(8);
+        assertDeadLettered("cannot be processed: StackOverflowError", 4);
+        assertThat(committed).hasSize(1);
+    }
+
+    @Test
     void aTransientFailureIsRetriedBeyondTheBoundUntilTheDatabaseIsBack() {
         AtomicInteger tries = new AtomicInteger();
         KafkaBatch<String> batch = batch(items -> {
