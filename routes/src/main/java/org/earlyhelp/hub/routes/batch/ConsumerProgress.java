@@ -38,8 +38,9 @@ public final class ConsumerProgress {
         }
     }
 
-    void finished(String consumer) {
-        consumers.computeIfPresent(consumer, (k, s) -> new State(s.flow(), 0, clock.instant()));
+    /** The consumer holds no records any more: its batch is committed, or abandoned to be replayed. */
+    void released(String consumer) {
+        consumers.remove(consumer);
     }
 
     /** Consumers with records behind them that have not advanced for longer than {@code after}. */

@@ -108,6 +108,15 @@ public final class KafkaBatch<T> implements Processor {
         }
         String consumer = flow + "@" + Thread.currentThread().getName();
         progress.started(flow, consumer, exchanges.size());
+        try {
+            processBatch(batch, exchanges, consumer);
+        } finally {
+            // done, or given up because the hub is stopping (then replayed): either way this consumer holds nothing
+            progress.released(consumer);
+        }
+    }
+
+    private void processBatch(Exchange batch, List<Exchange> exchanges, String consumer) {
         List<BatchItem<T>> items = new ArrayList<>(exchanges.size());
         List<BatchItem<T>> dead = new ArrayList<>();
         List<BatchItem<T>> decoded = new ArrayList<>();
@@ -163,7 +172,6 @@ public final class KafkaBatch<T> implements Processor {
         }
         writeDeadLetters(dead, backoff);
         commit(items);
-        progress.finished(consumer);
     }
 
     private void onFailure(

@@ -45,7 +45,7 @@ class ConsumerProgressTest {
         progress.advanced("govern-police@t1", 250);
         now = now.plusSeconds(50);
         assertThat(progress.stalled(Duration.ofMinutes(1))).isEmpty();
-        progress.finished("govern-police@t1");
+        progress.released("govern-police@t1");
         now = now.plusSeconds(3600);
         assertThat(progress.stalled(Duration.ofMinutes(1))).isEmpty();
     }
@@ -54,7 +54,7 @@ class ConsumerProgressTest {
     void anIdleConsumerWithNothingBehindItIsNotStalled() {
         assertThat(progress.stalled(Duration.ZERO)).isEmpty();
         progress.started("schools-outbound", "schools-outbound@t2", 3);
-        progress.finished("schools-outbound@t2");
+        progress.released("schools-outbound@t2");
         now = now.plusSeconds(600);
         assertThat(progress.stalled(Duration.ofSeconds(1))).isEmpty();
     }

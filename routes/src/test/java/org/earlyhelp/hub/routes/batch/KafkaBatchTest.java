@@ -91,6 +91,20 @@ class KafkaBatchTest {
     }
 
     @Test
+    void aBatchGivenUpBecauseTheHubIsStoppingIsNotCommittedAndLeavesNoStall() {
+        KafkaBatch<String> batch = batch(items -> {
+            throw new IllegalStateException(new SQLException("down", "08006"));
+        });
+        Exchange polled = exchange(values(3, -1));
+        camel.stop();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> batch.process(polled))
+                .hasMessageContaining("replayed");
+        assertThat(committed).isEmpty();
+        assertThat(producer.history()).isEmpty();
+        assertThat(progress.stalled(Duration.ZERO)).isEmpty();
+    }
+
+    @Test
     void aRecordThatOverflowsTheStackIsDeadLetteredNotLetThroughUncommitted() {
         KafkaBatch<String> batch = batch(items -> {
             if (payloads(items).contains(POISON)) {
