@@ -2,10 +2,8 @@ package org.earlyhelp.hub.app.agreements;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
-import org.earlyhelp.hub.app.web.LedgerController;
 import org.earlyhelp.hub.governance.agreement.LintProblem;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,8 +24,7 @@ public class AgreementsController {
     }
 
     @GetMapping
-    public List<Map<String, Object>> list(HttpServletRequest request) {
-        LedgerController.requireGovernance(request);
+    public List<Map<String, Object>> list() {
         return catalogue.get().stream()
                 .map(a -> Map.<String, Object>of(
                         "id", a.id(),
@@ -41,8 +38,7 @@ public class AgreementsController {
 
     @Operation(summary = "Reload every agreement; refused, with the errors, if any file has one")
     @PostMapping("/reload")
-    public ResponseEntity<Map<String, Object>> reload(HttpServletRequest request) {
-        LedgerController.requireGovernance(request);
+    public ResponseEntity<Map<String, Object>> reload() {
         List<LintProblem> errors = catalogue.reload();
         if (!errors.isEmpty()) {
             return ResponseEntity.unprocessableEntity()

@@ -1,10 +1,11 @@
 package org.earlyhelp.hub.app.config;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
@@ -17,14 +18,32 @@ public record HubProperties(
         @NotNull Kafka kafka,
         @NotNull Agreements agreements,
         @NotNull Topics topics,
-        @NotNull Security security,
         @NotNull Pseudonymisation pseudonymisation,
-        @NotNull Simulator simulator) {
+        @NotNull Simulator simulator,
+        @NotNull @Valid Ledger ledger) {
 
     /** The embedded broker and database; a port of 0 picks a free one. */
     public record Embedded(boolean enabled, @NotNull Path dataDir, int kafkaPort, int postgresPort) {}
 
-    public record Kafka(@NotBlank String bootstrapServers, @Min(1) int partitions, @Min(1) short replicationFactor) {}
+    /**
+     * @param properties client settings given to every Kafka client the hub makes (the Camel component's producers
+     *     and consumers, the raw producer, the admin client): {@code security.protocol}, {@code sasl.*}, {@code ssl.*}
+     */
+    public record Kafka(
+            @NotBlank String bootstrapServers,
+            @Min(1) int partitions,
+            @Min(1) short replicationFactor,
+            Map<String, String> properties) {
+        public Kafka {
+            properties = properties == null ? Map.of() : Map.copyOf(properties);
+        }
+
+        @Override
+        public String toString() {
+            return "Kafka[bootstrapServers=" + bootstrapServers + ", partitions=" + partitions + ", replicationFactor="
+                    + replicationFactor + ", properties=" + properties.keySet() + "]";
+        }
+    }
 
     public record Agreements(@NotNull Path dir) {}
 
@@ -34,19 +53,44 @@ public record HubProperties(
             @NotBlank String outboundPrefix,
             @NotBlank String dlqPrefix) {}
 
-    public record Security(boolean devDefaults, @NotEmpty Map<String, String> partnerTokens) {
+    /**
+     * The pseudonymisation key: either one {@code key}, or versioned {@code keys} (id to key) with the {@code current}
+     * id, which keys everything new; the others are kept so a person's earlier ledger entries are still found. When
+     * {@code keys} is set, {@code key} is ignored (list the old single key in {@code keys} to keep it).
+     */
+    public record Pseudonymisation(String key, Map<String, String> keys, String current) {
+        public Pseudonymisation {
+            keys = keys == null ? Map.of() : Map.copyOf(keys);
+        }
+
         @Override
         public String toString() {
-            return "Security[devDefaults=" + devDefaults + ", partners=" + partnerTokens.keySet() + "]";
+            return "Pseudonymisation[key=***, versions=" + keys.keySet() + ", current=" + current + "]";
         }
     }
 
-    public record Pseudonymisation(@NotBlank String key) {
+    /**
+     * The ledger's chain key (base64 of 32+ random bytes; the embedded run makes one in its data folder when unset)
+     * and its checkpoints.
+     */
+    public record Ledger(String chainKey, @NotNull @Valid Checkpoints checkpoints) {
         @Override
         public String toString() {
-            return "Pseudonymisation[key=***]";
+            return "Ledger[chainKey=***, checkpoints=" + checkpoints + "]";
         }
     }
 
-    public record Simulator(boolean enabled, double incidentsPerSecond, @Min(1) int families, long seed) {}
+    /**
+     * Where signed checkpoints of the ledger's head go (default {@code <data-dir>/ledger-checkpoints}; every instance
+     * must share it), after how many entries at most, and how often at least.
+     */
+    public record Checkpoints(Path dir, @Min(1) int every, @NotNull Duration interval) {}
+
+    /**
+     * @param enabled on by default in the embedded run only; outside it, only together with {@code demonstration}
+     * @param demonstration a demonstration deployment: the simulator may run outside the embedded run, and every
+     *     ledger entry is marked {@code demonstration=true}
+     */
+    public record Simulator(
+            boolean enabled, boolean demonstration, double incidentsPerSecond, @Min(1) int families, long seed) {}
 }

@@ -16,6 +16,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.earlyhelp.hub.app.config.HubProperties;
 import org.earlyhelp.hub.connector.police.PoliceIncidentController;
 import org.earlyhelp.hub.governance.access.Caller;
+import org.earlyhelp.hub.governance.minimise.AtRestMinimiser;
 import org.earlyhelp.hub.routes.intake.IdempotentIntake;
 import org.earlyhelp.hub.schema.HubRecord;
 import org.earlyhelp.hub.schema.codec.RecordCodec;
@@ -47,6 +48,7 @@ public class PartnerRecordsController {
     private final Clock clock;
     private final HubProperties hub;
     private final MeterRegistry meters;
+    private final AtRestMinimiser atRest;
     private final IdempotentIntake intake;
 
     public PartnerRecordsController(
@@ -55,7 +57,9 @@ public class PartnerRecordsController {
             Clock clock,
             HubProperties hub,
             MeterRegistry meters,
+            AtRestMinimiser atRest,
             IdempotentIntake intake) {
+        this.atRest = atRest;
         this.intake = intake;
         this.producer = governedProducer;
         this.codec = codec;
@@ -99,7 +103,9 @@ public class PartnerRecordsController {
         IdempotentIntake.Outcome outcome;
         try {
             outcome = intake.accept(providerOrganisation(request, partner), keys, fingerprint, recordId -> {
-                HubRecord record = PartnerRecordMapper.toRecord(body, recordId, partner, clock.instant());
+                // what no agreement could release (clinical or pastoral notes) is never written to Kafka
+                HubRecord record =
+                        atRest.minimise(PartnerRecordMapper.toRecord(body, recordId, partner, clock.instant()));
                 producer.send(new ProducerRecord<>(inboundTopic(partner), recordId, codec.encode(record)))
                         .get(30, TimeUnit.SECONDS);
             });

@@ -18,6 +18,7 @@ import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.kafka.KafkaConstants;
+import org.earlyhelp.hub.governance.minimise.AtRestMinimiser;
 import org.earlyhelp.hub.routes.intake.IdempotentIntake;
 import org.earlyhelp.hub.schema.HubRecord;
 import org.earlyhelp.hub.schema.codec.RecordCodec;
@@ -49,6 +50,7 @@ public class PoliceIncidentController {
     private final Clock clock;
     private final Counter received;
     private final Counter rejected;
+    private final AtRestMinimiser atRest;
     private final IdempotentIntake intake;
 
     public PoliceIncidentController(
@@ -57,9 +59,11 @@ public class PoliceIncidentController {
             RecordCodec codec,
             Clock clock,
             MeterRegistry meters,
+            AtRestMinimiser atRest,
             IdempotentIntake intake) {
         this.intake = intake;
         this.reader = new PoliceIncidentReader(validator, clock);
+        this.atRest = atRest;
         this.producer = producer;
         this.codec = codec;
         this.clock = clock;
@@ -106,7 +110,9 @@ public class PoliceIncidentController {
         IdempotentIntake.Outcome outcome;
         try {
             outcome = intake.accept(providerOrganisation(request), keys, fingerprint, recordId -> {
-                HubRecord record = PoliceIncidentMapper.toRecord(incident, recordId, PROVIDER, clock.instant());
+                // what no agreement could release (the officer's notes) never reaches the inbound topic's segments
+                HubRecord record =
+                        atRest.minimise(PoliceIncidentMapper.toRecord(incident, recordId, PROVIDER, clock.instant()));
                 Exchange result = producer.request(PoliceInboundRoute.ENDPOINT, e -> {
                     e.getMessage().setHeader(KafkaConstants.KEY, recordId);
                     e.getMessage().setBody(codec.encode(record));

@@ -27,6 +27,14 @@ public class SchoolDirectory {
     private final EndpointPolicy policy;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
+    /**
+     * @param loopbackHttp whether plain http to this machine is allowed (the embedded run)
+     * @param privateNetworks whether loopback, link-local and private addresses are allowed
+     */
+    public SchoolDirectory(JdbcTemplate jdbc, boolean loopbackHttp, boolean privateNetworks) {
+        this(jdbc, new EndpointPolicy(loopbackHttp, privateNetworks));
+    }
+
     SchoolDirectory(JdbcTemplate jdbc, EndpointPolicy policy) {
         this.jdbc = jdbc;
         this.policy = policy;
@@ -69,11 +77,42 @@ public class SchoolDirectory {
     private record Cached(Lookup lookup, long at) {}
 
     /**
-     * Adds or replaces a school's endpoint.
+     * Adds or replaces a school's endpoint: the board's word, which also takes over an entry the simulator made.
      *
      * @throws InvalidEntry naming the field and the rule it breaks, never the value
      */
     public void register(String urn, String name, String endpoint) {
+        URI uri = checked(urn, endpoint);
+        jdbc.update(
+                "insert into school_endpoint (urn, name, endpoint_url) values (?, ?, ?) on conflict (urn) do update"
+                        + " set name = coalesce(excluded.name, school_endpoint.name),"
+                        + " endpoint_url = excluded.endpoint_url, simulated = false, updated_at = now()",
+                urn,
+                name,
+                uri.toString());
+        cache.remove(urn);
+    }
+
+    /**
+     * The simulator's registration: creates the entry if there is none, and re-points only an entry the simulator
+     * itself made. Never overwrites an entry the board set. Held to the same endpoint rules.
+     *
+     * @return whether the entry is now the simulator's (false: the board's entry was left as it was)
+     */
+    public boolean registerSimulated(String urn, String name, URI endpoint) {
+        URI uri = checked(urn, endpoint == null ? null : endpoint.toString());
+        int changed = jdbc.update(
+                "insert into school_endpoint (urn, name, endpoint_url, simulated) values (?, ?, ?, true)"
+                        + " on conflict (urn) do update set endpoint_url = excluded.endpoint_url, updated_at = now()"
+                        + " where school_endpoint.simulated",
+                urn,
+                name,
+                uri.toString());
+        cache.remove(urn);
+        return changed > 0;
+    }
+
+    private URI checked(String urn, String endpoint) {
         if (urn == null || !URN.matcher(urn).matches()) {
             throw new InvalidEntry("urn", "a school URN is 6 digits");
         }
@@ -89,14 +128,7 @@ public class SchoolDirectory {
         policy.problem(uri).ifPresent(p -> {
             throw new InvalidEntry("endpoint", p);
         });
-        jdbc.update(
-                "insert into school_endpoint (urn, name, endpoint_url) values (?, ?, ?) on conflict (urn) do update"
-                        + " set name = coalesce(excluded.name, school_endpoint.name),"
-                        + " endpoint_url = excluded.endpoint_url, updated_at = now()",
-                urn,
-                name,
-                uri.toString());
-        cache.remove(urn);
+        return uri;
     }
 
     /** Adds or replaces a school's endpoint; see {@link #register(String, String, String)}. */

@@ -50,6 +50,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class SchoolsBatchDeliveryTest {
 
+    static final org.earlyhelp.hub.governance.ledger.ChainKey CHAIN_KEY =
+            new org.earlyhelp.hub.governance.ledger.ChainKey(
+                    "a chain key of at least 32 bytes, for tests only".getBytes(StandardCharsets.UTF_8));
     static EmbeddedPostgres postgres;
     static DataSource dataSource;
     static WireMockServer school;
@@ -117,7 +120,11 @@ class SchoolsBatchDeliveryTest {
         batch(delivery).process(exchange(batch));
         // Then the good school gets all five, the bad ones are dead-lettered with a reason free of the URL, the
         // offsets move on, and no permit is lost
-        school.verify(5, postRequestedFor(urlPathMatching("/schools/400003")));
+        // (five notifications, each under its own key: a retry after a slow answer is the same notification)
+        assertThat(school.findAll(postRequestedFor(urlPathMatching("/schools/400003"))).stream()
+                        .map(r -> r.getHeader("Idempotency-Key"))
+                        .distinct())
+                .hasSize(5);
         assertThat(producer.history()).hasSize(2);
         for (ProducerRecord<String, byte[]> dead : producer.history()) {
             String reason = new String(
@@ -126,7 +133,7 @@ class SchoolsBatchDeliveryTest {
         }
         assertThat(commits).hasSize(1);
         assertThat(delivery.availablePermits()).isEqualTo(delivery.maxInFlight());
-        DisclosureLedger ledger = new DisclosureLedger(dataSource, Clock.systemUTC());
+        DisclosureLedger ledger = new DisclosureLedger(dataSource, Clock.systemUTC(), CHAIN_KEY);
         Map<String, DisclosureLedger.Delivery> outcomes =
                 ledger.deliveries(batch.stream().map(Disclosure::getDeliveryId).toList());
         assertThat(outcomes.values().stream().map(DisclosureLedger.Delivery::status))
@@ -179,12 +186,12 @@ class SchoolsBatchDeliveryTest {
     private SchoolsBatchDelivery delivery(int maxInFlight) {
         HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(2))
+                .connectTimeout(Duration.ofSeconds(10))
                 .build();
         return new SchoolsBatchDelivery(
                 directory,
-                new SchoolsNotificationClient(http, new ObjectMapper(), Duration.ofSeconds(2)),
-                new DisclosureLedger(dataSource, Clock.systemUTC()),
+                new SchoolsNotificationClient(http, new ObjectMapper(), Duration.ofSeconds(10)),
+                new DisclosureLedger(dataSource, Clock.systemUTC(), CHAIN_KEY),
                 maxInFlight);
     }
 
