@@ -46,6 +46,9 @@ class ExternalInfrastructureIT {
             hub.start(
                     "external-hub",
                     "--hub.embedded.enabled=false",
+                    // the schools listener of this rig is plain http on this machine, refused by default outside
+                    // the embedded run
+                    "--hub.connectors.schools.allow-loopback-http=true",
                     "--hub.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                     "--spring.datasource.url=" + pg.jdbcUrl(),
                     "--spring.datasource.username=" + pg.user(),

@@ -2,7 +2,6 @@ package org.earlyhelp.hub.app.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,10 +21,14 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.earlyhelp.hub.connector.schools.SchoolsConnectorProperties;
 import org.earlyhelp.hub.governance.flow.GovernanceService;
 import org.earlyhelp.hub.governance.ledger.DisclosureLedger;
+import org.earlyhelp.hub.routes.batch.ConsumerProgress;
+import org.earlyhelp.hub.routes.batch.FailureClassifier;
+import org.earlyhelp.hub.routes.batch.KafkaBatch;
+import org.earlyhelp.hub.routes.batch.TopicPublisher;
 import org.earlyhelp.hub.routes.govern.GovernBatchProcessor;
 import org.earlyhelp.hub.routes.govern.GovernRoute;
-import org.earlyhelp.hub.routes.govern.TopicPublisher;
 import org.earlyhelp.hub.routes.resolve.RecordResolver;
+import org.earlyhelp.hub.schema.HubRecord;
 import org.earlyhelp.hub.schema.codec.RecordCodec;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.context.annotation.Bean;
@@ -109,6 +112,12 @@ public class KafkaConfiguration {
     /** Partners that post canonical records to {@code /api/records}, each with its own inbound topic. */
     static final List<String> RECORD_PARTNERS = List.of("schools", "health", "casesystem", "council");
 
+    /** How far each consumer of this instance has got; read by the readiness check. */
+    @Bean
+    ConsumerProgress consumerProgress(Clock clock) {
+        return new ConsumerProgress(clock);
+    }
+
     @Bean
     GovernBatchProcessor governBatchProcessor(
             HubProperties hub,
@@ -127,24 +136,69 @@ public class KafkaConfiguration {
                 codec,
                 clock,
                 meters,
-                hub.topics().outboundPrefix(),
-                hub.topics().dlqPrefix(),
-                Duration.ofSeconds(10));
+                hub.topics().outboundPrefix());
     }
 
     @Bean
-    GovernRoute policeGovernRoute(HubProperties hub, GovernBatchProcessor processor) {
-        return new GovernRoute("police", hub.topics().policeInbound(), processor);
+    GovernRoute policeGovernRoute(
+            HubProperties hub,
+            BatchProperties batch,
+            GovernBatchProcessor processor,
+            Producer<String, byte[]> governedProducer,
+            RecordCodec codec,
+            ConsumerProgress progress,
+            MeterRegistry meters) {
+        String flow = GovernRoute.routeId("police");
+        return new GovernRoute(
+                "police",
+                hub.topics().policeInbound(),
+                governBatch(flow, hub, batch, processor, governedProducer, codec, progress, meters),
+                batch.maxPollRecords());
     }
 
     /** One route over the inbound topics of every partner that sends canonical records. */
     @Bean
-    GovernRoute recordsGovernRoute(HubProperties hub, GovernBatchProcessor processor) {
+    GovernRoute recordsGovernRoute(
+            HubProperties hub,
+            BatchProperties batch,
+            GovernBatchProcessor processor,
+            Producer<String, byte[]> governedProducer,
+            RecordCodec codec,
+            ConsumerProgress progress,
+            MeterRegistry meters) {
         String topics = String.join(
                 ",",
                 RECORD_PARTNERS.stream()
                         .map(p -> hub.topics().inboundPrefix() + p)
                         .toList());
-        return new GovernRoute("records", topics, processor);
+        String flow = GovernRoute.routeId("records");
+        return new GovernRoute(
+                "records",
+                topics,
+                governBatch(flow, hub, batch, processor, governedProducer, codec, progress, meters),
+                batch.maxPollRecords());
+    }
+
+    private static KafkaBatch<HubRecord> governBatch(
+            String flow,
+            HubProperties hub,
+            BatchProperties batch,
+            GovernBatchProcessor processor,
+            Producer<String, byte[]> producer,
+            RecordCodec codec,
+            ConsumerProgress progress,
+            MeterRegistry meters) {
+        String dlqPrefix = hub.topics().dlqPrefix();
+        return new KafkaBatch<>(
+                flow,
+                codec::decodeRecord,
+                processor,
+                item -> GovernBatchProcessor.deadLetterTopic(dlqPrefix, item.topic()),
+                null,
+                FailureClassifier.standard(),
+                batch.settings(),
+                new TopicPublisher(producer),
+                progress,
+                meters);
     }
 }

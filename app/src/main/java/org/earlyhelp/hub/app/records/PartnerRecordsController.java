@@ -10,15 +10,13 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.earlyhelp.hub.app.config.HubProperties;
 import org.earlyhelp.hub.governance.access.Caller;
 import org.earlyhelp.hub.governance.minimise.AtRestMinimiser;
+import org.earlyhelp.hub.routes.intake.IdempotentIntake;
 import org.earlyhelp.hub.schema.HubRecord;
 import org.earlyhelp.hub.schema.codec.RecordCodec;
 import org.slf4j.Logger;
@@ -51,6 +49,7 @@ public class PartnerRecordsController {
     private final HubProperties hub;
     private final MeterRegistry meters;
     private final AtRestMinimiser atRest;
+    private final IdempotentIntake intake;
 
     public PartnerRecordsController(
             Producer<String, byte[]> governedProducer,
@@ -58,8 +57,10 @@ public class PartnerRecordsController {
             Clock clock,
             HubProperties hub,
             MeterRegistry meters,
-            AtRestMinimiser atRest) {
+            AtRestMinimiser atRest,
+            IdempotentIntake intake) {
         this.atRest = atRest;
+        this.intake = intake;
         this.producer = governedProducer;
         this.codec = codec;
         this.clock = clock;
@@ -96,38 +97,56 @@ public class PartnerRecordsController {
                     .increment();
             return forbidden(overreach);
         }
-        String recordId = UUID.randomUUID().toString();
-        // what no agreement could release (clinical or pastoral notes) is never written to Kafka
-        HubRecord record =
-                atRest.minimise(PartnerRecordMapper.toRecord(body, recordId, caller.organisation(), clock.instant()));
+        // an Idempotency-Key header makes a retried post the same record: the first answer, nothing new created
+        List<IdempotentIntake.Key> keys = new ArrayList<>();
         try {
-            producer.send(new ProducerRecord<>(inboundTopic(partner), recordId, codec.encode(record)))
-                    .get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            log.warn(
-                    "record not stored: recordId={} cause={}",
-                    recordId,
-                    e.getClass().getSimpleName());
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                    .body(error(null, "the record could not be stored; nothing was accepted: try again"));
+            IdempotentIntake.headerKey(request.getHeader(IdempotentIntake.HEADER))
+                    .ifPresent(keys::add);
+        } catch (IllegalArgumentException e) {
+            return error(HttpStatus.BAD_REQUEST, e.getMessage());
+        }
+        byte[] fingerprint = IdempotentIntake.fingerprint(
+                codec.encode(PartnerRecordMapper.toRecord(body, "-", caller.organisation(), java.time.Instant.EPOCH)));
+        IdempotentIntake.Outcome outcome;
+        try {
+            outcome = intake.accept(caller.organisation().toString(), keys, fingerprint, recordId -> {
+                // what no agreement could release (clinical or pastoral notes) is never written to Kafka
+                HubRecord record = atRest.minimise(
+                        PartnerRecordMapper.toRecord(body, recordId, caller.organisation(), clock.instant()));
+                producer.send(new ProducerRecord<>(inboundTopic(partner), recordId, codec.encode(record)))
+                        .get(30, TimeUnit.SECONDS);
+            });
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                    .body(error(null, "the record could not be stored; nothing was accepted: try again"));
+            return error(
+                    HttpStatus.SERVICE_UNAVAILABLE, "the record could not be stored; nothing was accepted: try again");
+        } catch (Exception e) {
+            log.warn("record not stored: cause={}", e.getClass().getSimpleName());
+            return error(
+                    HttpStatus.SERVICE_UNAVAILABLE, "the record could not be stored; nothing was accepted: try again");
         }
-        meters.counter("hub.records", "partner", partner, "outcome", "received").increment();
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("id", recordId, "status", "accepted"));
+        if (outcome instanceof IdempotentIntake.Outcome.Accepted a) {
+            if (!a.replay()) {
+                meters.counter("hub.records", "partner", partner, "outcome", "received")
+                        .increment();
+            }
+            return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("id", a.recordId(), "status", "accepted"));
+        }
+        if (outcome instanceof IdempotentIntake.Outcome.Conflict) {
+            return error(HttpStatus.CONFLICT, "this Idempotency-Key was already used for a different record");
+        }
+        return error(HttpStatus.CONFLICT, "a record with this Idempotency-Key is still being stored: retry shortly");
+    }
+
+    private static ResponseEntity<Map<String, Object>> error(HttpStatus status, String reason) {
+        Map<String, Object> error = new java.util.LinkedHashMap<>();
+        error.put("field", null);
+        error.put("reason", reason);
+        return ResponseEntity.status(status).body(Map.of("errors", List.of(error)));
     }
 
     private static ResponseEntity<Map<String, Object>> forbidden(List<Map<String, String>> problems) {
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("errors", problems));
-    }
-
-    private static Map<String, Object> error(String field, String reason) {
-        Map<String, Object> e = new java.util.LinkedHashMap<>();
-        e.put("field", field);
-        e.put("reason", reason);
-        return Map.of("errors", List.of(e));
     }
 
     String inboundTopic(String partner) {

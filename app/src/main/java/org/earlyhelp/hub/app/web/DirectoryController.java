@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.earlyhelp.hub.connector.schools.SchoolDirectory;
@@ -28,18 +27,22 @@ public class DirectoryController {
         this.directory = directory;
     }
 
-    @Operation(summary = "Point a school (by URN) at its notification endpoint")
+    @Operation(
+            summary = "Point a school (by URN) at its notification endpoint",
+            description = "The endpoint must be an https URL naming a public host; plain http only to this machine in"
+                    + " the embedded run. A refusal names the field and the rule, never the value.")
     @PutMapping("/{urn}")
-    public ResponseEntity<Map<String, String>> register(
+    public ResponseEntity<Map<String, Object>> register(
             @PathVariable String urn, @Valid @RequestBody Registration body) {
-        URI endpoint;
         try {
-            endpoint = URI.create(body.endpoint());
-            directory.register(urn, body.name(), endpoint);
-        } catch (IllegalArgumentException e) {
-            return ResponseEntity.badRequest().body(Map.of("error", e.getMessage()));
+            directory.register(urn, body.name(), body.endpoint());
+        } catch (SchoolDirectory.InvalidEntry e) {
+            Map<String, Object> error = new java.util.LinkedHashMap<>();
+            error.put("field", e.field());
+            error.put("reason", e.getMessage());
+            return ResponseEntity.badRequest().body(Map.of("errors", List.of(error)));
         }
-        return ResponseEntity.ok(Map.of("urn", urn, "endpoint", endpoint.toString()));
+        return ResponseEntity.ok(Map.of("urn", urn, "endpoint", body.endpoint()));
     }
 
     @GetMapping

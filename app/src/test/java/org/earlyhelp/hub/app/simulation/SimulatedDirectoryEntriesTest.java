@@ -25,7 +25,8 @@ class SimulatedDirectoryEntriesTest {
                 .locations("classpath:db/migration")
                 .load()
                 .migrate();
-        directory = new SchoolDirectory(new JdbcTemplate(pg.getPostgresDatabase()));
+        // as in the embedded run, where the simulator's listener is plain http on this machine
+        directory = new SchoolDirectory(new JdbcTemplate(pg.getPostgresDatabase()), true, false);
     }
 
     @AfterAll

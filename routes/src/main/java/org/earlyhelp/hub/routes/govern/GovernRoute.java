@@ -1,10 +1,12 @@
 package org.earlyhelp.hub.routes.govern;
 
+import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
- * Consumes a partner's inbound topic in batches and hands each batch to the {@link GovernBatchProcessor}. Offsets are
- * committed by the processor once the batch's decisions are in the ledger and its disclosures acknowledged.
+ * Consumes a partner's inbound topic in batches and hands each batch to the hub's batch support, whose step is the
+ * {@link GovernBatchProcessor}. Offsets are committed by the batch support once the batch's decisions are in the
+ * ledger and its disclosures acknowledged, or its failing records dead-lettered.
  */
 public class GovernRoute extends RouteBuilder {
 
@@ -12,12 +14,14 @@ public class GovernRoute extends RouteBuilder {
 
     private final String partner;
     private final String topic;
-    private final GovernBatchProcessor processor;
+    private final Processor batch;
+    private final int maxPollRecords;
 
-    public GovernRoute(String partner, String topic, GovernBatchProcessor processor) {
+    public GovernRoute(String partner, String topic, Processor batch, int maxPollRecords) {
         this.partner = partner;
         this.topic = topic;
-        this.processor = processor;
+        this.batch = batch;
+        this.maxPollRecords = maxPollRecords;
     }
 
     /**
@@ -27,9 +31,14 @@ public class GovernRoute extends RouteBuilder {
     @Override
     public void configure() {
         from("kafka:" + topic
-                        + "?groupId=hub-govern&batching=true&maxPollRecords=500&pollTimeoutMs=200&batchingIntervalMs=50"
+                        + "?groupId=hub-govern&batching=true&maxPollRecords=" + maxPollRecords
+                        + "&pollTimeoutMs=200&batchingIntervalMs=50"
                         + "&autoCommitEnable=false&allowManualCommit=true&autoOffsetReset=earliest")
-                .routeId(ROUTE_ID_PREFIX + partner)
-                .process(processor);
+                .routeId(routeId(partner))
+                .process(batch);
+    }
+
+    public static String routeId(String partner) {
+        return ROUTE_ID_PREFIX + partner;
     }
 }

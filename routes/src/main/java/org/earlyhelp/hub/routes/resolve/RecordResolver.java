@@ -15,6 +15,7 @@ import org.earlyhelp.hub.matching.index.IndexedRecord;
 import org.earlyhelp.hub.matching.index.PersonIndex;
 import org.earlyhelp.hub.matching.index.Resolution;
 import org.earlyhelp.hub.matching.model.PersonRecord;
+import org.earlyhelp.hub.routes.batch.BatchItemFailure;
 import org.earlyhelp.hub.schema.Address;
 import org.earlyhelp.hub.schema.CaseInvolvement;
 import org.earlyhelp.hub.schema.HealthInvolvement;
@@ -62,29 +63,44 @@ public final class RecordResolver {
         });
     }
 
-    /** Resolves a batch: stores every record in one transaction, then resolves all their people concurrently. */
+    /**
+     * Resolves a batch: stores every record in one transaction, then resolves all their people concurrently. A failure
+     * that belongs to one record's person or relationships is thrown as a {@link BatchItemFailure} naming that
+     * record's position in {@code records}.
+     */
     public void resolveAll(List<HubRecord> records, List<byte[]> encoded) {
         store.saveAll(records, encoded);
         List<Callable<Resolution>> tasks = new ArrayList<>();
-        for (HubRecord record : records) {
+        List<Integer> recordOfTask = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            HubRecord record = records.get(i);
             for (Person person : record.getPeople()) {
                 tasks.add(() -> index.resolve(toPersonRecord(record, person)));
+                recordOfTask.add(i);
             }
         }
         try {
-            for (Future<Resolution> f : workers.invokeAll(tasks)) {
-                f.get();
+            List<Future<Resolution>> done = workers.invokeAll(tasks);
+            for (int t = 0; t < done.size(); t++) {
+                try {
+                    done.get(t).get();
+                } catch (ExecutionException e) {
+                    // name the record whose person failed, so the batch support can set it aside alone
+                    throw new BatchItemFailure(recordOfTask.get(t), e.getCause());
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while resolving people", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException re
-                    ? re
-                    : new IllegalStateException("could not resolve people", e.getCause());
         }
-        records.forEach(this::relate);
-        records.forEach(this::establishRelationships);
+        for (int i = 0; i < records.size(); i++) {
+            try {
+                relate(records.get(i));
+                establishRelationships(records.get(i));
+            } catch (RuntimeException e) {
+                throw new BatchItemFailure(i, e);
+            }
+        }
         index.flushTermFrequencies();
     }
 

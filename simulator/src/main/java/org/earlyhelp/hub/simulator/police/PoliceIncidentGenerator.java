@@ -21,7 +21,9 @@ import org.earlyhelp.hub.simulator.population.SyntheticPopulation;
  * Makes domestic abuse incidents in a synthetic population, as the police system would report them: each incident
  * happens in one family, lists all its children (at least one present, each with a school URN), the adult victim and
  * the perpetrator, and occurred within the 24 hours before the clock's now. Deterministic for a seed and clock;
- * references are unique per generator. Safe to call from several threads.
+ * references are unique per generator and, through a token of the second the generator was made, across runs: the
+ * hub takes a reference as the police system's own key for an incident, so a reference a restarted simulator used
+ * again for another incident would be refused. Safe to call from several threads.
  */
 public final class PoliceIncidentGenerator {
 
@@ -36,6 +38,7 @@ public final class PoliceIncidentGenerator {
     private final Random random;
     private final Faker faker;
     private int sequence;
+    private final String runToken;
 
     public PoliceIncidentGenerator(SyntheticPopulation population, long seed, Clock clock) {
         Objects.requireNonNull(population, "population");
@@ -49,6 +52,7 @@ public final class PoliceIncidentGenerator {
         this.random = new Random(seed);
         this.faker = new Faker(Locale.forLanguageTag("en-GB"), random);
         this.sequence = random.nextInt(100_000);
+        this.runToken = Long.toString(clock.instant().getEpochSecond(), 36).toUpperCase(Locale.ROOT);
     }
 
     /** The next incident. */
@@ -59,7 +63,7 @@ public final class PoliceIncidentGenerator {
         sequence++;
         Instant now = clock.instant();
         String reference =
-                String.format("DA/%d/%06d", now.atZone(ZoneOffset.UTC).getYear(), sequence);
+                String.format("DA/%d/%s-%06d", now.atZone(ZoneOffset.UTC).getYear(), runToken, sequence);
         Instant occurredAt =
                 now.minusSeconds(1 + random.nextLong(DAY_SECONDS - 1)).truncatedTo(ChronoUnit.SECONDS);
         if (occurredAt.isBefore(now.minusSeconds(DAY_SECONDS))) {

@@ -37,7 +37,9 @@ class PoliceIncidentGeneratorTest {
         assertThat(json.fieldNames())
                 .toIterable()
                 .containsExactly("reference", "occurredAt", "place", "riskLevel", "officerNotes", "people");
-        assertThat(json.get("reference").asText()).matches("DA/2026/[0-9]{6}").isEqualTo(incident.reference());
+        assertThat(json.get("reference").asText())
+                .matches("DA/2026/[0-9A-Z]{1,13}-[0-9]{6}")
+                .isEqualTo(incident.reference());
         assertThat(Instant.parse(json.get("occurredAt").asText())).isEqualTo(incident.occurredAt());
         assertThat(json.get("place").get("lines").isArray()).isTrue();
         assertThat(json.get("place").get("postcode").asText()).matches("[A-Z]{1,2}[0-9][A-Z0-9]? [0-9][A-Z]{2}");
@@ -111,6 +113,19 @@ class PoliceIncidentGeneratorTest {
         // Then no reference repeats
         assertThat(IntStream.range(0, 5_000).mapToObj(i -> generator.next().reference()))
                 .doesNotHaveDuplicates();
+    }
+
+    @Test
+    void a_restarted_simulator_never_reuses_a_reference() {
+        // Given the generator of one run, and the generator of the next run, with the same seed, a second later
+        PoliceIncidentGenerator first = new PoliceIncidentGenerator(POPULATION, 8L, CLOCK);
+        PoliceIncidentGenerator restarted =
+                new PoliceIncidentGenerator(POPULATION, 8L, java.time.Clock.offset(CLOCK, Duration.ofSeconds(1)));
+        // Then no reference of the second run was used by the first (the hub would refuse it as a changed incident)
+        java.util.Set<String> used = new java.util.HashSet<>();
+        IntStream.range(0, 1_000).forEach(i -> used.add(first.next().reference()));
+        assertThat(IntStream.range(0, 1_000).mapToObj(i -> restarted.next().reference()))
+                .noneMatch(used::contains);
     }
 
     @Test

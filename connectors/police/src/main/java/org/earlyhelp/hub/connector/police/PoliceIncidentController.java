@@ -12,14 +12,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Validator;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.earlyhelp.hub.governance.access.Caller;
 import org.earlyhelp.hub.governance.minimise.AtRestMinimiser;
+import org.earlyhelp.hub.routes.intake.IdempotentIntake;
 import org.earlyhelp.hub.schema.HubRecord;
 import org.earlyhelp.hub.schema.codec.RecordCodec;
 import org.slf4j.Logger;
@@ -51,6 +52,7 @@ public class PoliceIncidentController {
     private final Counter received;
     private final Counter rejected;
     private final AtRestMinimiser atRest;
+    private final IdempotentIntake intake;
 
     public PoliceIncidentController(
             Validator validator,
@@ -58,7 +60,9 @@ public class PoliceIncidentController {
             RecordCodec codec,
             Clock clock,
             MeterRegistry meters,
-            AtRestMinimiser atRest) {
+            AtRestMinimiser atRest,
+            IdempotentIntake intake) {
+        this.intake = intake;
         this.reader = new PoliceIncidentReader(validator, clock);
         this.atRest = atRest;
         this.producer = producer;
@@ -92,27 +96,74 @@ public class PoliceIncidentController {
                     .body(Map.of("error", "only the police partner may post police incidents"));
         }
         PoliceIncidentRequest incident = reader.read(request.getInputStream());
-        String recordId = UUID.randomUUID().toString();
-        // what no agreement could release (the officer's notes) never reaches the inbound topic's segments
-        HubRecord record =
-                atRest.minimise(PoliceIncidentMapper.toRecord(incident, recordId, PROVIDER, clock.instant()));
-        if (request.getAttribute(Caller.REQUEST_ATTRIBUTE) instanceof Caller caller) {
-            record.setProviderOrganisation(caller.organisation().toString()); // the force, e.g. police:derbyshire
+        // the incident reference is the police system's own key for it (per organisation); a retried post, with or
+        // without an Idempotency-Key header, is the same incident and gets the first answer
+        List<IdempotentIntake.Key> keys = new ArrayList<>();
+        keys.add(IdempotentIntake.referenceKey("reference", incident.reference()));
+        try {
+            IdempotentIntake.headerKey(request.getHeader(IdempotentIntake.HEADER))
+                    .ifPresent(keys::add);
+        } catch (IllegalArgumentException e) {
+            return error(HttpStatus.BAD_REQUEST, null, e.getMessage());
         }
-        Exchange result = producer.request(PoliceInboundRoute.ENDPOINT, e -> {
-            e.getMessage().setHeader(KafkaConstants.KEY, recordId);
-            e.getMessage().setBody(codec.encode(record));
-        });
-        if (result.getException() != null) {
-            log.warn(
-                    "incident not stored: recordId={} cause={}",
-                    recordId,
-                    result.getException().getClass().getSimpleName());
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                    .body(Map.of("error", "the incident could not be stored; nothing was accepted: try again"));
+        byte[] fingerprint = IdempotentIntake.fingerprint(
+                codec.encode(PoliceIncidentMapper.toRecord(incident, "-", PROVIDER, java.time.Instant.EPOCH)));
+        IdempotentIntake.Outcome outcome;
+        try {
+            outcome = intake.accept(providerOrganisation(request), keys, fingerprint, recordId -> {
+                // what no agreement could release (the officer's notes) never reaches the inbound topic's segments
+                HubRecord record =
+                        atRest.minimise(PoliceIncidentMapper.toRecord(incident, recordId, PROVIDER, clock.instant()));
+                if (request.getAttribute(Caller.REQUEST_ATTRIBUTE) instanceof Caller caller) {
+                    record.setProviderOrganisation(
+                            caller.organisation().toString()); // the force, e.g. police:derbyshire
+                }
+                Exchange result = producer.request(PoliceInboundRoute.ENDPOINT, e -> {
+                    e.getMessage().setHeader(KafkaConstants.KEY, recordId);
+                    e.getMessage().setBody(codec.encode(record));
+                });
+                if (result.getException() != null) {
+                    throw result.getException();
+                }
+            });
+        } catch (Exception e) {
+            log.warn("incident not stored: cause={}", e.getClass().getSimpleName());
+            return error(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    null,
+                    "the incident could not be stored; nothing was accepted: try again");
         }
-        received.increment();
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("id", recordId, "status", "accepted"));
+        if (outcome instanceof IdempotentIntake.Outcome.Accepted a) {
+            if (!a.replay()) {
+                received.increment();
+            }
+            return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("id", a.recordId(), "status", "accepted"));
+        }
+        if (outcome instanceof IdempotentIntake.Outcome.Conflict c) {
+            return error(
+                    HttpStatus.CONFLICT,
+                    c.field(),
+                    c.field() == null
+                            ? "this Idempotency-Key was already used for a different incident"
+                            : "this reference was already used for a different incident");
+        }
+        return error(HttpStatus.CONFLICT, null, "an incident with this key is still being stored: retry shortly");
+    }
+
+    /** The provider organisation a key belongs to: the caller's, or the partner kind until every credential has one. */
+    static String providerOrganisation(HttpServletRequest request) {
+        Object caller = request.getAttribute(org.earlyhelp.hub.governance.access.Caller.REQUEST_ATTRIBUTE);
+        if (caller instanceof org.earlyhelp.hub.governance.access.Caller c) {
+            return c.organisation().toString();
+        }
+        return String.valueOf(request.getAttribute(PARTNER_ATTRIBUTE));
+    }
+
+    private static ResponseEntity<Map<String, Object>> error(HttpStatus status, String field, String reason) {
+        Map<String, Object> error = new java.util.LinkedHashMap<>();
+        error.put("field", field);
+        error.put("reason", reason);
+        return ResponseEntity.status(status).body(Map.of("errors", List.of(error)));
     }
 
     @ExceptionHandler(PoliceIncidentRejected.class)

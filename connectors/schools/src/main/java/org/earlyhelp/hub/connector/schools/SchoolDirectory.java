@@ -1,83 +1,139 @@
 package org.earlyhelp.hub.connector.schools;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
 
-/** Maps a school's URN to the endpoint where it receives notifications. */
-@Component
+/**
+ * Maps a school's URN to the endpoint where it receives notifications. Every endpoint is held to the {@link
+ * EndpointPolicy} when it is registered and again when it is looked up for a delivery (an entry made before the
+ * policy, or a host name now resolving somewhere internal, is refused then).
+ */
 public class SchoolDirectory {
 
     /** How long a looked-up endpoint is trusted; another instance's change is seen within this. */
     static final Duration CACHE_FOR = Duration.ofSeconds(5);
 
+    private static final Pattern URN = Pattern.compile("[0-9]{6}");
+    private static final int MAX_URL = 2000;
+
     private final JdbcTemplate jdbc;
+    private final EndpointPolicy policy;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    public SchoolDirectory(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    /**
+     * @param loopbackHttp whether plain http to this machine is allowed (the embedded run)
+     * @param privateNetworks whether loopback, link-local and private addresses are allowed
+     */
+    public SchoolDirectory(JdbcTemplate jdbc, boolean loopbackHttp, boolean privateNetworks) {
+        this(jdbc, new EndpointPolicy(loopbackHttp, privateNetworks));
     }
 
+    SchoolDirectory(JdbcTemplate jdbc, EndpointPolicy policy) {
+        this.jdbc = jdbc;
+        this.policy = policy;
+    }
+
+    /** A school's endpoint for a delivery, or why there is none (a reason free of the URL). */
+    record Lookup(Optional<URI> endpoint, String problem) {}
+
+    /** The endpoint, if the school has a usable one. */
     public Optional<URI> endpointFor(String urn) {
+        return lookup(urn).endpoint();
+    }
+
+    Lookup lookup(String urn) {
         long now = System.nanoTime();
         Cached cached = cache.get(urn);
         if (cached != null && now - cached.at() < CACHE_FOR.toNanos()) {
-            return cached.endpoint();
+            return cached.lookup();
         }
         List<String> urls =
                 jdbc.queryForList("select endpoint_url from school_endpoint where urn = ?", String.class, urn);
-        Optional<URI> endpoint = urls.stream().findFirst().map(URI::create);
-        cache.put(urn, new Cached(endpoint, now));
-        return endpoint;
+        Lookup found =
+                urls.isEmpty() ? new Lookup(Optional.empty(), "school URN not in the directory") : check(urls.get(0));
+        cache.put(urn, new Cached(found, now));
+        return found;
     }
 
-    private record Cached(Optional<URI> endpoint, long at) {}
+    private Lookup check(String url) {
+        try {
+            URI uri = new URI(url);
+            Optional<String> problem = policy.problem(uri);
+            return problem.isPresent()
+                    ? new Lookup(Optional.empty(), "school endpoint refused: " + problem.get())
+                    : new Lookup(Optional.of(uri), null);
+        } catch (URISyntaxException e) {
+            return new Lookup(Optional.empty(), "school endpoint refused: not a URL");
+        }
+    }
 
-    /** Adds or replaces a school's endpoint: the board's word, which also takes over an entry the simulator made. */
-    public void register(String urn, String name, URI endpoint) {
-        check(urn, endpoint);
+    private record Cached(Lookup lookup, long at) {}
+
+    /**
+     * Adds or replaces a school's endpoint: the board's word, which also takes over an entry the simulator made.
+     *
+     * @throws InvalidEntry naming the field and the rule it breaks, never the value
+     */
+    public void register(String urn, String name, String endpoint) {
+        URI uri = checked(urn, endpoint);
         jdbc.update(
                 "insert into school_endpoint (urn, name, endpoint_url) values (?, ?, ?) on conflict (urn) do update"
                         + " set name = coalesce(excluded.name, school_endpoint.name),"
                         + " endpoint_url = excluded.endpoint_url, simulated = false, updated_at = now()",
                 urn,
                 name,
-                endpoint.toString());
+                uri.toString());
         cache.remove(urn);
     }
 
     /**
      * The simulator's registration: creates the entry if there is none, and re-points only an entry the simulator
-     * itself made. Never overwrites an entry the board set.
+     * itself made. Never overwrites an entry the board set. Held to the same endpoint rules.
      *
      * @return whether the entry is now the simulator's (false: the board's entry was left as it was)
      */
     public boolean registerSimulated(String urn, String name, URI endpoint) {
-        check(urn, endpoint);
+        URI uri = checked(urn, endpoint == null ? null : endpoint.toString());
         int changed = jdbc.update(
                 "insert into school_endpoint (urn, name, endpoint_url, simulated) values (?, ?, ?, true)"
                         + " on conflict (urn) do update set endpoint_url = excluded.endpoint_url, updated_at = now()"
                         + " where school_endpoint.simulated",
                 urn,
                 name,
-                endpoint.toString());
+                uri.toString());
         cache.remove(urn);
         return changed > 0;
     }
 
-    private static void check(String urn, URI endpoint) {
-        if (!urn.matches("[0-9]{6}")) {
-            throw new IllegalArgumentException("a school URN is 6 digits");
+    private URI checked(String urn, String endpoint) {
+        if (urn == null || !URN.matcher(urn).matches()) {
+            throw new InvalidEntry("urn", "a school URN is 6 digits");
         }
-        String scheme = endpoint.getScheme();
-        if (!"http".equals(scheme) && !"https".equals(scheme)) {
-            throw new IllegalArgumentException("the endpoint must be an http or https URL");
+        if (endpoint == null || endpoint.isBlank() || endpoint.length() > MAX_URL) {
+            throw new InvalidEntry("endpoint", "must be an https URL of at most " + MAX_URL + " characters");
         }
+        URI uri;
+        try {
+            uri = new URI(endpoint);
+        } catch (URISyntaxException e) {
+            throw new InvalidEntry("endpoint", "is not a URL");
+        }
+        policy.problem(uri).ifPresent(p -> {
+            throw new InvalidEntry("endpoint", p);
+        });
+        return uri;
+    }
+
+    /** Adds or replaces a school's endpoint; see {@link #register(String, String, String)}. */
+    public void register(String urn, String name, URI endpoint) {
+        register(urn, name, endpoint == null ? null : endpoint.toString());
     }
 
     public List<Entry> all() {
@@ -87,4 +143,18 @@ public class SchoolDirectory {
     }
 
     public record Entry(String urn, String name, String endpointUrl) {}
+
+    /** A directory entry that breaks a rule: which field, and which rule. */
+    public static final class InvalidEntry extends IllegalArgumentException {
+        private final String field;
+
+        InvalidEntry(String field, String reason) {
+            super(reason);
+            this.field = field;
+        }
+
+        public String field() {
+            return field;
+        }
+    }
 }

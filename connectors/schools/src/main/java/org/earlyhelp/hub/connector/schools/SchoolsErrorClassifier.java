@@ -1,14 +1,30 @@
 package org.earlyhelp.hub.connector.schools;
 
 import java.io.IOException;
+import java.util.Optional;
+import org.earlyhelp.hub.routes.batch.Failure;
+import org.earlyhelp.hub.routes.batch.FailureClassifier;
 
 /**
- * The one place that decides what is worth retrying: I/O failures, timeouts, 5xx and 429 are; bad input, other 4xx,
- * authentication failures and a school missing from the directory are not.
+ * The one place that decides what is worth retrying when delivering to a school: I/O failures, timeouts, 5xx and 429
+ * are; bad input, other 4xx, authentication failures, a school missing from the directory and an endpoint the
+ * directory's policy refuses are not. Plugged into the hub's {@link FailureClassifier} as the connector's own rule.
  */
 final class SchoolsErrorClassifier {
 
     private SchoolsErrorClassifier() {}
+
+    /** The hub's classifier with this connector's rule asked first. */
+    static FailureClassifier classifier() {
+        return FailureClassifier.standard().with(SchoolsErrorClassifier::rule);
+    }
+
+    static Optional<Failure> rule(Throwable t) {
+        if (t instanceof SchoolDeliveryException e) {
+            return Optional.of(new Failure(e.retriable(), e.getMessage()));
+        }
+        return Optional.empty();
+    }
 
     static boolean isRetriable(Throwable t) {
         if (t instanceof SchoolDeliveryException e) {

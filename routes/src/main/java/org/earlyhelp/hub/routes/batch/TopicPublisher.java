@@ -1,4 +1,4 @@
-package org.earlyhelp.hub.routes.govern;
+package org.earlyhelp.hub.routes.batch;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,0 +1,24 @@
+package org.earlyhelp.hub.app.config;
+
+import java.time.Clock;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.earlyhelp.hub.routes.intake.IdempotentIntake;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Idempotent intake for every inbound endpoint, its keys in PostgreSQL so that every hub instance agrees. */
+@Configuration(proxyBeanMethods = false)
+public class IntakeConfiguration {
+
+    /**
+     * A claim older than this whose post never answered is taken over by a retry: longer than the 30 s an inbound
+     * post waits for the broker, so a post still waiting is never overtaken.
+     */
+    static final Duration TAKE_OVER_AFTER = Duration.ofSeconds(60);
+
+    @Bean
+    IdempotentIntake idempotentIntake(DataSource dataSource, Clock clock) {
+        return new IdempotentIntake(dataSource, clock, TAKE_OVER_AFTER);
+    }
+}
