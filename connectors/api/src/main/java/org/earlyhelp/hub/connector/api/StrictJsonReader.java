@@ -20,6 +20,7 @@ import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The one way the hub reads a JSON request body: into a value that Bean Validation accepts, or a
@@ -53,9 +54,24 @@ public final class StrictJsonReader {
         return read(body, (Type) type);
     }
 
+    /**
+     * As {@link #read(InputStream, Class)}, adding the checks Bean Validation cannot express; every problem, from
+     * either, is in the one rejection.
+     */
+    public <T> T read(InputStream body, Class<T> type, Function<T, List<FieldError>> checks) throws IOException {
+        byte[] bytes = bytes(body);
+        T value = parse(bounded(bytes), mapper.constructType(type), type);
+        validate(value, checks);
+        return value;
+    }
+
     /** As {@link #read(InputStream, Class)}, for a generic type (as a message converter is handed). */
     public <T> T read(InputStream body, Type type) throws IOException {
-        return read(body == null ? new byte[0] : body.readNBytes(maxBodyBytes + 1), type);
+        return read(bytes(body), type);
+    }
+
+    private byte[] bytes(InputStream body) throws IOException {
+        return body == null ? new byte[0] : body.readNBytes(maxBodyBytes + 1);
     }
 
     public <T> T read(byte[] body, Class<T> type) {
@@ -63,6 +79,12 @@ public final class StrictJsonReader {
     }
 
     public <T> T read(byte[] body, Type type) {
+        T value = parse(bounded(body), mapper.constructType(type), type);
+        validate(value, v -> List.of());
+        return value;
+    }
+
+    private byte[] bounded(byte[] body) {
         if (body.length > maxBodyBytes) {
             throw new RequestRejected(
                     RequestRejected.TOO_LARGE,
@@ -71,9 +93,7 @@ public final class StrictJsonReader {
         if (body.length == 0) {
             throw new RequestRejected("$", "body is empty: send a JSON object");
         }
-        T value = parse(body, mapper.constructType(type), type);
-        validate(value);
-        return value;
+        return body;
     }
 
     private <T> T parse(byte[] body, JavaType type, Type declared) {
@@ -94,13 +114,16 @@ public final class StrictJsonReader {
         return value;
     }
 
-    private <T> void validate(T value) {
-        if (validator == null) {
-            return;
+    private <T> void validate(T value, Function<T, List<FieldError>> checks) {
+        List<FieldError> errors = new ArrayList<>();
+        if (validator != null) {
+            errors.addAll(ValidationProblems.of(validator.validate(value)));
         }
-        List<FieldError> errors = new ArrayList<>(ValidationProblems.of(validator.validate(value)));
+        errors.addAll(checks.apply(value));
         if (!errors.isEmpty()) {
-            errors.sort(Comparator.comparing(FieldError::field).thenComparing(FieldError::reason));
+            errors.sort(
+                    Comparator.comparing(FieldError::field, Comparator.nullsFirst(Comparator.<String>naturalOrder()))
+                            .thenComparing(FieldError::reason));
             throw new RequestRejected(errors);
         }
     }

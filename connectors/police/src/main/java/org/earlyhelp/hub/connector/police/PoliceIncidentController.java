@@ -18,6 +18,8 @@ import java.util.UUID;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.kafka.KafkaConstants;
+import org.earlyhelp.hub.connector.api.FieldError;
+import org.earlyhelp.hub.connector.api.RequestRejected;
 import org.earlyhelp.hub.schema.HubRecord;
 import org.earlyhelp.hub.schema.codec.RecordCodec;
 import org.slf4j.Logger;
@@ -25,7 +27,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -80,9 +81,17 @@ public class PoliceIncidentController {
         Object partner = request.getAttribute(PARTNER_ATTRIBUTE);
         if (!PROVIDER.equals(partner)) {
             return ResponseEntity.status(HttpStatus.FORBIDDEN)
-                    .body(Map.of("error", "only the police partner may post police incidents"));
+                    .body(Map.of(
+                            "errors",
+                            List.of(new FieldError(null, "only the police partner may post police incidents"))));
         }
-        PoliceIncidentRequest incident = reader.read(request.getInputStream());
+        PoliceIncidentRequest incident;
+        try {
+            incident = reader.read(request.getInputStream());
+        } catch (RequestRejected e) {
+            rejected.increment();
+            throw e; // the hub's one error advice answers it
+        }
         String recordId = UUID.randomUUID().toString();
         HubRecord record = PoliceIncidentMapper.toRecord(incident, recordId, PROVIDER, clock.instant());
         Exchange result = producer.request(PoliceInboundRoute.ENDPOINT, e -> {
@@ -95,16 +104,12 @@ public class PoliceIncidentController {
                     recordId,
                     result.getException().getClass().getSimpleName());
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                    .body(Map.of("error", "the incident could not be stored; nothing was accepted: try again"));
+                    .body(Map.of(
+                            "errors",
+                            List.of(new FieldError(
+                                    null, "the incident could not be stored; nothing was accepted: try again"))));
         }
         received.increment();
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("id", recordId, "status", "accepted"));
-    }
-
-    @ExceptionHandler(PoliceIncidentRejected.class)
-    ResponseEntity<Map<String, Object>> rejected(PoliceIncidentRejected e) {
-        rejected.increment();
-        List<FieldError> errors = e.errors();
-        return ResponseEntity.badRequest().body(Map.of("errors", errors));
     }
 }
