@@ -7,9 +7,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.earlyhelp.hub.connector.api.FieldError;
 import org.earlyhelp.hub.connector.police.PoliceIncidentController;
 import org.earlyhelp.hub.governance.agreement.Agreement;
 import org.earlyhelp.hub.governance.agreement.ConsentRule;
@@ -45,7 +48,10 @@ public class ConsentController {
 
     /** The person by the partner's own record id and ref; the agreement by id; {@code given} false withdraws. */
     public record ConsentRequest(
-            @NotBlank String record, @NotBlank String person, @NotBlank String agreement, @NotNull Boolean given) {}
+            @NotBlank @Size(max = 64) String record,
+            @NotBlank @Size(max = 16) String person,
+            @NotBlank @Size(max = 128) String agreement,
+            @NotNull Boolean given) {}
 
     @Operation(
             summary = "Record consent given or withdrawn for a person in one of your records",
@@ -59,7 +65,7 @@ public class ConsentController {
                 .flatMap(p -> index.personOf(partner, body.record() + "#" + body.person()));
         if (person.isEmpty()) {
             return ResponseEntity.status(HttpStatus.NOT_FOUND)
-                    .body(Map.of("error", "no record of yours names that person"));
+                    .body(Map.of("errors", List.of(new FieldError(null, "no record of yours names that person"))));
         }
         Optional<Agreement> agreement = pdp.agreements().stream()
                 .filter(a -> a.id().equals(body.agreement()))
@@ -67,9 +73,7 @@ public class ConsentController {
         if (agreement.isEmpty() || agreement.get().consent() != ConsentRule.REQUIRED) {
             return ResponseEntity.badRequest()
                     .body(Map.of(
-                            "errors",
-                            java.util.List.of(
-                                    Map.of("field", "agreement", "reason", "names no agreement that needs consent"))));
+                            "errors", List.of(new FieldError("agreement", "names no agreement that needs consent"))));
         }
         consents.record(person.get().toString(), body.agreement(), body.given(), partner);
         return ResponseEntity.ok(Map.of("agreement", body.agreement(), "given", body.given()));

@@ -4,11 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Map;
 import org.earlyhelp.hub.connector.police.PoliceIncidentController;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -38,10 +34,5 @@ public class FamilyViewController {
             @RequestParam(value = "purpose", defaultValue = "early-help/family-view") String purpose) {
         String viewer = (String) request.getAttribute(PoliceIncidentController.PARTNER_ATTRIBUTE);
         return service.view(viewer, purpose, recordId, personRef);
-    }
-
-    @ExceptionHandler(FamilyViewService.NotFound.class)
-    ResponseEntity<Map<String, String>> notFound(FamilyViewService.NotFound e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", e.getMessage()));
     }
 }

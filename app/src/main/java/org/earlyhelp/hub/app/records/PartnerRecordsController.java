@@ -7,7 +7,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,6 +16,8 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.earlyhelp.hub.app.config.HubProperties;
+import org.earlyhelp.hub.connector.api.FieldError;
+import org.earlyhelp.hub.connector.api.RequestRejected;
 import org.earlyhelp.hub.connector.police.PoliceIncidentController;
 import org.earlyhelp.hub.schema.HubRecord;
 import org.earlyhelp.hub.schema.codec.RecordCodec;
@@ -25,9 +26,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.bind.MethodArgumentNotValidException;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -76,13 +74,14 @@ public class PartnerRecordsController {
         String partner = (String) request.getAttribute(PoliceIncidentController.PARTNER_ATTRIBUTE);
         if (!PartnerRecordMapper.PROVIDER_OF.containsValue(partner)) {
             return ResponseEntity.status(HttpStatus.FORBIDDEN)
-                    .body(Map.of("error", "this partner does not send canonical records"));
+                    .body(Map.of(
+                            "errors", List.of(new FieldError(null, "this partner does not send canonical records"))));
         }
-        List<Map<String, String>> problems = PartnerRecordMapper.problems(body, partner);
+        List<FieldError> problems = PartnerRecordMapper.problems(body, partner);
         if (!problems.isEmpty()) {
             meters.counter("hub.records", "partner", partner, "outcome", "rejected")
                     .increment();
-            return ResponseEntity.badRequest().body(Map.of("errors", problems));
+            throw new RequestRejected(problems);
         }
         String recordId = UUID.randomUUID().toString();
         HubRecord record = PartnerRecordMapper.toRecord(body, recordId, partner, clock.instant());
@@ -93,55 +92,27 @@ public class PartnerRecordsController {
             log.warn(
                     "record not stored: recordId={} cause={}",
                     recordId,
-                    e.getClass().getSimpleName());
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                    .body(Map.of("error", "the record could not be stored; nothing was accepted: try again"));
+                    e.getCause() == null
+                            ? e.getClass().getSimpleName()
+                            : e.getCause().getClass().getSimpleName());
+            return unavailable();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                    .body(Map.of("error", "the record could not be stored; nothing was accepted: try again"));
+            return unavailable();
         }
         meters.counter("hub.records", "partner", partner, "outcome", "received").increment();
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("id", recordId, "status", "accepted"));
     }
 
+    private static ResponseEntity<Map<String, Object>> unavailable() {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .body(Map.of(
+                        "errors",
+                        List.of(new FieldError(
+                                null, "the record could not be stored; nothing was accepted: try again"))));
+    }
+
     String inboundTopic(String partner) {
         return hub.topics().inboundPrefix() + partner;
-    }
-
-    @ExceptionHandler(MethodArgumentNotValidException.class)
-    ResponseEntity<Map<String, Object>> invalid(MethodArgumentNotValidException e) {
-        List<Map<String, String>> errors = new ArrayList<>();
-        e.getBindingResult()
-                .getFieldErrors()
-                .forEach(f -> errors.add(Map.of(
-                        "field",
-                        f.getField(),
-                        "reason",
-                        f.getDefaultMessage() == null ? "is invalid" : f.getDefaultMessage())));
-        return ResponseEntity.badRequest().body(Map.of("errors", errors));
-    }
-
-    /** Names where the body could not be read, never what it held. */
-    @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
-        String reason = "is not a JSON object of the documented shape";
-        if (e.getCause() instanceof com.fasterxml.jackson.databind.JsonMappingException m
-                && !m.getPath().isEmpty()) {
-            StringBuilder path = new StringBuilder();
-            for (com.fasterxml.jackson.databind.JsonMappingException.Reference r : m.getPath()) {
-                if (r.getFieldName() != null) {
-                    path.append(path.isEmpty() ? "" : ".").append(r.getFieldName());
-                } else if (r.getIndex() >= 0) {
-                    path.append('[').append(r.getIndex()).append(']');
-                }
-            }
-            String what = m instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException
-                    ? "is not a known field"
-                    : "has the wrong type or format";
-            return ResponseEntity.badRequest()
-                    .body(Map.of("errors", List.of(Map.of("field", path.toString(), "reason", what))));
-        }
-        return ResponseEntity.badRequest().body(Map.of("errors", List.of(Map.of("field", "(body)", "reason", reason))));
     }
 }

@@ -5,9 +5,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import org.earlyhelp.hub.connector.api.RequestRejected;
 import org.earlyhelp.hub.connector.schools.SchoolDirectory;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,7 +41,8 @@ public class DirectoryController {
             endpoint = URI.create(body.endpoint());
             directory.register(urn, body.name(), endpoint);
         } catch (IllegalArgumentException e) {
-            return ResponseEntity.badRequest().body(Map.of("error", e.getMessage()));
+            // the message quotes the endpoint sent: never echo it
+            throw new RequestRejected("endpoint", "is not an endpoint the directory accepts (an absolute URL)");
         }
         return ResponseEntity.ok(Map.of("urn", urn, "endpoint", endpoint.toString()));
     }
@@ -51,5 +54,5 @@ public class DirectoryController {
     }
 
     /** A school's endpoint. */
-    public record Registration(String name, @NotBlank String endpoint) {}
+    public record Registration(@Size(max = 200) String name, @NotBlank @Size(max = 2048) String endpoint) {}
 }

@@ -63,7 +63,8 @@ public class PartnerAuthenticationFilter extends OncePerRequestFilter {
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.setHeader("WWW-Authenticate", "Bearer realm=\"early-help-hub\"");
             response.setContentType("application/json");
-            response.getWriter().write("{\"error\":\"a partner bearer token is required\"}");
+            response.getWriter()
+                    .write("{\"errors\":[{\"field\":null,\"reason\":\"a partner bearer token is required\"}]}");
             return;
         }
         request.setAttribute(PoliceIncidentController.PARTNER_ATTRIBUTE, partner);
