@@ -25,7 +25,7 @@ class PartnerRecordPropertyTest {
     static final String PERSON =
             """
             {"ref": "c", "role": "CHILD", "givenName": "Zephyrine", "familyName": "Quillfeather",
-             "dateOfBirth": "2013-07-19", "sex": "FEMALE", "nhsNumber": "4857773456", "upn": "A12345678901B",
+             "dateOfBirth": "2013-07-19", "sex": "FEMALE", "nhsNumber": "4857773457", "upn": "A12345678901B",
              "address": {"lines": ["12 Oak Road", "Chesterfield"], "postcode": "S41 7AB", "uprn": "100030000001"},
              "schoolUrn": "200001"}""";
     static final String CASE =

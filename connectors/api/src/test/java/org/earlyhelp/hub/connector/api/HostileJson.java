@@ -17,7 +17,7 @@ public final class HostileJson {
 
     /** Distinctive personal data the hostile values carry: none may ever appear in an error or a log. */
     public static final List<String> MARKERS =
-            List.of("Zephyrine", "Quillfeather", "2013-07-19", "19/07/2013", "999999", "4857773456");
+            List.of("Zephyrine", "Quillfeather", "2013-07-19", "19/07/2013", "999999", "4857773457");
 
     private static final Pattern TOKEN =
             Pattern.compile("\"(?:[^\"\\\\]++|\\\\.)*+\"(\\s*:)?|-?[0-9][0-9.eE+-]*|true|false|null");
@@ -26,7 +26,7 @@ public final class HostileJson {
             "\"Zephyrine\"",
             "\"Quillfeather\"",
             "12345",
-            "4857773456",
+            "4857773457",
             "1",
             "0",
             "-1",
