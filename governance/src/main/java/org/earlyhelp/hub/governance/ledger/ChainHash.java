@@ -32,6 +32,20 @@ final class ChainHash {
         append(s, e.lawfulBasis());
         append(s, e.fieldsReleased());
         append(s, e.reasons());
+        if (e.type() != EntryType.DISCLOSURE
+                || e.actor() != null
+                || !e.details().isEmpty()) {
+            // typed entries (V8) chain their type, actor and details too; a plain disclosure hashes as before V8,
+            // so ledgers written before typed entries still verify
+            append(s, e.type());
+            append(s, e.actor());
+            append(
+                    s,
+                    new java.util.TreeMap<>(e.details())
+                            .entrySet().stream()
+                                    .map(en -> en.getKey() + "=" + en.getValue())
+                                    .toList());
+        }
         append(s, e.prevHash());
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");

@@ -28,7 +28,9 @@ public final class DisclosureLedger {
 
     static final String COLUMNS = "seq, entry_id, decision_key, decided_at, decision, record_id, subject_key,"
             + " provider, recipient, agreement_id, agreement_version, purpose, lawful_basis, fields_released,"
-            + " reasons, prev_hash, hash";
+            + " reasons, entry_type, actor, details, prev_hash, hash";
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
 
     private final DataSource dataSource;
     private final Clock clock;
@@ -100,13 +102,13 @@ public final class DisclosureLedger {
 
     private static void insert(Connection c, List<LedgerEntry> entries) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("insert into ledger_entry (" + COLUMNS
-                + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)")) {
             for (LedgerEntry e : entries) {
                 ps.setLong(1, e.seq());
                 ps.setObject(2, e.entryId());
                 ps.setString(3, e.decisionKey());
                 ps.setTimestamp(4, Timestamp.from(e.decidedAt()));
-                ps.setString(5, e.decision().name());
+                ps.setString(5, e.decision() == null ? null : e.decision().name());
                 ps.setString(6, e.recordId());
                 ps.setString(7, e.subjectKey());
                 ps.setString(8, e.provider());
@@ -117,8 +119,11 @@ public final class DisclosureLedger {
                 ps.setString(13, e.lawfulBasis());
                 ps.setArray(14, c.createArrayOf("text", e.fieldsReleased().toArray()));
                 ps.setArray(15, c.createArrayOf("text", e.reasons().toArray()));
-                ps.setString(16, e.prevHash());
-                ps.setString(17, e.hash());
+                ps.setString(16, e.type().name());
+                ps.setString(17, e.actor());
+                ps.setString(18, json(e.details()));
+                ps.setString(19, e.prevHash());
+                ps.setString(20, e.hash());
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -150,6 +155,25 @@ public final class DisclosureLedger {
 
     public List<LedgerEntry> findByAgreement(String agreementId) {
         return query("agreement_id = ?", agreementId);
+    }
+
+    /** Entries of one type decided at or after {@code since}, oldest first (at most 10,000). */
+    public List<LedgerEntry> events(EntryType type, Instant since) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("select " + COLUMNS
+                        + " from ledger_entry where entry_type = ? and decided_at >= ? order by seq limit 10000")) {
+            ps.setString(1, type.name());
+            ps.setTimestamp(2, Timestamp.from(since));
+            List<LedgerEntry> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(read(rs));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new LedgerException("could not query the disclosure ledger", e);
+        }
     }
 
     private List<LedgerEntry> query(String where, String value) {
@@ -244,7 +268,7 @@ public final class DisclosureLedger {
                 rs.getObject("entry_id", UUID.class),
                 rs.getString("decision_key"),
                 rs.getTimestamp("decided_at").toInstant(),
-                Outcome.valueOf(rs.getString("decision")),
+                rs.getString("decision") == null ? null : Outcome.valueOf(rs.getString("decision")),
                 rs.getString("record_id"),
                 rs.getString("subject_key"),
                 rs.getString("provider"),
@@ -255,8 +279,30 @@ public final class DisclosureLedger {
                 rs.getString("lawful_basis"),
                 strings(rs.getArray("fields_released")),
                 strings(rs.getArray("reasons")),
+                EntryType.valueOf(rs.getString("entry_type")),
+                rs.getString("actor"),
+                details(rs.getString("details")),
                 rs.getString("prev_hash"),
                 rs.getString("hash"));
+    }
+
+    private static String json(Map<String, String> details) {
+        try {
+            return JSON.writeValueAsString(new java.util.TreeMap<>(details));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new LedgerException("ledger details are not serialisable", e);
+        }
+    }
+
+    private static Map<String, String> details(String json) throws SQLException {
+        if (json == null) {
+            return Map.of();
+        }
+        try {
+            return JSON.readValue(json, new com.fasterxml.jackson.core.type.TypeReference<Map<String, String>>() {});
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new SQLException("ledger details are not a JSON object of strings", e);
+        }
     }
 
     private static List<String> strings(Array array) throws SQLException {

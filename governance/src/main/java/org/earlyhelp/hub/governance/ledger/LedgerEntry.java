@@ -2,10 +2,11 @@ package org.earlyhelp.hub.governance.ledger;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.earlyhelp.hub.governance.decision.Outcome;
 
-/** One row of the disclosure ledger, as written: a decision with its place in the hash chain. */
+/** One row of the ledger, as written: a typed entry (a disclosure decision or another event) with its place in the hash chain. */
 public record LedgerEntry(
         long seq,
         UUID entryId,
@@ -22,8 +23,16 @@ public record LedgerEntry(
         String lawfulBasis,
         List<String> fieldsReleased,
         List<String> reasons,
+        EntryType type,
+        String actor,
+        Map<String, String> details,
         String prevHash,
         String hash) {
+
+    public LedgerEntry {
+        type = type == null ? EntryType.DISCLOSURE : type;
+        details = details == null ? Map.of() : Map.copyOf(details);
+    }
 
     static LedgerEntry from(LedgerDraft d, long seq, UUID entryId, Instant decidedAt, String prevHash) {
         LedgerEntry unhashed = new LedgerEntry(
@@ -42,6 +51,9 @@ public record LedgerEntry(
                 d.lawfulBasis(),
                 d.fieldsReleased(),
                 d.reasons(),
+                d.type(),
+                d.actor(),
+                d.details(),
                 prevHash,
                 null);
         return unhashed.withHash(ChainHash.of(unhashed));
@@ -64,6 +76,9 @@ public record LedgerEntry(
                 lawfulBasis,
                 fieldsReleased,
                 reasons,
+                type,
+                actor,
+                details,
                 prevHash,
                 hash);
     }

@@ -320,4 +320,61 @@ class DisclosureLedgerTest {
         assertThat(read.get(0).agreementVersion()).isNull();
         assertThat(read.get(0).subjectKey()).isNull();
     }
+
+    @Test
+    void typedEventsChainWithDisclosuresAndAnEditedDetailIsNamed() throws SQLException {
+        // Given a disclosure, then a consent event and a credential event in the same chain
+        ledger.append(drafts(1));
+        LedgerDraft consent = LedgerDraft.event(
+                EntryType.CONSENT,
+                "consent-1",
+                "casesystem:early-help-north",
+                "subject-a",
+                Map.of("agreement", "health-to-casesystem-family-view", "given", "true", "basis", "parental"));
+        LedgerDraft credential = LedgerDraft.event(
+                EntryType.CREDENTIAL_ISSUED, "cred-1", "governance:board", null, Map.of("organisation", "schools:1"));
+
+        // When
+        List<LedgerEntry> entries = ledger.append(List.of(consent, credential));
+
+        // Then they read back typed, are found by type, and the chain verifies
+        assertThat(entries)
+                .extracting(LedgerEntry::type)
+                .containsExactly(EntryType.CONSENT, EntryType.CREDENTIAL_ISSUED);
+        assertThat(ledger.events(EntryType.CONSENT, NOW.minusSeconds(60)))
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.actor()).isEqualTo("casesystem:early-help-north");
+                    assertThat(e.details()).containsEntry("basis", "parental").containsEntry("given", "true");
+                    assertThat(e.decision()).isNull();
+                });
+        assertThat(ledger.append(List.of(consent)))
+                .extracting(LedgerEntry::seq)
+                .containsExactly(entries.get(0).seq());
+        assertThat(verifier.verify().intact()).isTrue();
+
+        // And an edited detail breaks the chain at that entry
+        sql("update ledger_entry set details = '{\"given\": \"false\"}'::jsonb where decision_key = 'consent-1'");
+        assertThat(verifier.verify().firstBroken()).contains(entries.get(0).seq());
+    }
+
+    @Test
+    void aDisclosureWithoutItsRecordOrRecipientIsRefused() {
+        org.assertj.core.api.Assertions.assertThatNullPointerException()
+                .isThrownBy(() -> new LedgerDraft(
+                        "k",
+                        Outcome.PERMIT,
+                        null,
+                        null,
+                        "police",
+                        "schools:1",
+                        null,
+                        null,
+                        null,
+                        null,
+                        List.of(),
+                        List.of()));
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> LedgerDraft.event(EntryType.DISCLOSURE, "k", "hub", null, Map.of()));
+    }
 }
