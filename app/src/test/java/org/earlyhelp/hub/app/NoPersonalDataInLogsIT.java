@@ -84,21 +84,31 @@ class NoPersonalDataInLogsIT {
         }
         // And names in paths, parameters, the wrong content type and the wrong method are refused the same way
         for (String[] c : new String[][] {
-            {"GET", "/api/family-view?record=Zephyrine&person=2013-07-19"},
-            {"GET", "/api/ledger/records/Zephyrine%20Quillfeather"},
-            {"GET", "/api/matching/people/Zephyrine"},
-            {"GET", "/api/matching/reviews?limit=Zephyrine"},
-            {"GET", "/api/Zephyrine/2013-07-19"},
-            {"PUT", "/api/police/incidents"},
-            {"DELETE", "/api/records"}
+            {"GET", "/api/family-view?record=Zephyrine&person=2013-07-19", "404"},
+            {"GET", "/api/family-view?record=Zephyrine", "400"},
+            {"GET", "/api/ledger/records/Zephyrine%20Quillfeather", "403"},
+            {"GET", "/api/matching/people/Zephyrine", "400"},
+            {"GET", "/api/matching/reviews?limit=Zephyrine", "400"},
+            {"GET", "/api/Zephyrine/2013-07-19", "404"},
+            {"PUT", "/api/police/incidents", "405"},
+            {"DELETE", "/api/records", "405"}
         }) {
             HttpResponse<String> r = hub.send(c[0], c[1], "casesystem-dev-token", null);
-            assertThat(r.statusCode()).as(c[1]).isBetween(400, 499);
+            assertThat(r.statusCode()).as(c[1]).isEqualTo(Integer.parseInt(c[2]));
             assertThat(r.body()).as(c[1]).startsWith("{\"errors\":[").doesNotContain("Zephyrine", "2013-07-19");
         }
-        HttpResponse<String> plainText = HubProcess.send(
-                hub.port, "POST", "/api/consent", "casesystem-dev-token", "Zephyrine Quillfeather 2013-07-19");
-        assertThat(plainText.statusCode()).isLessThan(500);
+        HttpResponse<String> plainText = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(hub.baseUrl().resolve("/api/consent"))
+                                .timeout(Duration.ofSeconds(30))
+                                .header("Content-Type", "text/plain")
+                                .header("Authorization", "Bearer casesystem-dev-token")
+                                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                                        "Zephyrine Quillfeather 2013-07-19"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(plainText.statusCode()).isEqualTo(415);
+        assertThat(plainText.body()).startsWith("{\"errors\":[").doesNotContain("Zephyrine");
         // And records the reader never saw reach the inbound topic: not a record at all, and one whose name holds
         // U+0000 (which PostgreSQL refuses), so the driver's and the server's error paths are taken too
         String poison = UUID.randomUUID().toString();

@@ -8,11 +8,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.earlyhelp.hub.connector.api.FieldError;
+import org.earlyhelp.hub.connector.api.RequestRejected;
 import org.earlyhelp.hub.connector.police.PoliceIncidentController;
 import org.earlyhelp.hub.governance.agreement.Agreement;
 import org.earlyhelp.hub.governance.agreement.ConsentRule;
@@ -25,6 +24,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * A partner records that a person it holds a record of gave (or withdrew) consent for an agreement that needs it.
@@ -64,16 +64,13 @@ public class ConsentController {
         Optional<UUID> person = provider.filter(partner::equals)
                 .flatMap(p -> index.personOf(partner, body.record() + "#" + body.person()));
         if (person.isEmpty()) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND)
-                    .body(Map.of("errors", List.of(new FieldError(null, "no record of yours names that person"))));
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no record of yours names that person");
         }
         Optional<Agreement> agreement = pdp.agreements().stream()
                 .filter(a -> a.id().equals(body.agreement()))
                 .findFirst();
         if (agreement.isEmpty() || agreement.get().consent() != ConsentRule.REQUIRED) {
-            return ResponseEntity.badRequest()
-                    .body(Map.of(
-                            "errors", List.of(new FieldError("agreement", "names no agreement that needs consent"))));
+            throw new RequestRejected("agreement", "names no agreement that needs consent");
         }
         consents.record(person.get().toString(), body.agreement(), body.given(), partner);
         return ResponseEntity.ok(Map.of("agreement", body.agreement(), "given", body.given()));

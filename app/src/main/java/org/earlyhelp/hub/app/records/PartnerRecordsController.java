@@ -29,6 +29,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Canonical records from partners whose systems can send them as they are: school attendance from schools, health
@@ -73,9 +74,7 @@ public class PartnerRecordsController {
             HttpServletRequest request, @Valid @RequestBody PartnerRecordRequest body) {
         String partner = (String) request.getAttribute(PoliceIncidentController.PARTNER_ATTRIBUTE);
         if (!PartnerRecordMapper.PROVIDER_OF.containsValue(partner)) {
-            return ResponseEntity.status(HttpStatus.FORBIDDEN)
-                    .body(Map.of(
-                            "errors", List.of(new FieldError(null, "this partner does not send canonical records"))));
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "this partner does not send canonical records");
         }
         List<FieldError> problems = PartnerRecordMapper.problems(body, partner);
         if (!problems.isEmpty()) {
@@ -95,21 +94,18 @@ public class PartnerRecordsController {
                     e.getCause() == null
                             ? e.getClass().getSimpleName()
                             : e.getCause().getClass().getSimpleName());
-            return unavailable();
+            throw unavailable();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return unavailable();
+            throw unavailable();
         }
         meters.counter("hub.records", "partner", partner, "outcome", "received").increment();
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("id", recordId, "status", "accepted"));
     }
 
-    private static ResponseEntity<Map<String, Object>> unavailable() {
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .body(Map.of(
-                        "errors",
-                        List.of(new FieldError(
-                                null, "the record could not be stored; nothing was accepted: try again"))));
+    private static ResponseStatusException unavailable() {
+        return new ResponseStatusException(
+                HttpStatus.SERVICE_UNAVAILABLE, "the record could not be stored; nothing was accepted: try again");
     }
 
     String inboundTopic(String partner) {

@@ -39,10 +39,15 @@ public class DirectoryController {
         URI endpoint;
         try {
             endpoint = URI.create(body.endpoint());
+        } catch (IllegalArgumentException e) {
+            // the parser's message quotes the endpoint sent: never echo it
+            throw new RequestRejected("endpoint", "is not a valid URL");
+        }
+        try {
             directory.register(urn, body.name(), endpoint);
         } catch (IllegalArgumentException e) {
-            // the message quotes the endpoint sent: never echo it
-            throw new RequestRejected("endpoint", "is not an endpoint the directory accepts (an absolute URL)");
+            // the directory's own rule, in its own words (it names no value)
+            throw new RequestRejected(null, e.getMessage());
         }
         return ResponseEntity.ok(Map.of("urn", urn, "endpoint", endpoint.toString()));
     }

@@ -12,13 +12,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Validator;
 import java.io.IOException;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.kafka.KafkaConstants;
-import org.earlyhelp.hub.connector.api.FieldError;
 import org.earlyhelp.hub.connector.api.RequestRejected;
 import org.earlyhelp.hub.schema.HubRecord;
 import org.earlyhelp.hub.schema.codec.RecordCodec;
@@ -30,6 +28,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 /** The police system's endpoint for domestic abuse incidents. */
 @RestController
@@ -80,10 +79,8 @@ public class PoliceIncidentController {
     public ResponseEntity<Map<String, Object>> post(HttpServletRequest request) throws IOException {
         Object partner = request.getAttribute(PARTNER_ATTRIBUTE);
         if (!PROVIDER.equals(partner)) {
-            return ResponseEntity.status(HttpStatus.FORBIDDEN)
-                    .body(Map.of(
-                            "errors",
-                            List.of(new FieldError(null, "only the police partner may post police incidents"))));
+            throw new ResponseStatusException(
+                    HttpStatus.FORBIDDEN, "only the police partner may post police incidents");
         }
         PoliceIncidentRequest incident;
         try {
@@ -103,11 +100,9 @@ public class PoliceIncidentController {
                     "incident not stored: recordId={} cause={}",
                     recordId,
                     result.getException().getClass().getSimpleName());
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                    .body(Map.of(
-                            "errors",
-                            List.of(new FieldError(
-                                    null, "the incident could not be stored; nothing was accepted: try again"))));
+            throw new ResponseStatusException(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "the incident could not be stored; nothing was accepted: try again");
         }
         received.increment();
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("id", recordId, "status", "accepted"));
