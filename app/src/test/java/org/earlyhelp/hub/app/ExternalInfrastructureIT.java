@@ -3,14 +3,22 @@ package org.earlyhelp.hub.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.earlyhelp.hub.app.cli.HubCommandLine;
 import org.earlyhelp.hub.app.embedded.EmbeddedKafka;
 import org.earlyhelp.hub.app.embedded.EmbeddedPostgres;
+import org.earlyhelp.hub.app.security.CredentialAdministration;
 import org.earlyhelp.hub.simulator.schools.NotificationSink;
 import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The same packaged application pointed at a Kafka broker and a PostgreSQL it did not start, by configuration alone
@@ -25,34 +33,30 @@ class ExternalInfrastructureIT {
                 EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), 0, 2);
                 NotificationSink schools = new NotificationSink();
                 HubProcess hub = new HubProcess(dir.resolve("unused"))) {
-            // Given the hub started with embedded infrastructure off and real credentials
+            // Given the board issued credentials with the jar's command before the first start
+            String police = issue(pg, "police:derbyshire");
+            String board = issue(pg, "governance:board");
+            // and the hub started with embedded infrastructure off
             hub.start(
                     "external-hub",
                     "--hub.embedded.enabled=false",
                     "--hub.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                     "--spring.datasource.url=" + pg.jdbcUrl(),
                     "--spring.datasource.username=" + pg.user(),
-                    "--hub.security.partner-tokens.police=police-secret-0123456789",
-                    "--hub.security.partner-tokens.schools=schools-secret-0123456789",
-                    "--hub.security.partner-tokens.health=health-secret-0123456789",
-                    "--hub.security.partner-tokens.casesystem=case-secret-0123456789",
-                    "--hub.security.partner-tokens.governance=board-secret-0123456789");
+                    "--spring.datasource.password=" + pg.password());
             hub.send(
                     "PUT",
                     "/api/directory/schools/300001",
-                    "board-secret-0123456789",
+                    board,
                     "{\"endpoint\":\"" + schools.baseUrl() + "/schools/300001/notifications\"}");
             // When police post an incident
             HttpResponse<String> accepted = hub.send(
-                    "POST",
-                    "/api/police/incidents",
-                    "police-secret-0123456789",
-                    OperationEncompassIT.incident("DA/EXT/1", "300001", null));
+                    "POST", "/api/police/incidents", police, OperationEncompassIT.incident("DA/EXT/1", "300001", null));
             // Then it is accepted and delivered, through the external broker and database
             assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
             await().atMost(Duration.ofSeconds(30)).until(() -> schools.distinctKeys() == 1);
             assertThat(schools.received().get(0).body()).contains("DA/EXT/1");
-            // and the development credentials no longer work
+            // and the development credentials do not work: they were never seeded
             assertThat(hub.send("POST", "/api/police/incidents", "police-dev-token", "{}")
                             .statusCode())
                     .isEqualTo(401);
@@ -60,10 +64,17 @@ class ExternalInfrastructureIT {
     }
 
     @Test
-    void refusesToStartOnDevelopmentCredentialsOutsideTheEmbeddedRun() throws Exception {
+    void refusesToStartWhileADevelopmentCredentialIsUsableOutsideTheEmbeddedRun() throws Exception {
         Path dir = Path.of("target", "external-" + UUID.randomUUID());
         try (EmbeddedPostgres pg = EmbeddedPostgres.start(dir.resolve("pg/postgres"), 0);
                 EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), 0, 2)) {
+            // Given a database an embedded run once used, so it holds the development credentials
+            cli("credentials", "list", "--jdbc-url", pg.jdbcUrl(), "--user", pg.user(), "--password=");
+            PGSimpleDataSource ds = new PGSimpleDataSource();
+            ds.setURL(pg.jdbcUrl());
+            ds.setUser(pg.user());
+            new CredentialAdministration(ds, Clock.systemUTC()).seedDevelopment();
+            // When the hub is started on it outside the embedded run
             String java = ProcessHandle.current().info().command().orElse("java");
             Process p = new ProcessBuilder(
                             java,
@@ -76,12 +87,36 @@ class ExternalInfrastructureIT {
                                     + Path.of("..", "agreements").toAbsolutePath(),
                             "--hub.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                             "--spring.datasource.url=" + pg.jdbcUrl(),
-                            "--spring.datasource.username=" + pg.user())
+                            "--spring.datasource.username=" + pg.user(),
+                            "--spring.datasource.password=" + pg.password())
                     .redirectErrorStream(true)
                     .start();
             String output = new String(p.getInputStream().readAllBytes());
+            // Then it refuses, naming the credential to revoke
             assertThat(p.waitFor()).isNotZero();
-            assertThat(output).contains("is a development token");
+            assertThat(output).contains("is a development credential", "credentials revoke dev-");
         }
+    }
+
+    private static String issue(EmbeddedPostgres pg, String organisation) {
+        String out = cli(
+                "credentials",
+                "issue",
+                "--organisation",
+                organisation,
+                "--jdbc-url",
+                pg.jdbcUrl(),
+                "--user",
+                pg.user(),
+                "--password=");
+        Matcher m = Pattern.compile("(hub_[A-Za-z0-9_-]{43})").matcher(out);
+        assertThat(m.find()).as(out).isTrue();
+        return m.group(1);
+    }
+
+    private static String cli(String... args) {
+        StringWriter out = new StringWriter();
+        HubCommandLine.run(args, new PrintWriter(out), new PrintWriter(out));
+        return out.toString();
     }
 }

@@ -48,7 +48,10 @@ final class HubProcess implements AutoCloseable {
                 "--hub.embedded.data-dir=" + dataDir.toAbsolutePath(),
                 "--hub.embedded.kafka-port=" + kafkaPort,
                 "--hub.agreements.dir=" + Path.of("..", "agreements").toAbsolutePath(),
-                "--hub.simulator.enabled=false"));
+                "--hub.simulator.enabled=false",
+                // these tests post thousands of incidents a second from one credential, as no real force does
+                "--hub.security.rate-limit.requests-per-second=1000000",
+                "--hub.security.rate-limit.burst=1000000"));
         cmd.addAll(List.of(extraArgs));
         long t0 = System.nanoTime();
         try {

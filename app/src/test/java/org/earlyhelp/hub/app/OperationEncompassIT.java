@@ -292,7 +292,7 @@ class OperationEncompassIT {
 
     @Test
     void malformedAndHostileBodiesGetClear400s() throws Exception {
-        String huge = "x".repeat(10 * 1024 * 1024);
+        String huge = "x".repeat(300 * 1024); // over the police reader's 256 KiB, under the hub's 1 MiB body limit
         String deep = "[".repeat(500) + "]".repeat(500);
         Map<String, String> cases = Map.of(
                 "{\"reference\": 5}",

@@ -48,6 +48,7 @@ final class DatabaseOptions {
                 embedded = EmbeddedPostgres.start(dataDir.resolve("postgres"), 0);
                 ds.setURL(embedded.jdbcUrl());
                 ds.setUser(embedded.user());
+                ds.setPassword(embedded.password());
             } else {
                 ds.setURL(jdbcUrl);
                 ds.setLogServerErrorDetail(false);

@@ -24,12 +24,13 @@ import picocli.CommandLine.Parameters;
             HubCommandLine.Ledger.class,
             SimulateCommand.class,
             LinkCommand.class,
-            IndexCommand.class
+            IndexCommand.class,
+            CredentialsCommand.class
         })
 public final class HubCommandLine {
 
     private static final Set<String> COMMANDS =
-            Set.of("agreements", "ledger", "simulate", "link", "index", "help", "--help", "-h");
+            Set.of("agreements", "ledger", "simulate", "link", "index", "credentials", "help", "--help", "-h");
 
     /** Whether the arguments name a command rather than settings for the server. */
     public static boolean isCommand(String[] args) {

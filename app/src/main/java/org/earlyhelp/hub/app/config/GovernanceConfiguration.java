@@ -9,9 +9,11 @@ import org.earlyhelp.hub.governance.flow.GovernanceService;
 import org.earlyhelp.hub.governance.ledger.DisclosureLedger;
 import org.earlyhelp.hub.governance.ledger.LedgerVerifier;
 import org.earlyhelp.hub.governance.ledger.SubjectKey;
+import org.earlyhelp.hub.governance.minimise.AtRestMinimiser;
 import org.earlyhelp.hub.governance.minimise.FieldCatalogue;
 import org.earlyhelp.hub.governance.minimise.Minimiser;
 import org.earlyhelp.hub.governance.minimise.Pseudonymiser;
+import org.earlyhelp.hub.governance.minimise.RecordRetention;
 import org.earlyhelp.hub.schema.codec.RecordCodec;
 import org.earlyhelp.hub.schema.codec.SchemaRegistry;
 import org.springframework.context.annotation.Bean;
@@ -34,6 +36,17 @@ public class GovernanceConfiguration {
     @Bean
     AgreementCatalogue agreementCatalogue(HubProperties hub) {
         return new AgreementCatalogue(hub.agreements().dir());
+    }
+
+    /** What no agreement could release is removed before a record is written to Kafka or the record store. */
+    @Bean
+    AtRestMinimiser atRestMinimiser(AgreementCatalogue agreements, Clock clock) {
+        return new AtRestMinimiser(agreements, FieldCatalogue.standard(), clock);
+    }
+
+    @Bean
+    RecordRetention recordRetention(AgreementCatalogue agreements) {
+        return new RecordRetention(agreements);
     }
 
     @Bean
@@ -63,8 +76,12 @@ public class GovernanceConfiguration {
     }
 
     @Bean
-    DisclosureLedger disclosureLedger(DataSource dataSource, Clock clock) {
-        return new DisclosureLedger(dataSource, clock);
+    DisclosureLedger disclosureLedger(DataSource dataSource, Clock clock, HubProperties hub) {
+        // a demonstration deployment marks every entry it writes, so none is taken for a real disclosure
+        return new DisclosureLedger(
+                dataSource,
+                clock,
+                hub.simulator().demonstration() ? java.util.Map.of("demonstration", "true") : java.util.Map.of());
     }
 
     @Bean

@@ -2,7 +2,6 @@ package org.earlyhelp.hub.app.config;
 
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
 import java.util.Map;
@@ -17,14 +16,31 @@ public record HubProperties(
         @NotNull Kafka kafka,
         @NotNull Agreements agreements,
         @NotNull Topics topics,
-        @NotNull Security security,
         @NotNull Pseudonymisation pseudonymisation,
         @NotNull Simulator simulator) {
 
     /** The embedded broker and database; a port of 0 picks a free one. */
     public record Embedded(boolean enabled, @NotNull Path dataDir, int kafkaPort, int postgresPort) {}
 
-    public record Kafka(@NotBlank String bootstrapServers, @Min(1) int partitions, @Min(1) short replicationFactor) {}
+    /**
+     * @param properties client settings given to every Kafka client the hub makes (the Camel component's producers
+     *     and consumers, the raw producer, the admin client): {@code security.protocol}, {@code sasl.*}, {@code ssl.*}
+     */
+    public record Kafka(
+            @NotBlank String bootstrapServers,
+            @Min(1) int partitions,
+            @Min(1) short replicationFactor,
+            Map<String, String> properties) {
+        public Kafka {
+            properties = properties == null ? Map.of() : Map.copyOf(properties);
+        }
+
+        @Override
+        public String toString() {
+            return "Kafka[bootstrapServers=" + bootstrapServers + ", partitions=" + partitions + ", replicationFactor="
+                    + replicationFactor + ", properties=" + properties.keySet() + "]";
+        }
+    }
 
     public record Agreements(@NotNull Path dir) {}
 
@@ -34,13 +50,6 @@ public record HubProperties(
             @NotBlank String outboundPrefix,
             @NotBlank String dlqPrefix) {}
 
-    public record Security(boolean devDefaults, @NotEmpty Map<String, String> partnerTokens) {
-        @Override
-        public String toString() {
-            return "Security[devDefaults=" + devDefaults + ", partners=" + partnerTokens.keySet() + "]";
-        }
-    }
-
     public record Pseudonymisation(@NotBlank String key) {
         @Override
         public String toString() {
@@ -48,5 +57,11 @@ public record HubProperties(
         }
     }
 
-    public record Simulator(boolean enabled, double incidentsPerSecond, @Min(1) int families, long seed) {}
+    /**
+     * @param enabled on by default in the embedded run only; outside it, only together with {@code demonstration}
+     * @param demonstration a demonstration deployment: the simulator may run outside the embedded run, and every
+     *     ledger entry is marked {@code demonstration=true}
+     */
+    public record Simulator(
+            boolean enabled, boolean demonstration, double incidentsPerSecond, @Min(1) int families, long seed) {}
 }

@@ -4,10 +4,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import org.apache.camel.component.kafka.KafkaComponent;
+import org.apache.camel.spi.ComponentCustomizer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -28,13 +31,34 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Topics, the idempotent producer for governed output, and the govern route for each inbound partner. */
+/**
+ * Topics, the idempotent producer for governed output, and the govern route for each inbound partner. Every Kafka
+ * client here, and the Camel component, takes its connection settings from {@link KafkaClientSettings}.
+ */
 @Configuration(proxyBeanMethods = false)
 public class KafkaConfiguration {
 
+    @Bean
+    KafkaClientSettings kafkaClientSettings(HubProperties hub) {
+        return new KafkaClientSettings(hub.kafka());
+    }
+
+    /** The Camel Kafka component's producers and consumers take the same shared settings as the hub's own clients. */
+    @Bean
+    ComponentCustomizer kafkaComponentSettings(KafkaClientSettings settings) {
+        return ComponentCustomizer.forType(KafkaComponent.class, component -> {
+            Map<String, Object> additional = new HashMap<>();
+            if (component.getConfiguration().getAdditionalProperties() != null) {
+                additional.putAll(component.getConfiguration().getAdditionalProperties());
+            }
+            additional.putAll(settings.shared());
+            component.getConfiguration().setAdditionalProperties(additional);
+        });
+    }
+
     /** Creates the hub's topics before any route starts; existing topics are left as they are. */
     @Bean
-    InitializingBean hubTopics(HubProperties hub, SchoolsConnectorProperties schools) {
+    InitializingBean hubTopics(HubProperties hub, SchoolsConnectorProperties schools, KafkaClientSettings settings) {
         return () -> {
             Set<String> names = new java.util.LinkedHashSet<>(Set.of(
                     hub.topics().policeInbound(),
@@ -45,11 +69,8 @@ public class KafkaConfiguration {
                 names.add(hub.topics().inboundPrefix() + partner);
                 names.add(hub.topics().dlqPrefix() + partner);
             }
-            try (Admin admin = Admin.create(Map.of(
-                    AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                    hub.kafka().bootstrapServers(),
-                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-                    30_000))) {
+            try (Admin admin =
+                    Admin.create(settings.configure(Map.of(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000)))) {
                 Set<String> existing = admin.listTopics().names().get();
                 List<NewTopic> missing = new ArrayList<>();
                 for (String name : names) {
@@ -69,10 +90,8 @@ public class KafkaConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    Producer<String, byte[]> governedProducer(HubProperties hub) {
-        return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                hub.kafka().bootstrapServers(),
+    Producer<String, byte[]> governedProducer(KafkaClientSettings settings) {
+        return new KafkaProducer<>(settings.configure(Map.of(
                 ProducerConfig.ACKS_CONFIG,
                 "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
@@ -84,7 +103,7 @@ public class KafkaConfiguration {
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
                 StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
-                ByteArraySerializer.class));
+                ByteArraySerializer.class)));
     }
 
     /** Partners that post canonical records to {@code /api/records}, each with its own inbound topic. */

@@ -60,8 +60,11 @@ public class MatchingConfiguration {
     }
 
     @Bean
-    RecordStore recordStore(DataSource dataSource) {
-        return new RecordStore(dataSource);
+    RecordStore recordStore(
+            DataSource dataSource,
+            org.earlyhelp.hub.governance.minimise.AtRestMinimiser atRest,
+            org.earlyhelp.hub.schema.codec.RecordCodec codec) {
+        return new RecordStore(dataSource, atRest, codec);
     }
 
     @Bean(destroyMethod = "close")

@@ -7,6 +7,7 @@ import org.apache.commons.logging.Log;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationPreparedEvent;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.context.ApplicationListener;
@@ -17,7 +18,8 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * Starts the embedded PostgreSQL and Kafka broker before anything connects to them, when {@code hub.embedded.enabled}
  * is true (the default), and points the datasource and the Kafka clients at them. With it false, the same application
- * uses {@code spring.datasource.*} and {@code hub.kafka.bootstrap-servers} as configured.
+ * uses {@code spring.datasource.*} and {@code hub.kafka.bootstrap-servers} as configured. The data folder is the hub
+ * user's alone (0700, see {@link PrivateFolder}) and the database requires its generated password.
  */
 public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered {
 
@@ -33,7 +35,7 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
         if (!env.getProperty("hub.embedded.enabled", Boolean.class, true)) {
             return;
         }
-        Path dataDir = Path.of(env.getProperty("hub.embedded.data-dir", "data"));
+        Path dataDir = PrivateFolder.create(Path.of(env.getProperty("hub.embedded.data-dir", "data")));
         EmbeddedPostgres pg = EmbeddedPostgres.start(
                 dataDir.resolve("postgres"), env.getProperty("hub.embedded.postgres-port", Integer.class, 0));
         if (pg.stoppedLeftoverServer()) {
@@ -57,7 +59,7 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
         Map<String, Object> props = new HashMap<>();
         props.put("spring.datasource.url", pg.jdbcUrl());
         props.put("spring.datasource.username", pg.user());
-        props.put("spring.datasource.password", "");
+        props.put("spring.datasource.password", pg.password());
         props.put("hub.kafka.bootstrap-servers", kafka.bootstrapServers());
         env.getPropertySources().addFirst(new MapPropertySource("hub-embedded", props));
         // registered before every other bean, so destroyed after all of them: the consumers stop before the broker
@@ -67,6 +69,8 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
             beans.registerDisposableBean("hubEmbeddedPostgres", pg::close);
             beans.registerDisposableBean("hubEmbeddedKafka", kafka::close);
         });
+        // the hub's topics are made after the broker starts: their files are tightened once the hub is ready
+        application.addListeners((ApplicationListener<ApplicationReadyEvent>) event -> PrivateFolder.tighten(dataDir));
     }
 
     private static void closeQuietly(EmbeddedPostgres pg) {

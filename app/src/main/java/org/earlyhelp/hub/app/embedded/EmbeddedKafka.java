@@ -34,8 +34,18 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     public static EmbeddedKafka start(Path dir, int port, int partitions) {
+        return start(dir, port, partitions, java.util.Map.of());
+    }
+
+    /**
+     * @param overrides broker settings over the defaults, e.g. a SASL listener for a test that the hub's Kafka clients
+     *     take their security settings from {@code hub.kafka.properties.*}
+     */
+    public static EmbeddedKafka start(Path dir, int port, int partitions, java.util.Map<String, String> overrides) {
         try {
-            Files.createDirectories(dir);
+            PrivateFolder.create(dir);
+            // segments written by an earlier run under a looser umask
+            PrivateFolder.tighten(dir);
             String logDir = dir.toAbsolutePath().toString();
             int brokerPort = port > 0 ? port : FreePort.pick();
             int controllerPort = FreePort.pick();
@@ -58,6 +68,7 @@ public final class EmbeddedKafka implements AutoCloseable {
             p.put("transaction.state.log.min.isr", "1");
             p.put("group.initial.rebalance.delay.ms", "0");
             p.put("auto.create.topics.enable", "true");
+            p.putAll(overrides);
             KafkaConfig config = new KafkaConfig(p, false);
             if (!Files.exists(dir.resolve("meta.properties"))) {
                 new Formatter()

@@ -13,7 +13,11 @@ import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A real PostgreSQL server run from a jar, with its data directory kept between runs. */
+/**
+ * A real PostgreSQL server run from a jar, with its data directory kept between runs. It trusts no one: every
+ * connection, local or over TCP, must give the password (scram-sha-256), which is generated on the first start and
+ * kept 0600 in the data folder ({@value #PASSWORD_FILE}).
+ */
 public final class EmbeddedPostgres implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgres.class);
@@ -24,14 +28,30 @@ public final class EmbeddedPostgres implements AutoCloseable {
     /** The driver leaves the server's error detail (which quotes the row) out of exception messages. */
     public static final String DRIVER_OPTIONS = "?logServerErrorDetail=false";
 
+    /** The superuser's password, beside the database's folder in the data folder. */
+    public static final String PASSWORD_FILE = "postgres.password";
+
+    static final String HBA =
+            """
+            # Written by the hub on every start: every connection must give the password (never trust).
+            local all all scram-sha-256
+            host  all all 127.0.0.1/32 scram-sha-256
+            host  all all ::1/128 scram-sha-256
+            """;
+
     private final io.zonky.test.db.postgres.embedded.EmbeddedPostgres pg;
+    private final String password;
 
     private final FileChannel lock;
     private final boolean stoppedLeftover;
 
     private EmbeddedPostgres(
-            io.zonky.test.db.postgres.embedded.EmbeddedPostgres pg, FileChannel lock, boolean stoppedLeftover) {
+            io.zonky.test.db.postgres.embedded.EmbeddedPostgres pg,
+            String password,
+            FileChannel lock,
+            boolean stoppedLeftover) {
         this.pg = pg;
+        this.password = password;
         this.lock = lock;
         this.stoppedLeftover = stoppedLeftover;
     }
@@ -43,7 +63,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
     public static EmbeddedPostgres start(Path dir, int port) {
         try {
-            Files.createDirectories(dir.getParent());
+            PrivateFolder.create(dir.getParent());
             FileChannel lockFile = FileChannel.open(
                     dir.getParent().resolve(".hub.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock = lockFile.tryLock();
@@ -54,8 +74,24 @@ public final class EmbeddedPostgres implements AutoCloseable {
                                 + ": stop it first, or give this one its own --hub.embedded.data-dir");
             }
             boolean stoppedLeftover = stopOrphanedServer(dir);
-            var pg = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
-                    .setDataDirectory(dir.toFile())
+            boolean initialised = Files.exists(dir.resolve("postgresql.conf"));
+            // a data directory made before the hub set a password still trusts: it is given one after this start
+            boolean trusting = initialised && trusts(dir);
+            Path passwordFile = dir.getParent().resolve(PASSWORD_FILE);
+            String password = PrivateFolder.secret(passwordFile);
+            PrivateFolder.create(dir);
+            var builder = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder();
+            if (!initialised) {
+                // initdb takes these after the library's own "-A trust": the last method given wins
+                builder.setLocaleConfig("pwfile", passwordFile.toAbsolutePath().toString())
+                        .setLocaleConfig("auth", "scram-sha-256");
+            }
+            builder.setConnectConfig("password", password).setDataDirectoryCustomizer(d -> {
+                if (!trusting) {
+                    writeHba(d.toPath());
+                }
+            });
+            var pg = builder.setDataDirectory(dir.toFile())
                     .setCleanDataDirectory(false)
                     // the application closes it after everything that uses it; the library's own hook would stop
                     // it at the first signal, in the middle of the hub's graceful shutdown
@@ -77,14 +113,52 @@ public final class EmbeddedPostgres implements AutoCloseable {
                     .setServerConfig("logging_collector", "on")
                     .setServerConfig("log_directory", LOG_DIRECTORY)
                     .start();
+            if (trusting) {
+                requirePassword(pg, dir, password);
+            }
             log.info("embedded PostgreSQL started: port={} dir={}", pg.getPort(), dir.toAbsolutePath());
-            return new EmbeddedPostgres(pg, lockFile, stoppedLeftover);
+            return new EmbeddedPostgres(pg, password, lockFile, stoppedLeftover);
         } catch (IOException e) {
             throw new IllegalStateException(
                     "the embedded PostgreSQL did not start in " + dir + ": " + e.getMessage()
                             + " (is another hub already running on this data directory?)",
                     e);
         }
+    }
+
+    static boolean trusts(Path dir) throws IOException {
+        Path hba = dir.resolve("pg_hba.conf");
+        return Files.exists(hba)
+                && Files.readAllLines(hba).stream()
+                        .map(String::strip)
+                        .filter(l -> !l.startsWith("#"))
+                        .anyMatch(l -> l.matches(".*\\btrust\\b.*"));
+    }
+
+    private static void writeHba(Path dir) {
+        try {
+            Files.writeString(dir.resolve("pg_hba.conf"), HBA);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("could not write pg_hba.conf in " + dir, e);
+        }
+    }
+
+    /** Gives a data directory that trusted every local user the password, then requires it from then on. */
+    private static void requirePassword(
+            io.zonky.test.db.postgres.embedded.EmbeddedPostgres pg, Path dir, String password) throws IOException {
+        if (!password.matches("[A-Za-z0-9_-]+")) {
+            throw new IllegalStateException("the password in " + PASSWORD_FILE + " must be base64url characters");
+        }
+        try (java.sql.Connection c = pg.getPostgresDatabase().getConnection();
+                java.sql.Statement s = c.createStatement()) {
+            s.execute("set password_encryption = 'scram-sha-256'");
+            s.execute("alter role postgres password '" + password + "'");
+            writeHba(dir);
+            s.execute("select pg_reload_conf()");
+        } catch (java.sql.SQLException e) {
+            throw new IOException("could not give the embedded PostgreSQL its password", e);
+        }
+        log.info("the embedded PostgreSQL now requires a password: dir={}", dir.toAbsolutePath());
     }
 
     /**
@@ -131,6 +205,11 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
     public String user() {
         return "postgres";
+    }
+
+    /** The superuser's password (never logged). */
+    public String password() {
+        return password;
     }
 
     @Override

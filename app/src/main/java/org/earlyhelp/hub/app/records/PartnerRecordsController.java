@@ -19,6 +19,7 @@ import org.earlyhelp.hub.app.config.HubProperties;
 import org.earlyhelp.hub.connector.api.FieldError;
 import org.earlyhelp.hub.connector.api.RequestRejected;
 import org.earlyhelp.hub.connector.police.PoliceIncidentController;
+import org.earlyhelp.hub.governance.minimise.AtRestMinimiser;
 import org.earlyhelp.hub.schema.HubRecord;
 import org.earlyhelp.hub.schema.codec.RecordCodec;
 import org.slf4j.Logger;
@@ -47,13 +48,16 @@ public class PartnerRecordsController {
     private final Clock clock;
     private final HubProperties hub;
     private final MeterRegistry meters;
+    private final AtRestMinimiser atRest;
 
     public PartnerRecordsController(
             Producer<String, byte[]> governedProducer,
             RecordCodec codec,
             Clock clock,
             HubProperties hub,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            AtRestMinimiser atRest) {
+        this.atRest = atRest;
         this.producer = governedProducer;
         this.codec = codec;
         this.clock = clock;
@@ -83,7 +87,8 @@ public class PartnerRecordsController {
             throw new RequestRejected(problems);
         }
         String recordId = UUID.randomUUID().toString();
-        HubRecord record = PartnerRecordMapper.toRecord(body, recordId, partner, clock.instant());
+        // what no agreement could release (clinical or pastoral notes) is never written to Kafka
+        HubRecord record = atRest.minimise(PartnerRecordMapper.toRecord(body, recordId, partner, clock.instant()));
         try {
             producer.send(new ProducerRecord<>(inboundTopic(partner), recordId, codec.encode(record)))
                     .get(30, TimeUnit.SECONDS);

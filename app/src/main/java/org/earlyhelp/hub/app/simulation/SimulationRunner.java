@@ -3,6 +3,7 @@ package org.earlyhelp.hub.app.simulation;
 import java.net.URI;
 import java.time.Clock;
 import org.earlyhelp.hub.app.config.HubProperties;
+import org.earlyhelp.hub.app.security.DevelopmentCredentials;
 import org.earlyhelp.hub.connector.schools.SchoolDirectory;
 import org.earlyhelp.hub.simulator.police.PoliceIncidentGenerator;
 import org.earlyhelp.hub.simulator.police.SimulatedPolice;
@@ -19,7 +20,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * When {@code hub.simulator.enabled}, starts simulated schools (a real HTTP listener) and a simulated police force that
+ * When {@code hub.simulator.enabled} (the embedded run, or a demonstration deployment: {@link SimulatorPolicy}), starts
+ * simulated schools (a real HTTP listener) and a simulated police force that
  * posts synthetic incidents to this hub's own endpoint, with the police partner's credential, so the console shows
  * live traffic.
  */
@@ -34,6 +36,7 @@ public class SimulationRunner implements DisposableBean {
     private SimulatedPolice police;
 
     public SimulationRunner(HubProperties hub, SchoolDirectory directory) {
+        SimulatorPolicy.check(hub.embedded().enabled(), hub.simulator());
         this.hub = hub;
         this.directory = directory;
     }
@@ -46,20 +49,26 @@ public class SimulationRunner implements DisposableBean {
         }
         SyntheticPopulation population = SyntheticPopulation.generate(sim.seed(), sim.families());
         schools = new NotificationSink();
-        // the simulated schools (URNs 100001-100020) always point at this run's listener; any other school keeps
-        // the endpoint it was given
+        // the simulated schools (URNs 100001-100020) point at this run's listener, but only entries the simulator
+        // made itself: one the board set is never overwritten
+        int leftToTheBoard = 0;
         for (School school : population.schools()) {
-            directory.register(
+            if (!directory.registerSimulated(
                     school.urn(),
                     school.name(),
-                    URI.create(schools.baseUrl() + "/schools/" + school.urn() + "/notifications"));
+                    URI.create(schools.baseUrl() + "/schools/" + school.urn() + "/notifications"))) {
+                leftToTheBoard++;
+            }
+        }
+        if (leftToTheBoard > 0) {
+            log.info("simulator left {} directory entries the board set as they are", leftToTheBoard);
         }
         int port = ((WebServerApplicationContext) event.getApplicationContext())
                 .getWebServer()
                 .getPort();
         police = new SimulatedPolice(
                 URI.create("http://localhost:" + port),
-                hub.security().partnerTokens().get("police"),
+                DevelopmentCredentials.POLICE_TOKEN,
                 new PoliceIncidentGenerator(population, sim.seed(), Clock.systemUTC()));
         police.start(sim.incidentsPerSecond());
         log.info(

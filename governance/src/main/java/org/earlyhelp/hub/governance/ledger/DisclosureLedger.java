@@ -34,10 +34,20 @@ public final class DisclosureLedger {
 
     private final DataSource dataSource;
     private final Clock clock;
+    private final Map<String, String> mark;
 
     public DisclosureLedger(DataSource dataSource, Clock clock) {
+        this(dataSource, clock, Map.of());
+    }
+
+    /**
+     * @param mark details added to every entry this ledger writes, e.g. {@code demonstration=true} in a demonstration
+     *     deployment, so no entry of synthetic traffic is mistaken for a real disclosure
+     */
+    public DisclosureLedger(DataSource dataSource, Clock clock, Map<String, String> mark) {
         this.dataSource = dataSource;
         this.clock = clock;
+        this.mark = Map.copyOf(mark);
     }
 
     /**
@@ -47,6 +57,9 @@ public final class DisclosureLedger {
     public List<LedgerEntry> append(List<LedgerDraft> drafts) {
         if (drafts.isEmpty()) {
             return List.of();
+        }
+        if (!mark.isEmpty()) {
+            drafts = drafts.stream().map(d -> d.withDetails(mark)).toList();
         }
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);

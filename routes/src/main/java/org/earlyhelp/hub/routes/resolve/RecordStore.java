@@ -9,20 +9,40 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
+import org.earlyhelp.hub.governance.minimise.AtRestMinimiser;
 import org.earlyhelp.hub.schema.HubRecord;
 import org.earlyhelp.hub.schema.Person;
+import org.earlyhelp.hub.schema.codec.RecordCodec;
 
-/** Keeps the canonical records the hub received, and which person index record each of their people is. */
+/**
+ * Keeps the canonical records the hub received, and which person index record each of their people is. Nothing no
+ * agreement could release is written: each record passes through the {@link AtRestMinimiser} first (records already on
+ * Kafka from before it, or from an intake that does not minimise, are caught here).
+ */
 public final class RecordStore {
 
     /** One person of one stored record. */
     public record StoredSubject(String recordKey, String recordId, String personRef, String role, byte[] body) {}
 
     private final DataSource dataSource;
+    private final UnaryOperator<HubRecord> atRest;
+    private final Function<HubRecord, byte[]> encoder;
 
-    public RecordStore(DataSource dataSource) {
+    /**
+     * @param atRest removes what no agreement could release
+     * @param encoder encodes a record the minimiser changed (one left as it was keeps the bytes it came with)
+     */
+    public RecordStore(DataSource dataSource, AtRestMinimiser atRest, RecordCodec encoder) {
+        this(dataSource, atRest::minimise, encoder::encode);
+    }
+
+    RecordStore(DataSource dataSource, UnaryOperator<HubRecord> atRest, Function<HubRecord, byte[]> encoder) {
         this.dataSource = dataSource;
+        this.atRest = atRest;
+        this.encoder = encoder;
     }
 
     /** The person index key of one person of a record: {@code <provider>/<record id>#<ref>}. */
@@ -52,13 +72,15 @@ public final class RecordStore {
                     PreparedStatement p = c.prepareStatement("insert into hub_record_person (record_key, record_id,"
                             + " person_ref, role) values (?, ?, ?, ?) on conflict do nothing")) {
                 for (int i = 0; i < records.size(); i++) {
-                    HubRecord record = records.get(i);
+                    HubRecord received = records.get(i);
+                    HubRecord record = atRest.apply(received);
+                    byte[] body = record == received ? encoded.get(i) : encoder.apply(record);
                     r.setString(1, record.getRecordId());
                     r.setString(2, record.getProvider());
                     r.setString(3, record.getKind().name());
                     r.setString(4, record.getType());
                     r.setTimestamp(5, Timestamp.from(record.getReceivedAt()));
-                    r.setBytes(6, encoded.get(i));
+                    r.setBytes(6, body);
                     r.addBatch();
                     for (Person person : record.getPeople()) {
                         p.setString(1, recordKey(record, person));

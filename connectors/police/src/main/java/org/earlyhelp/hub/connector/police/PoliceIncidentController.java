@@ -18,6 +18,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.earlyhelp.hub.connector.api.RequestRejected;
+import org.earlyhelp.hub.governance.minimise.AtRestMinimiser;
 import org.earlyhelp.hub.schema.HubRecord;
 import org.earlyhelp.hub.schema.codec.RecordCodec;
 import org.slf4j.Logger;
@@ -48,10 +49,17 @@ public class PoliceIncidentController {
     private final Clock clock;
     private final Counter received;
     private final Counter rejected;
+    private final AtRestMinimiser atRest;
 
     public PoliceIncidentController(
-            Validator validator, ProducerTemplate producer, RecordCodec codec, Clock clock, MeterRegistry meters) {
+            Validator validator,
+            ProducerTemplate producer,
+            RecordCodec codec,
+            Clock clock,
+            MeterRegistry meters,
+            AtRestMinimiser atRest) {
         this.reader = new PoliceIncidentReader(validator, clock);
+        this.atRest = atRest;
         this.producer = producer;
         this.codec = codec;
         this.clock = clock;
@@ -90,7 +98,9 @@ public class PoliceIncidentController {
             throw e; // the hub's one error advice answers it
         }
         String recordId = UUID.randomUUID().toString();
-        HubRecord record = PoliceIncidentMapper.toRecord(incident, recordId, PROVIDER, clock.instant());
+        // what no agreement could release (the officer's notes) never reaches the inbound topic's segments
+        HubRecord record =
+                atRest.minimise(PoliceIncidentMapper.toRecord(incident, recordId, PROVIDER, clock.instant()));
         Exchange result = producer.request(PoliceInboundRoute.ENDPOINT, e -> {
             e.getMessage().setHeader(KafkaConstants.KEY, recordId);
             e.getMessage().setBody(codec.encode(record));

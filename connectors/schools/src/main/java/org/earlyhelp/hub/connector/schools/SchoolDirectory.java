@@ -38,8 +38,39 @@ public class SchoolDirectory {
 
     private record Cached(Optional<URI> endpoint, long at) {}
 
-    /** Adds or replaces a school's endpoint. */
+    /** Adds or replaces a school's endpoint: the board's word, which also takes over an entry the simulator made. */
     public void register(String urn, String name, URI endpoint) {
+        check(urn, endpoint);
+        jdbc.update(
+                "insert into school_endpoint (urn, name, endpoint_url) values (?, ?, ?) on conflict (urn) do update"
+                        + " set name = coalesce(excluded.name, school_endpoint.name),"
+                        + " endpoint_url = excluded.endpoint_url, simulated = false, updated_at = now()",
+                urn,
+                name,
+                endpoint.toString());
+        cache.remove(urn);
+    }
+
+    /**
+     * The simulator's registration: creates the entry if there is none, and re-points only an entry the simulator
+     * itself made. Never overwrites an entry the board set.
+     *
+     * @return whether the entry is now the simulator's (false: the board's entry was left as it was)
+     */
+    public boolean registerSimulated(String urn, String name, URI endpoint) {
+        check(urn, endpoint);
+        int changed = jdbc.update(
+                "insert into school_endpoint (urn, name, endpoint_url, simulated) values (?, ?, ?, true)"
+                        + " on conflict (urn) do update set endpoint_url = excluded.endpoint_url, updated_at = now()"
+                        + " where school_endpoint.simulated",
+                urn,
+                name,
+                endpoint.toString());
+        cache.remove(urn);
+        return changed > 0;
+    }
+
+    private static void check(String urn, URI endpoint) {
         if (!urn.matches("[0-9]{6}")) {
             throw new IllegalArgumentException("a school URN is 6 digits");
         }
@@ -47,14 +78,6 @@ public class SchoolDirectory {
         if (!"http".equals(scheme) && !"https".equals(scheme)) {
             throw new IllegalArgumentException("the endpoint must be an http or https URL");
         }
-        jdbc.update(
-                "insert into school_endpoint (urn, name, endpoint_url) values (?, ?, ?) on conflict (urn) do update"
-                        + " set name = coalesce(excluded.name, school_endpoint.name),"
-                        + " endpoint_url = excluded.endpoint_url, updated_at = now()",
-                urn,
-                name,
-                endpoint.toString());
-        cache.remove(urn);
     }
 
     public List<Entry> all() {

@@ -1,0 +1,110 @@
+package org.earlyhelp.hub.governance.minimise;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.apache.avro.Schema;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificRecord;
+import org.earlyhelp.hub.governance.agreement.Agreement;
+import org.earlyhelp.hub.schema.HubRecord;
+
+/**
+ * Minimisation at rest: what no agreement could ever release is not kept. Before a record is written to Kafka or the
+ * record store, every payload field that no agreement that {@link RecordRetention#couldRelease could release} records
+ * of its provider and type names (the officer's free-text notes, clinical notes, pastoral notes) is emptied: a
+ * nullable field becomes null, a text field empty, a list empty. Derived from the agreements and the {@link
+ * FieldCatalogue}, so a new agreement naming a field keeps it from then on.
+ *
+ * <p>Kept whatever the agreements say: the people (names, dates of birth, addresses and identifiers are how the hub
+ * resolves a person, not what it releases; releases are minimised again per recipient), fields that are not free
+ * values (numbers, dates, flags, places), and {@link #KEPT} (the provider's own reference, which makes a retried post
+ * the same incident, and the relationships, which join people in the person index).
+ */
+public final class AtRestMinimiser {
+
+    /** Payload fields the hub itself needs, released or not. */
+    static final Set<String> KEPT = Set.of("reference", "relationships");
+
+    private final Supplier<List<Agreement>> agreements;
+    private final FieldCatalogue catalogue;
+    private final Clock clock;
+
+    public AtRestMinimiser(Supplier<List<Agreement>> agreements, FieldCatalogue catalogue, Clock clock) {
+        this.agreements = agreements;
+        this.catalogue = catalogue;
+        this.clock = clock;
+    }
+
+    /** The payload field paths some agreement could release for records of this provider and type. */
+    public Set<String> releasable(String provider, String type) {
+        LocalDate today = LocalDate.now(clock);
+        Set<String> paths = new HashSet<>();
+        for (Agreement a : agreements.get()) {
+            if (a.provider().equals(provider)
+                    && a.appliesTo().type().equals(type)
+                    && RecordRetention.couldRelease(a, today)) {
+                a.fields().forEach((path, rule) -> {
+                    if (rule.action() != org.earlyhelp.hub.governance.agreement.FieldRule.Action.DROP) {
+                        paths.add(path);
+                    }
+                });
+            }
+        }
+        return paths;
+    }
+
+    /** The record without what no agreement could release; the same instance when there was nothing to remove. */
+    public HubRecord minimise(HubRecord record) {
+        FieldCatalogue.PayloadType type = catalogue.payloadType(record.getType());
+        if (type == null || !(record.getPayload() instanceof SpecificRecord payload)) {
+            return record;
+        }
+        Set<String> releasable = releasable(record.getProvider(), record.getType());
+        SpecificRecord copy = null;
+        for (Schema.Field f : type.schema().getFields()) {
+            Object value = payload.get(f.pos());
+            if (KEPT.contains(f.name()) || releasable.contains(pathOf(type, f)) || isEmpty(value)) {
+                continue;
+            }
+            Object emptied = emptied(f.schema());
+            if (emptied == NOT_EMPTIABLE) {
+                continue;
+            }
+            if (copy == null) {
+                copy = SpecificData.getForSchema(type.schema()).deepCopy(type.schema(), payload);
+            }
+            copy.put(f.pos(), emptied);
+        }
+        if (copy == null) {
+            return record;
+        }
+        return HubRecord.newBuilder(record).setPayload(copy).build();
+    }
+
+    private static String pathOf(FieldCatalogue.PayloadType type, Schema.Field f) {
+        String subjectField = f.getProp("hub.subjectField");
+        return type.prefix() + "." + (subjectField != null ? subjectField : FieldCatalogue.kebab(f.name()));
+    }
+
+    private static final Object NOT_EMPTIABLE = new Object();
+
+    private static Object emptied(Schema schema) {
+        return switch (schema.getType()) {
+            case UNION ->
+                schema.getTypes().stream().anyMatch(t -> t.getType() == Schema.Type.NULL) ? null : NOT_EMPTIABLE;
+            case STRING -> "";
+            case ARRAY -> List.of();
+            default -> NOT_EMPTIABLE;
+        };
+    }
+
+    private static boolean isEmpty(Object value) {
+        return value == null
+                || (value instanceof CharSequence s && s.length() == 0)
+                || (value instanceof java.util.Collection<?> c && c.isEmpty());
+    }
+}
