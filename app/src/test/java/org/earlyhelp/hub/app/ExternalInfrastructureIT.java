@@ -6,9 +6,13 @@ import static org.awaitility.Awaitility.await;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,6 +20,8 @@ import org.earlyhelp.hub.app.cli.HubCommandLine;
 import org.earlyhelp.hub.app.embedded.EmbeddedKafka;
 import org.earlyhelp.hub.app.embedded.EmbeddedPostgres;
 import org.earlyhelp.hub.app.security.CredentialAdministration;
+import org.earlyhelp.hub.governance.ledger.ChainKey;
+import org.earlyhelp.hub.governance.ledger.DisclosureLedger;
 import org.earlyhelp.hub.simulator.schools.NotificationSink;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -43,7 +49,11 @@ class ExternalInfrastructureIT {
                     "--hub.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                     "--spring.datasource.url=" + pg.jdbcUrl(),
                     "--spring.datasource.username=" + pg.user(),
-                    "--spring.datasource.password=" + pg.password());
+                    "--spring.datasource.password=" + pg.password(),
+                    "--hub.pseudonymisation.key=" + randomKey(),
+                    "--hub.ledger.chain-key=" + CHAIN_KEY,
+                    "--hub.ledger.checkpoints.dir="
+                            + dir.resolve("shared-checkpoints").toAbsolutePath());
             hub.send(
                     "PUT",
                     "/api/directory/schools/300001",
@@ -56,7 +66,11 @@ class ExternalInfrastructureIT {
             assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
             await().atMost(Duration.ofSeconds(30)).until(() -> schools.distinctKeys() == 1);
             assertThat(schools.received().get(0).body()).contains("DA/EXT/1");
-            // and the development credentials do not work: they were never seeded
+            // and the ledger checkpoints its head outside the database, in the configured folder
+            await().atMost(Duration.ofSeconds(30)).until(() -> hub.send("GET", "/api/ledger/verify", board, null)
+                    .body()
+                    .contains("\"intact\":true"));
+            // and the development credentials no longer work
             assertThat(hub.send("POST", "/api/police/incidents", "police-dev-token", "{}")
                             .statusCode())
                     .isEqualTo(401);
@@ -69,11 +83,28 @@ class ExternalInfrastructureIT {
         try (EmbeddedPostgres pg = EmbeddedPostgres.start(dir.resolve("pg/postgres"), 0);
                 EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), 0, 2)) {
             // Given a database an embedded run once used, so it holds the development credentials
-            cli("credentials", "list", "--jdbc-url", pg.jdbcUrl(), "--user", pg.user(), "--password=");
+            cli(
+                    "credentials",
+                    "list",
+                    "--jdbc-url",
+                    pg.jdbcUrl(),
+                    "--user",
+                    pg.user(),
+                    "--password=" + pg.password(),
+                    "--chain-key-file",
+                    chainKeyFile().toString());
             PGSimpleDataSource ds = new PGSimpleDataSource();
             ds.setURL(pg.jdbcUrl());
             ds.setUser(pg.user());
-            new CredentialAdministration(ds, Clock.systemUTC()).seedDevelopment();
+            ds.setPassword(pg.password());
+            new CredentialAdministration(
+                            ds,
+                            Clock.systemUTC(),
+                            new DisclosureLedger(
+                                    ds,
+                                    Clock.systemUTC(),
+                                    new ChainKey(Base64.getDecoder().decode(CHAIN_KEY))))
+                    .seedDevelopment();
             // When the hub is started on it outside the embedded run
             String java = ProcessHandle.current().info().command().orElse("java");
             Process p = new ProcessBuilder(
@@ -88,7 +119,10 @@ class ExternalInfrastructureIT {
                             "--hub.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                             "--spring.datasource.url=" + pg.jdbcUrl(),
                             "--spring.datasource.username=" + pg.user(),
-                            "--spring.datasource.password=" + pg.password())
+                            "--spring.datasource.password=" + pg.password(),
+                            // real keys, so the development credentials are the only thing wrong
+                            "--hub.pseudonymisation.key=" + randomKey(),
+                            "--hub.ledger.chain-key=" + CHAIN_KEY)
                     .redirectErrorStream(true)
                     .start();
             String output = new String(p.getInputStream().readAllBytes());
@@ -108,7 +142,9 @@ class ExternalInfrastructureIT {
                 pg.jdbcUrl(),
                 "--user",
                 pg.user(),
-                "--password=");
+                "--password=" + pg.password(),
+                "--chain-key-file",
+                chainKeyFile().toString());
         Matcher m = Pattern.compile("(hub_[A-Za-z0-9_-]{43})").matcher(out);
         assertThat(m.find()).as(out).isTrue();
         return m.group(1);
@@ -118,5 +154,59 @@ class ExternalInfrastructureIT {
         StringWriter out = new StringWriter();
         HubCommandLine.run(args, new PrintWriter(out), new PrintWriter(out));
         return out.toString();
+    }
+
+    /** The chain key every hub and command in this test shares, as an operator would hold it outside the database. */
+    static final String CHAIN_KEY = randomKey();
+
+    private static Path chainKeyFile() {
+        try {
+            Path file = Files.createTempFile("ledger-chain", ".key");
+            Files.writeString(file, CHAIN_KEY);
+            return file;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    static String randomKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return java.util.Base64.getEncoder().encodeToString(key);
+    }
+
+    @Test
+    void refusesToStartOnTheDevelopmentPseudonymisationKeyOrWithoutAChainKeyOutsideTheEmbeddedRun() throws Exception {
+        Path dir = Path.of("target", "external-" + UUID.randomUUID());
+        try (EmbeddedPostgres pg = EmbeddedPostgres.start(dir.resolve("pg/postgres"), 0);
+                EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), 0, 2)) {
+            String java = ProcessHandle.current().info().command().orElse("java");
+            List<String> common = List.of(
+                    java,
+                    "-jar",
+                    System.getProperty("hub.jar", "target/hub.jar"),
+                    "--server.port=0",
+                    "--hub.embedded.enabled=false",
+                    "--hub.simulator.enabled=false",
+                    "--hub.agreements.dir=" + Path.of("..", "agreements").toAbsolutePath(),
+                    "--hub.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                    "--spring.datasource.url=" + pg.jdbcUrl(),
+                    "--spring.datasource.username=" + pg.user(),
+                    "--spring.datasource.password=" + pg.password());
+            // the development pseudonymisation key (application.yml's default), with a real chain key
+            List<String> devKey = new ArrayList<>(common);
+            devKey.add("--hub.ledger.chain-key=" + randomKey());
+            Process p = new ProcessBuilder(devKey).redirectErrorStream(true).start();
+            String output = new String(p.getInputStream().readAllBytes());
+            assertThat(p.waitFor()).isNotZero();
+            assertThat(output).contains("hub.pseudonymisation.key is the development key");
+            // a real pseudonymisation key, but no chain key
+            List<String> noChainKey = new ArrayList<>(common);
+            noChainKey.add("--hub.pseudonymisation.key=" + randomKey());
+            Process q = new ProcessBuilder(noChainKey).redirectErrorStream(true).start();
+            String output2 = new String(q.getInputStream().readAllBytes());
+            assertThat(q.waitFor()).isNotZero();
+            assertThat(output2).contains("hub.ledger.chain-key must be set outside the embedded run");
+        }
     }
 }

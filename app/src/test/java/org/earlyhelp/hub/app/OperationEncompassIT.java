@@ -98,6 +98,9 @@ class OperationEncompassIT {
     @Value("${hub.kafka.bootstrap-servers}")
     String bootstrap;
 
+    @Value("${hub.embedded.data-dir}")
+    String dataDir;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -352,7 +355,9 @@ class OperationEncompassIT {
             "verify",
             "--jdbc-url",
             jdbc.getDataSource().getConnection().getMetaData().getURL(),
-            "--password="
+            "--password=",
+            "--data-dir", // the chain key and the checkpoints live beside the database, not in it
+            dataDir
         };
         assertThat(cli(url)).contains("ledger intact");
         // When someone edits a row to hide that a field was released

@@ -8,6 +8,8 @@ import java.util.concurrent.Callable;
 import org.earlyhelp.hub.app.security.Credential;
 import org.earlyhelp.hub.app.security.CredentialAdministration;
 import org.earlyhelp.hub.governance.access.Organisation;
+import org.earlyhelp.hub.governance.ledger.ChainKey;
+import org.earlyhelp.hub.governance.ledger.DisclosureLedger;
 import org.flywaydb.core.Flyway;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -39,6 +41,9 @@ final class CredentialsCommand {
         @Mixin
         DatabaseOptions database;
 
+        @Mixin
+        LedgerOptions ledger;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -47,13 +52,17 @@ final class CredentialsCommand {
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
+            ChainKey key = ledger.chainKey(database.dataDir);
             return database.withDatabase(out, ds -> {
                 Flyway.configure()
                         .dataSource(ds)
                         .locations("classpath:db/migration")
                         .load()
                         .migrate();
-                int status = run(out, new CredentialAdministration(ds, Clock.systemUTC()));
+                int status = run(
+                        out,
+                        new CredentialAdministration(
+                                ds, Clock.systemUTC(), new DisclosureLedger(ds, Clock.systemUTC(), key)));
                 out.flush();
                 return status;
             });

@@ -7,6 +7,8 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.earlyhelp.hub.governance.agreement.AgreementLint;
 import org.earlyhelp.hub.governance.agreement.LintProblem;
+import org.earlyhelp.hub.governance.ledger.ChainKey;
+import org.earlyhelp.hub.governance.ledger.LedgerCheckpoints;
 import org.earlyhelp.hub.governance.ledger.LedgerVerifier;
 import org.earlyhelp.hub.governance.minimise.FieldCatalogue;
 import picocli.CommandLine;
@@ -84,16 +86,24 @@ public final class HubCommandLine {
         }
     }
 
-    @Command(name = "ledger", description = "Work with the disclosure ledger.", subcommands = Verify.class)
+    @Command(
+            name = "ledger",
+            description = "Work with the disclosure ledger.",
+            subcommands = {Verify.class, DeclareRestoreCommand.class})
     static final class Ledger {}
 
     @Command(
             name = "verify",
-            description = "Walk the hash chain and name the first entry that does not hold. Uses the embedded"
-                    + " database under --data-dir unless --jdbc-url is given (stop the hub first when embedded).")
+            description = "Walk the keyed chain and check it against the signed checkpoints: names an edited, inserted"
+                    + " or deleted entry, a truncated tail and a forged checkpoint. Uses the embedded database,"
+                    + " key file and checkpoints under --data-dir unless --jdbc-url (with --chain-key-file and"
+                    + " --checkpoint-dir) is given (stop the hub first when embedded).")
     static final class Verify implements Callable<Integer> {
         @Mixin
         DatabaseOptions database;
+
+        @Mixin
+        LedgerOptions ledger;
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -101,8 +111,10 @@ public final class HubCommandLine {
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
+            ChainKey key = ledger.chainKey(database.dataDir);
+            LedgerCheckpoints checkpoints = ledger.checkpoints(database.dataDir, key);
             return database.withDatabase(out, ds -> {
-                LedgerVerifier.Result result = new LedgerVerifier(ds).verify();
+                LedgerVerifier.Result result = new LedgerVerifier(ds, key, checkpoints).verify();
                 out.println(result);
                 out.flush();
                 return result.intact() ? 0 : 1;

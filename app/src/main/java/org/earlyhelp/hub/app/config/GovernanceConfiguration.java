@@ -1,13 +1,9 @@
 package org.earlyhelp.hub.app.config;
 
 import java.time.Clock;
-import java.util.Base64;
-import javax.sql.DataSource;
 import org.earlyhelp.hub.app.agreements.AgreementCatalogue;
 import org.earlyhelp.hub.governance.decision.PolicyDecisionPoint;
 import org.earlyhelp.hub.governance.flow.GovernanceService;
-import org.earlyhelp.hub.governance.ledger.DisclosureLedger;
-import org.earlyhelp.hub.governance.ledger.LedgerVerifier;
 import org.earlyhelp.hub.governance.ledger.SubjectKey;
 import org.earlyhelp.hub.governance.minimise.AtRestMinimiser;
 import org.earlyhelp.hub.governance.minimise.FieldCatalogue;
@@ -19,7 +15,7 @@ import org.earlyhelp.hub.schema.codec.SchemaRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The governance core as beans: agreements, decision point, minimiser, ledger. */
+/** The governance core as beans: agreements, decision point, minimiser, pseudonymisation keys (ledger: {@link LedgerConfiguration}). */
 @Configuration(proxyBeanMethods = false)
 public class GovernanceConfiguration {
 
@@ -55,37 +51,22 @@ public class GovernanceConfiguration {
     }
 
     @Bean
-    Pseudonymiser pseudonymiser(HubProperties hub) {
-        byte[] key;
-        try {
-            key = Base64.getDecoder().decode(hub.pseudonymisation().key());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("hub.pseudonymisation.key must be base64 of at least 32 random bytes");
-        }
-        return new Pseudonymiser(key);
+    PseudonymisationKeys pseudonymisationKeys(HubProperties hub) {
+        return PseudonymisationKeys.from(hub.pseudonymisation(), hub.embedded().enabled());
     }
 
     @Bean
-    SubjectKey subjectKey(Pseudonymiser pseudonymiser) {
-        return new SubjectKey(pseudonymiser);
+    Pseudonymiser pseudonymiser(PseudonymisationKeys keys) {
+        return keys.current();
+    }
+
+    @Bean
+    SubjectKey subjectKey(PseudonymisationKeys keys) {
+        return new SubjectKey(keys.current(), keys.previous());
     }
 
     @Bean
     GovernanceService governanceService(PolicyDecisionPoint pdp, Pseudonymiser pseudonymiser, SubjectKey subjectKey) {
         return new GovernanceService(pdp, new Minimiser(pseudonymiser), subjectKey, FieldCatalogue.standard());
-    }
-
-    @Bean
-    DisclosureLedger disclosureLedger(DataSource dataSource, Clock clock, HubProperties hub) {
-        // a demonstration deployment marks every entry it writes, so none is taken for a real disclosure
-        return new DisclosureLedger(
-                dataSource,
-                clock,
-                hub.simulator().demonstration() ? java.util.Map.of("demonstration", "true") : java.util.Map.of());
-    }
-
-    @Bean
-    LedgerVerifier ledgerVerifier(DataSource dataSource) {
-        return new LedgerVerifier(dataSource);
     }
 }

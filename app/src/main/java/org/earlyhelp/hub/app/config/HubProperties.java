@@ -1,9 +1,11 @@
 package org.earlyhelp.hub.app.config;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
@@ -17,7 +19,8 @@ public record HubProperties(
         @NotNull Agreements agreements,
         @NotNull Topics topics,
         @NotNull Pseudonymisation pseudonymisation,
-        @NotNull Simulator simulator) {
+        @NotNull Simulator simulator,
+        @NotNull @Valid Ledger ledger) {
 
     /** The embedded broker and database; a port of 0 picks a free one. */
     public record Embedded(boolean enabled, @NotNull Path dataDir, int kafkaPort, int postgresPort) {}
@@ -50,12 +53,38 @@ public record HubProperties(
             @NotBlank String outboundPrefix,
             @NotBlank String dlqPrefix) {}
 
-    public record Pseudonymisation(@NotBlank String key) {
+    /**
+     * The pseudonymisation key: either one {@code key}, or versioned {@code keys} (id to key) with the {@code current}
+     * id, which keys everything new; the others are kept so a person's earlier ledger entries are still found. When
+     * {@code keys} is set, {@code key} is ignored (list the old single key in {@code keys} to keep it).
+     */
+    public record Pseudonymisation(String key, Map<String, String> keys, String current) {
+        public Pseudonymisation {
+            keys = keys == null ? Map.of() : Map.copyOf(keys);
+        }
+
         @Override
         public String toString() {
-            return "Pseudonymisation[key=***]";
+            return "Pseudonymisation[key=***, versions=" + keys.keySet() + ", current=" + current + "]";
         }
     }
+
+    /**
+     * The ledger's chain key (base64 of 32+ random bytes; the embedded run makes one in its data folder when unset)
+     * and its checkpoints.
+     */
+    public record Ledger(String chainKey, @NotNull @Valid Checkpoints checkpoints) {
+        @Override
+        public String toString() {
+            return "Ledger[chainKey=***, checkpoints=" + checkpoints + "]";
+        }
+    }
+
+    /**
+     * Where signed checkpoints of the ledger's head go (default {@code <data-dir>/ledger-checkpoints}; every instance
+     * must share it), after how many entries at most, and how often at least.
+     */
+    public record Checkpoints(Path dir, @Min(1) int every, @NotNull Duration interval) {}
 
     /**
      * @param enabled on by default in the embedded run only; outside it, only together with {@code demonstration}

@@ -61,6 +61,9 @@ public class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered
         props.put("spring.datasource.username", pg.user());
         props.put("spring.datasource.password", pg.password());
         props.put("hub.kafka.bootstrap-servers", kafka.bootstrapServers());
+        // pinned as resolved: a ${random.uuid} in it would otherwise name a new folder at each read, and the ledger's
+        // key file and checkpoints must sit beside this database
+        props.put("hub.embedded.data-dir", dataDir.toString());
         env.getPropertySources().addFirst(new MapPropertySource("hub-embedded", props));
         // registered before every other bean, so destroyed after all of them: the consumers stop before the broker
         application.addListeners((ApplicationListener<ApplicationPreparedEvent>) event -> {

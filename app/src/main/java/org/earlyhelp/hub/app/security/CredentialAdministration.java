@@ -17,9 +17,10 @@ public final class CredentialAdministration {
     private final CredentialStore store;
     private final DisclosureLedger ledger;
 
-    public CredentialAdministration(DataSource dataSource, Clock clock) {
+    /** @param ledger the ledger (with its chain key) that records every issue and revocation */
+    public CredentialAdministration(DataSource dataSource, Clock clock, DisclosureLedger ledger) {
         this.store = new CredentialStore(dataSource, clock);
-        this.ledger = new DisclosureLedger(dataSource, clock);
+        this.ledger = ledger;
     }
 
     public Credential.Issued issue(Organisation organisation, String label, String actor) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.earlyhelp.hub.app.config.HubProperties;
+import org.earlyhelp.hub.governance.ledger.DisclosureLedger;
 import org.springframework.boot.autoconfigure.security.servlet.PathRequest;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
@@ -36,8 +37,9 @@ public class SecurityConfiguration {
 
     @Bean
     @DependsOnDatabaseInitialization
-    CredentialAdministration credentialAdministration(DataSource dataSource, Clock clock, HubProperties hub) {
-        CredentialAdministration admin = new CredentialAdministration(dataSource, clock);
+    CredentialAdministration credentialAdministration(
+            DataSource dataSource, Clock clock, HubProperties hub, DisclosureLedger ledger) {
+        CredentialAdministration admin = new CredentialAdministration(dataSource, clock, ledger);
         if (hub.embedded().enabled()) {
             admin.seedDevelopment();
         } else {

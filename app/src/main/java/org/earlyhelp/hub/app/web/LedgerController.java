@@ -54,27 +54,37 @@ public class LedgerController {
         return views(ledger.findByAgreement(agreementId));
     }
 
-    @Operation(summary = "Every decision about one person (name and date of birth as the provider gave them)")
+    @Operation(
+            summary = "Every decision about one person (name and date of birth as the provider gave them), under every"
+                    + " pseudonymisation key version")
     @PostMapping("/people/search")
     public List<EntryView> byPerson(@Valid @RequestBody PersonQuery query) {
-        return views(ledger.findBySubject(subjectKey.of(query.givenName(), query.familyName(), query.dateOfBirth())));
+        // every key version and both name foldings: a person's entries survive key rotation
+        return views(ledger.findBySubjects(
+                subjectKey.candidates(query.givenName(), query.familyName(), query.dateOfBirth())));
     }
 
-    @Operation(summary = "Check the hash chain; names the first broken entry")
+    @Operation(
+            summary = "Check the keyed chain against the signed checkpoints; names an edited, deleted or truncated"
+                    + " entry and a forged checkpoint")
     @GetMapping("/verify")
     public Map<String, Object> verify() {
         LedgerVerifier.Result r = verifier.verify();
-        return r.intact()
-                ? Map.of("intact", true, "checked", r.checked())
-                : Map.of(
-                        "intact",
-                        false,
-                        "checked",
-                        r.checked(),
-                        "firstBroken",
-                        r.firstBroken().get(),
-                        "why",
-                        r.why());
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("intact", r.intact());
+        body.put("checked", r.checked());
+        body.put("checkpoints", r.checkpoints());
+        r.firstBroken().ifPresent(seq -> body.put("firstBroken", seq));
+        if (!r.intact()) {
+            body.put("why", r.why());
+            body.put(
+                    "problems",
+                    r.problems().stream()
+                            .map(p -> Map.of("kind", p.kind().name(), "seq", p.seq(), "why", p.why()))
+                            .toList());
+        }
+        body.put("restores", r.restores());
+        return body;
     }
 
     private List<EntryView> views(List<LedgerEntry> entries) {
@@ -117,7 +127,7 @@ public class LedgerController {
         static EntryView of(LedgerEntry e, DisclosureLedger.Delivery d) {
             return new EntryView(
                     e.seq(),
-                    e.decision().name(),
+                    e.decision() == null ? e.type().name() : e.decision().name(),
                     e.recordId(),
                     e.provider(),
                     e.recipient(),

@@ -21,13 +21,19 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** {@code credentials issue | list | revoke} against a real PostgreSQL given by --jdbc-url. */
 class CredentialsCommandTest {
 
+    static final byte[] CHAIN_KEY = "a chain key of at least 32 bytes, for tests only".getBytes();
+
     static EmbeddedPostgres pg;
     static String url;
+    static java.nio.file.Path chainKeyFile;
 
     @BeforeAll
     static void database() throws Exception {
         pg = EmbeddedPostgres.start();
         url = pg.getJdbcUrl("postgres", "postgres");
+        chainKeyFile = java.nio.file.Files.createTempFile("chain", ".key");
+        java.nio.file.Files.writeString(
+                chainKeyFile, java.util.Base64.getEncoder().encodeToString(CHAIN_KEY));
     }
 
     @AfterAll
@@ -98,7 +104,11 @@ class CredentialsCommandTest {
     void developmentCredentialsAreFoundByFlagOrByTheHashOfAPublishedToken() throws Exception {
         DataSource ds = pg.getPostgresDatabase();
         run(new StringWriter(), "credentials", "list", "--jdbc-url", url); // migrates
-        CredentialAdministration admin = new CredentialAdministration(ds, Clock.systemUTC());
+        CredentialAdministration admin = new CredentialAdministration(
+                ds,
+                Clock.systemUTC(),
+                new org.earlyhelp.hub.governance.ledger.DisclosureLedger(
+                        ds, Clock.systemUTC(), new org.earlyhelp.hub.governance.ledger.ChainKey(CHAIN_KEY)));
         admin.seedDevelopment();
         assertThat(admin.seedDevelopment()).as("seeding twice adds nothing").isEmpty();
         assertThat(admin.activeDevelopment()).hasSize(DevelopmentCredentials.TOKENS.size());
@@ -112,6 +122,9 @@ class CredentialsCommandTest {
     }
 
     private static int run(StringWriter out, String... args) {
-        return HubCommandLine.run(args, new PrintWriter(out), new PrintWriter(out));
+        String[] withKey = java.util.Arrays.copyOf(args, args.length + 2);
+        withKey[args.length] = "--chain-key-file";
+        withKey[args.length + 1] = chainKeyFile.toString();
+        return HubCommandLine.run(withKey, new PrintWriter(out), new PrintWriter(out));
     }
 }

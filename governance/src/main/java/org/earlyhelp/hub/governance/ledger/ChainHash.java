@@ -5,8 +5,14 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.TreeMap;
 
-/** SHA-256 over every column of an entry and the previous entry's hash, with unambiguous separators. */
+/**
+ * An entry's place in the chain: every column and the previous entry's hash, with unambiguous separators. From the
+ * entry where the keyed chain starts ({@code keyed_from} in {@code ledger_chain}) it is an HMAC-SHA256 under the
+ * {@link ChainKey}; entries written before that keep the plain SHA-256 they were written with, so existing ledgers
+ * still verify, and the first keyed entry's link to the last plain one anchors them.
+ */
 final class ChainHash {
 
     private static final char FIELD = '\u001f';
@@ -15,7 +21,30 @@ final class ChainHash {
 
     private ChainHash() {}
 
-    static String of(LedgerEntry e) {
+    /** The hash {@code e} must carry, given where the keyed chain starts. */
+    static String of(LedgerEntry e, long keyedFrom, ChainKey key) {
+        return e.seq() < keyedFrom ? legacy(e) : keyed(e, key);
+    }
+
+    /** HMAC-SHA256 of every column, always including type, actor and details. */
+    static String keyed(LedgerEntry e, ChainKey key) {
+        return key.chainMac("hmac-v1" + FIELD + canonical(e, true));
+    }
+
+    /** The plain SHA-256 of entries written before the keyed chain (a pre-V8 disclosure hashes as it always did). */
+    static String legacy(LedgerEntry e) {
+        boolean typed = e.type() != EntryType.DISCLOSURE
+                || e.actor() != null
+                || !e.details().isEmpty();
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(sha.digest(canonical(e, typed).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", ex);
+        }
+    }
+
+    private static String canonical(LedgerEntry e, boolean typed) {
         StringBuilder s = new StringBuilder(512);
         append(s, e.seq());
         append(s, e.entryId());
@@ -32,27 +61,18 @@ final class ChainHash {
         append(s, e.lawfulBasis());
         append(s, e.fieldsReleased());
         append(s, e.reasons());
-        if (e.type() != EntryType.DISCLOSURE
-                || e.actor() != null
-                || !e.details().isEmpty()) {
-            // typed entries (V8) chain their type, actor and details too; a plain disclosure hashes as before V8,
-            // so ledgers written before typed entries still verify
+        if (typed) {
             append(s, e.type());
             append(s, e.actor());
             append(
                     s,
-                    new java.util.TreeMap<>(e.details())
+                    new TreeMap<>(e.details())
                             .entrySet().stream()
                                     .map(en -> en.getKey() + "=" + en.getValue())
                                     .toList());
         }
         append(s, e.prevHash());
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha.digest(s.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", ex);
-        }
+        return s.toString();
     }
 
     private static void append(StringBuilder s, Object value) {

@@ -12,9 +12,12 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.earlyhelp.hub.governance.decision.Outcome;
@@ -34,19 +37,44 @@ public final class DisclosureLedger {
 
     private final DataSource dataSource;
     private final Clock clock;
+    private final ChainKey key;
+    private final HeadCheckpointer checkpointer;
     private final Map<String, String> mark;
 
-    public DisclosureLedger(DataSource dataSource, Clock clock) {
-        this(dataSource, clock, Map.of());
+    /** A ledger whose appends write no checkpoints (tests, and commands that write their own). */
+    public DisclosureLedger(DataSource dataSource, Clock clock, ChainKey key) {
+        this.dataSource = dataSource;
+        this.clock = clock;
+        this.key = Objects.requireNonNull(key, "key");
+        this.checkpointer = null;
+        this.mark = Map.of();
+    }
+
+    /**
+     * A ledger that writes a checkpoint of the head after every append that passes a multiple of
+     * {@code checkpointEvery}: entry numbers are handed out once across all instances, so exactly one append
+     * (on whichever instance) passes each multiple, and a checkpoint is written only after its entries are committed.
+     */
+    public DisclosureLedger(
+            DataSource dataSource, Clock clock, ChainKey key, LedgerCheckpoints checkpoints, int checkpointEvery) {
+        this(dataSource, clock, key, checkpoints, checkpointEvery, Map.of());
     }
 
     /**
      * @param mark details added to every entry this ledger writes, e.g. {@code demonstration=true} in a demonstration
      *     deployment, so no entry of synthetic traffic is mistaken for a real disclosure
      */
-    public DisclosureLedger(DataSource dataSource, Clock clock, Map<String, String> mark) {
+    public DisclosureLedger(
+            DataSource dataSource,
+            Clock clock,
+            ChainKey key,
+            LedgerCheckpoints checkpoints,
+            int checkpointEvery,
+            Map<String, String> mark) {
         this.dataSource = dataSource;
         this.clock = clock;
+        this.key = Objects.requireNonNull(key, "key");
+        this.checkpointer = new HeadCheckpointer(checkpoints, checkpointEvery, clock);
         this.mark = Map.copyOf(mark);
     }
 
@@ -63,39 +91,77 @@ public final class DisclosureLedger {
         }
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
+            Head before;
+            Head after;
+            List<LedgerEntry> result = new ArrayList<>(drafts.size());
             try {
-                List<LedgerEntry> result = append(c, drafts);
+                before = lockHead(c);
+                after = append(c, before, drafts, result);
                 c.commit();
-                return result;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
             }
+            if (checkpointer != null) {
+                checkpointer.afterCommit(before, after);
+            }
+            return result;
         } catch (SQLException e) {
             throw new LedgerException("could not append to the disclosure ledger", e);
         }
     }
 
-    private List<LedgerEntry> append(Connection c, List<LedgerDraft> drafts) throws SQLException {
-        long seq;
-        String hash;
-        try (PreparedStatement head = c.prepareStatement("select seq, hash from ledger_head where id = 1 for update");
-                ResultSet rs = head.executeQuery()) {
-            if (!rs.next()) {
-                throw new LedgerException("the ledger has no chain head: were the migrations run?", null);
-            }
-            seq = rs.getLong(1);
-            hash = rs.getString(2);
+    /** The committed head: the last entry's number and hash, and where the keyed chain starts. */
+    public record Head(long seq, String hash, long keyedFrom) {}
+
+    /** The head as committed now. */
+    public Head head() {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(HEAD);
+                ResultSet rs = ps.executeQuery()) {
+            return head(rs);
+        } catch (SQLException e) {
+            throw new LedgerException("could not read the ledger head", e);
         }
+    }
+
+    /**
+     * Writes a checkpoint of the committed head if it is past the newest checkpoint (the every-minute checkpoint;
+     * with several instances, whichever comes first writes it). Returns the checkpoint written, if any.
+     */
+    public Optional<Checkpoint> checkpointHead() {
+        return checkpointer == null ? Optional.empty() : checkpointer.ifPast(head());
+    }
+
+    private static final String HEAD = "select h.seq, h.hash, c.keyed_from from ledger_head h cross join ledger_chain c"
+            + " where h.id = 1 and c.id = 1";
+
+    private static Head lockHead(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(HEAD + " for update of h");
+                ResultSet rs = ps.executeQuery()) {
+            return head(rs);
+        }
+    }
+
+    static Head head(ResultSet rs) throws SQLException {
+        if (!rs.next()) {
+            throw new LedgerException("the ledger has no chain head: were the migrations run?", null);
+        }
+        return new Head(rs.getLong(1), rs.getString(2), rs.getLong(3));
+    }
+
+    private Head append(Connection c, Head head, List<LedgerDraft> drafts, List<LedgerEntry> result)
+            throws SQLException {
+        long seq = head.seq();
+        String hash = head.hash();
         Map<String, LedgerEntry> existing = findByDecisionKeys(
                 c, drafts.stream().map(LedgerDraft::decisionKey).toList());
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        List<LedgerEntry> result = new ArrayList<>(drafts.size());
         List<LedgerEntry> fresh = new ArrayList<>();
         for (LedgerDraft d : drafts) {
             LedgerEntry entry = existing.get(d.decisionKey());
             if (entry == null) {
-                entry = LedgerEntry.from(d, ++seq, UUID.randomUUID(), now, hash);
+                entry = LedgerEntry.from(d, ++seq, UUID.randomUUID(), now, hash, head.keyedFrom(), key);
                 hash = entry.hash();
                 existing.put(d.decisionKey(), entry);
                 fresh.add(entry);
@@ -110,7 +176,7 @@ public final class DisclosureLedger {
                 up.executeUpdate();
             }
         }
-        return result;
+        return new Head(seq, hash, head.keyedFrom());
     }
 
     private static void insert(Connection c, List<LedgerEntry> entries) throws SQLException {
@@ -164,6 +230,24 @@ public final class DisclosureLedger {
 
     public List<LedgerEntry> findBySubject(String subjectKey) {
         return query("subject_key = ?", subjectKey);
+    }
+
+    /** Entries about a person under any of their keys (every key version: see {@link SubjectKey#candidates}). */
+    public List<LedgerEntry> findBySubjects(Collection<String> subjectKeys) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("select " + COLUMNS
+                        + " from ledger_entry where subject_key = any(?) order by seq limit 10000")) {
+            ps.setArray(1, c.createArrayOf("text", subjectKeys.toArray()));
+            List<LedgerEntry> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(read(rs));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new LedgerException("could not query the disclosure ledger", e);
+        }
     }
 
     public List<LedgerEntry> findByAgreement(String agreementId) {

@@ -22,5 +22,10 @@ public enum EntryType {
     /** A dataset exported (analysts). */
     EXPORT,
     /** A query of the ledger or the index that the board must be able to account for (subject access). */
-    QUERY
+    QUERY,
+    /**
+     * A restore of the ledger's database from backup, declared by an operator: the entries after the backup are known
+     * lost, and the checkpoints that saw them are archived, so the shorter ledger is not reported as a truncation.
+     */
+    RESTORE
 }

@@ -34,7 +34,8 @@ public record LedgerEntry(
         details = details == null ? Map.of() : Map.copyOf(details);
     }
 
-    static LedgerEntry from(LedgerDraft d, long seq, UUID entryId, Instant decidedAt, String prevHash) {
+    static LedgerEntry from(
+            LedgerDraft d, long seq, UUID entryId, Instant decidedAt, String prevHash, long keyedFrom, ChainKey key) {
         LedgerEntry unhashed = new LedgerEntry(
                 seq,
                 entryId,
@@ -56,7 +57,7 @@ public record LedgerEntry(
                 d.details(),
                 prevHash,
                 null);
-        return unhashed.withHash(ChainHash.of(unhashed));
+        return unhashed.withHash(ChainHash.of(unhashed, keyedFrom, key));
     }
 
     LedgerEntry withHash(String hash) {

@@ -35,8 +35,10 @@ class DisclosureLedgerTest {
     static EmbeddedPostgres postgres;
     static DataSource dataSource;
 
-    final DisclosureLedger ledger = new DisclosureLedger(dataSource, Clock.fixed(NOW, ZoneOffset.UTC));
-    final LedgerVerifier verifier = new LedgerVerifier(dataSource);
+    static final ChainKey KEY = new ChainKey("a chain key of at least 32 bytes, for tests only".getBytes());
+
+    final DisclosureLedger ledger = new DisclosureLedger(dataSource, Clock.fixed(NOW, ZoneOffset.UTC), KEY);
+    final LedgerVerifier verifier = new LedgerVerifier(dataSource, KEY);
 
     @BeforeAll
     static void startPostgres() throws IOException {
@@ -58,6 +60,7 @@ class DisclosureLedgerTest {
     void emptyTheLedger() throws SQLException {
         sql("truncate ledger_entry, delivery");
         sql("update ledger_head set seq = 0, hash = 'genesis' where id = 1");
+        sql("update ledger_chain set keyed_from = 1 where id = 1");
     }
 
     private static void sql(String statement) throws SQLException {
@@ -356,6 +359,28 @@ class DisclosureLedgerTest {
         // And an edited detail breaks the chain at that entry
         sql("update ledger_entry set details = '{\"given\": \"false\"}'::jsonb where decision_key = 'consent-1'");
         assertThat(verifier.verify().firstBroken()).contains(entries.get(0).seq());
+    }
+
+    @Test
+    void personSearchFindsEntriesKeyedUnderEveryKeyVersionAndBothUnicodeForms() {
+        // Given an entry for NFD "José" written under the old key, then the key rotated and NFC "José" written
+        var oldKey = new org.earlyhelp.hub.governance.minimise.Pseudonymiser(
+                "the pseudonymisation key before rotation".getBytes());
+        var newKey = new org.earlyhelp.hub.governance.minimise.Pseudonymiser(
+                "the pseudonymisation key after rotation!".getBytes());
+        java.time.LocalDate dob = java.time.LocalDate.of(2015, 3, 4);
+        String nfd = java.text.Normalizer.normalize("José", java.text.Normalizer.Form.NFD);
+        String nfc = java.text.Normalizer.normalize("José", java.text.Normalizer.Form.NFC);
+        ledger.append(List.of(permit("before", "rec-1", new SubjectKey(oldKey).of(nfd, "Ashworth", dob), "x")));
+        SubjectKey rotated = new SubjectKey(newKey, List.of(oldKey));
+        ledger.append(List.of(permit("after", "rec-2", rotated.of(nfc, "Ashworth", dob), "x")));
+        ledger.append(List.of(permit("other", "rec-3", rotated.of("Jose", "Ashworth", dob.plusDays(1)), "x")));
+
+        // When the board searches with the NFC spelling
+        List<LedgerEntry> found = ledger.findBySubjects(rotated.candidates(nfc, "ASHWORTH", dob));
+
+        // Then both entries are found, and only they
+        assertThat(found).extracting(LedgerEntry::decisionKey).containsExactly("before", "after");
     }
 
     @Test

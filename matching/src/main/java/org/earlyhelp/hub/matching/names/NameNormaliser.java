@@ -1,9 +1,8 @@
 package org.earlyhelp.hub.matching.names;
 
-import java.text.Normalizer;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.earlyhelp.hub.schema.text.NameFolding;
 
 /**
  * Brings a name to the form that comparisons use: lower case, no accents, no punctuation, single spaces and no leading
@@ -12,7 +11,6 @@ import java.util.regex.Pattern;
  */
 public final class NameNormaliser {
 
-    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern APOSTROPHES = Pattern.compile("['’`]");
     private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final Pattern LEADING_TITLE = Pattern.compile("^((mr|mrs|ms|miss|mx|dr|master) )+");
@@ -29,8 +27,8 @@ public final class NameNormaliser {
         if (raw == null) {
             return "";
         }
-        String text = Normalizer.normalize(raw, Normalizer.Form.NFD);
-        text = MARKS.matcher(text).replaceAll("").toLowerCase(Locale.ROOT);
+        // the same Unicode folding as the ledger's subject keys (NFKC, marks stripped, lower case)
+        String text = NameFolding.fold(raw);
         text = APOSTROPHES.matcher(text).replaceAll("");
         text = NOT_LETTER_OR_DIGIT.matcher(text).replaceAll(" ").strip();
         // Only a leading title is dropped: "Miss" later in a name may be part of it.

@@ -57,7 +57,11 @@ class RecordAtRestTest {
     final RecordCodec codec = new RecordCodec(SchemaRegistry.load());
     final RecordStore store =
             new RecordStore(dataSource, new AtRestMinimiser(() -> agreements, FieldCatalogue.standard(), clock), codec);
-    final DisclosureLedger ledger = new DisclosureLedger(dataSource, clock);
+    final DisclosureLedger ledger = new DisclosureLedger(
+            dataSource,
+            clock,
+            new org.earlyhelp.hub.governance.ledger.ChainKey(
+                    "a chain key of at least 32 bytes, for tests only".getBytes()));
     final RecordPurge purge = new RecordPurge(dataSource, new RecordRetention(() -> agreements), ledger, clock, 2);
 
     @BeforeAll
