@@ -327,19 +327,20 @@ class OperationEncompassIT {
                 "reference",
                 incident("DA/1", "200001", null).replace("2016-04-03", "2016-02-30"),
                 "people[0].dateOfBirth",
-                "{\"reference\": \"" + huge + "\"}",
-                "larger than",
                 "{\"reference\": " + deep + "}",
                 "expected a string",
                 "{not json",
                 "not valid JSON",
                 incident("DA/1", "200001", null).replace("\"reference\"", "\"provider\": \"schools\", \"reference\""),
-                "unknown field 'provider'");
+                "unknown field");
         for (Map.Entry<String, String> c : cases.entrySet()) {
             HttpResponse<String> response = postIncident(c.getKey(), POLICE);
             assertThat(response.statusCode()).as(c.getValue()).isEqualTo(400);
             assertThat(response.body()).as(c.getValue()).contains(c.getValue()).contains("reason");
         }
+        HttpResponse<String> tooLarge = postIncident("{\"reference\": \"" + huge + "\"}", POLICE);
+        assertThat(tooLarge.statusCode()).isEqualTo(413);
+        assertThat(tooLarge.body()).contains("larger than");
     }
 
     @Test

@@ -2,8 +2,12 @@ package org.earlyhelp.hub.app.agreements;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import org.earlyhelp.hub.connector.api.RequestRejected;
+import org.earlyhelp.hub.connector.api.StrictJsonReader;
 import org.earlyhelp.hub.governance.agreement.LintProblem;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,6 +27,15 @@ public class AgreementsController {
         this.catalogue = catalogue;
     }
 
+    /** The reload takes nothing from the request: a body is a mistake (or a probe) and is refused, not ignored. */
+    private static void requireNoBody(HttpServletRequest request) throws IOException {
+        for (byte b : request.getInputStream().readNBytes(StrictJsonReader.DEFAULT_MAX_BODY_BYTES)) {
+            if (!Character.isWhitespace(b)) {
+                throw new RequestRejected("$", "a reload takes no body");
+            }
+        }
+    }
+
     @GetMapping
     public List<Map<String, Object>> list() {
         return catalogue.get().stream()
@@ -38,7 +51,8 @@ public class AgreementsController {
 
     @Operation(summary = "Reload every agreement; refused, with the errors, if any file has one")
     @PostMapping("/reload")
-    public ResponseEntity<Map<String, Object>> reload() {
+    public ResponseEntity<Map<String, Object>> reload(HttpServletRequest request) throws IOException {
+        requireNoBody(request);
         List<LintProblem> errors = catalogue.reload();
         if (!errors.isEmpty()) {
             return ResponseEntity.unprocessableEntity()

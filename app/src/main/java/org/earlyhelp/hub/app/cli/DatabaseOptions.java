@@ -35,6 +35,8 @@ final class DatabaseOptions {
         EmbeddedPostgres embedded = null;
         try {
             PGSimpleDataSource ds = new PGSimpleDataSource();
+            // no row values in exception messages, whichever database the command uses
+            ds.setLogServerErrorDetail(false);
             if (jdbcUrl == null) {
                 if (!dataDir.resolve("postgres").toFile().isDirectory()) {
                     out.println("no embedded database at "
@@ -49,6 +51,7 @@ final class DatabaseOptions {
                 ds.setPassword(embedded.password());
             } else {
                 ds.setURL(jdbcUrl);
+                ds.setLogServerErrorDetail(false);
                 ds.setUser(user);
                 ds.setPassword(password);
             }

@@ -22,6 +22,12 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgres.class);
 
+    /** Where, under its data directory, the server writes its own log. */
+    public static final String LOG_DIRECTORY = "log";
+
+    /** The driver leaves the server's error detail (which quotes the row) out of exception messages. */
+    public static final String DRIVER_OPTIONS = "?logServerErrorDetail=false";
+
     /** The superuser's password, beside the database's folder in the data folder. */
     public static final String PASSWORD_FILE = "postgres.password";
 
@@ -94,6 +100,18 @@ public final class EmbeddedPostgres implements AutoCloseable {
                     // the library's defaults trade durability for speed; the ledger must survive a crash
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
+                    // no personal data in the server's log: a failing statement, and the error itself, can quote
+                    // the values it was handed ("invalid input syntax for type date: ..."). The server's own log
+                    // (startup, checkpoints, fatal errors) goes to files under <data-dir>/log.
+                    .setServerConfig("log_statement", "none")
+                    .setServerConfig("log_min_error_statement", "panic")
+                    .setServerConfig("log_min_messages", "log")
+                    .setServerConfig("log_error_verbosity", "terse")
+                    .setServerConfig("log_min_duration_statement", "-1")
+                    .setServerConfig("log_parameter_max_length", "0")
+                    .setServerConfig("log_parameter_max_length_on_error", "0")
+                    .setServerConfig("logging_collector", "on")
+                    .setServerConfig("log_directory", LOG_DIRECTORY)
                     .start();
             if (trusting) {
                 requirePassword(pg, dir, password);
@@ -182,7 +200,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
     }
 
     public String jdbcUrl() {
-        return "jdbc:postgresql://localhost:" + pg.getPort() + "/postgres";
+        return "jdbc:postgresql://localhost:" + pg.getPort() + "/postgres" + DRIVER_OPTIONS;
     }
 
     public String user() {

@@ -18,9 +18,6 @@ import org.earlyhelp.hub.matching.index.PersonEvent;
 import org.earlyhelp.hub.matching.index.PersonIndex;
 import org.earlyhelp.hub.matching.index.ReviewDecision;
 import org.earlyhelp.hub.matching.index.ReviewItem;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -54,7 +51,7 @@ public class PersonIndexController {
 
     /** Records to move off a person, and why. */
     public record SplitRequest(
-            @NotEmpty List<@NotBlank String> recordKeys,
+            @NotEmpty @Size(max = 100) List<@NotBlank @Size(max = 200) String> recordKeys,
             @NotBlank @Size(max = 500) String reason,
             @NotBlank @Size(max = 100) String reviewer) {}
 
@@ -95,11 +92,5 @@ public class PersonIndexController {
     public Map<String, Object> split(@PathVariable UUID personId, @Valid @RequestBody SplitRequest body) {
         UUID created = index.split(personId, body.recordKeys(), body.reason(), body.reviewer());
         return Map.of("personId", personId, "newPersonId", created);
-    }
-
-    /** Messages name ids and states only, never personal data. */
-    @ExceptionHandler(IndexException.class)
-    ResponseEntity<Map<String, String>> refused(IndexException e) {
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", e.getMessage()));
     }
 }

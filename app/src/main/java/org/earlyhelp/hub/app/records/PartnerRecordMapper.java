@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.earlyhelp.hub.connector.api.FieldError;
 import org.earlyhelp.hub.governance.access.Organisation;
 import org.earlyhelp.hub.schema.Address;
 import org.earlyhelp.hub.schema.CaseInvolvement;
@@ -65,11 +66,11 @@ final class PartnerRecordMapper {
 
     private PartnerRecordMapper() {}
 
-    /** Field problems, each as {@code field: reason}; empty when the request is acceptable from this partner. */
-    static List<Map<String, String>> problems(PartnerRecordRequest in, String partner) {
-        List<Map<String, String>> problems = new ArrayList<>();
+    /** Field problems; empty when the request is acceptable from this partner. */
+    static List<FieldError> problems(PartnerRecordRequest in, String partner) {
+        List<FieldError> problems = new ArrayList<>();
         if (!PROVIDERS_OF.getOrDefault(in.type(), Set.of()).contains(partner)) {
-            problems.add(Map.of("field", "type", "reason", "is not a type this partner may send"));
+            problems.add(new FieldError("type", "is not a type this partner may send"));
         }
         int payloads = (in.attendance() == null ? 0 : 1)
                 + (in.involvement() == null ? 0 : 1)
@@ -81,32 +82,26 @@ final class PartnerRecordMapper {
                     default -> in.caseInvolvement() == null ? "caseInvolvement" : null;
                 };
         if (expected != null) {
-            problems.add(Map.of("field", expected, "reason", "is required for type " + in.type()));
+            problems.add(new FieldError(expected, "is required for type " + in.type()));
         } else if (payloads > 1) {
-            problems.add(Map.of("field", "type", "reason", "exactly one payload, matching the type, may be sent"));
+            problems.add(new FieldError("type", "exactly one payload, matching the type, may be sent"));
         }
         Set<String> refs = new HashSet<>();
         for (int i = 0; i < in.people().size(); i++) {
             if (!refs.add(in.people().get(i).ref())) {
-                problems.add(Map.of("field", "people[" + i + "].ref", "reason", "is used twice"));
+                problems.add(new FieldError("people[" + i + "].ref", "is used twice"));
             }
         }
         if (in.caseInvolvement() != null && in.caseInvolvement().relationships() != null) {
             List<PartnerRecordRequest.Relationship> rs = in.caseInvolvement().relationships();
             for (int i = 0; i < rs.size(); i++) {
                 if (!refs.contains(rs.get(i).fromRef())) {
-                    problems.add(Map.of(
-                            "field",
-                            "caseInvolvement.relationships[" + i + "].fromRef",
-                            "reason",
-                            "names no person of this record"));
+                    problems.add(new FieldError(
+                            "caseInvolvement.relationships[" + i + "].fromRef", "names no person of this record"));
                 }
                 if (!refs.contains(rs.get(i).toRef())) {
-                    problems.add(Map.of(
-                            "field",
-                            "caseInvolvement.relationships[" + i + "].toRef",
-                            "reason",
-                            "names no person of this record"));
+                    problems.add(new FieldError(
+                            "caseInvolvement.relationships[" + i + "].toRef", "names no person of this record"));
                 }
             }
         }
@@ -124,6 +119,7 @@ final class PartnerRecordMapper {
                     .setGivenName(p.givenName().strip())
                     .setFamilyName(p.familyName().strip())
                     .setDateOfBirth(p.dateOfBirth())
+                    .setDateOfBirthExpected(Boolean.TRUE.equals(p.dateOfBirthExpected()))
                     .setSex(p.sex() == null ? null : Sex.valueOf(p.sex()))
                     .setAddress(address(p.address()))
                     .setSchoolUrn(p.schoolUrn())

@@ -13,10 +13,12 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
+import org.earlyhelp.hub.connector.api.DatedPerson;
+import org.earlyhelp.hub.connector.api.PlausibleDateOfBirth;
 
 /**
  * A canonical record as a partner posts it: the people it is about, and exactly one payload matching {@code type}.
- * Unknown fields are rejected, not ignored.
+ * Read by the hub's one strict reader: unknown fields, coercion and control characters are refused.
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record PartnerRecordRequest(
@@ -39,7 +41,8 @@ public record PartnerRecordRequest(
                     String postcode,
             @Pattern(regexp = "[0-9]{1,12}", message = "must be 1 to 12 digits") String uprn) {}
 
-    /** One person the record is about. */
+    /** One person the record is about; a future date of birth only when marked expected (pre-birth). */
+    @PlausibleDateOfBirth
     public record Person(
             @NotBlank @Size(max = 16) @Pattern(regexp = "[A-Za-z0-9_-]+", message = "letters, digits, _ and - only")
                     String ref,
@@ -50,13 +53,15 @@ public record PartnerRecordRequest(
                     String role,
             @NotBlank @Size(max = 100) String givenName,
             @NotBlank @Size(max = 100) String familyName,
-            @PastOrPresent LocalDate dateOfBirth,
+            LocalDate dateOfBirth,
             @Pattern(regexp = "FEMALE|MALE|OTHER|UNKNOWN", message = "must be FEMALE, MALE, OTHER or UNKNOWN")
                     String sex,
             @Pattern(regexp = "[0-9]{10}", message = "must be 10 digits") String nhsNumber,
             @Pattern(regexp = "[A-Za-z][0-9]{11}[0-9A-Za-z]", message = "must be a 13-character UPN") String upn,
             @Valid Address address,
-            @Pattern(regexp = "[0-9]{6}", message = "must be a 6-digit school URN") String schoolUrn) {}
+            @Pattern(regexp = "[0-9]{6}", message = "must be a 6-digit school URN") String schoolUrn,
+            Boolean dateOfBirthExpected)
+            implements DatedPerson {}
 
     /** {@code school-attendance}, from schools. */
     public record Attendance(
@@ -83,8 +88,8 @@ public record PartnerRecordRequest(
 
     /** Between two people of this record, by ref. */
     public record Relationship(
-            @NotBlank String fromRef,
-            @NotBlank String toRef,
+            @NotBlank @Size(max = 16) String fromRef,
+            @NotBlank @Size(max = 16) String toRef,
             @NotNull
                     @Pattern(
                             regexp = "PARENT_OF|CARER_OF|SIBLING_OF|PARTNER_OF|OTHER",

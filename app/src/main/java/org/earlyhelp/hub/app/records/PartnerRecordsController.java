@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.earlyhelp.hub.app.config.HubProperties;
+import org.earlyhelp.hub.connector.api.FieldError;
+import org.earlyhelp.hub.connector.api.RequestRejected;
 import org.earlyhelp.hub.governance.access.Caller;
 import org.earlyhelp.hub.governance.minimise.AtRestMinimiser;
 import org.earlyhelp.hub.routes.intake.IdempotentIntake;
@@ -24,12 +26,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.bind.MethodArgumentNotValidException;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Canonical records from partners whose systems can send them as they are: school attendance from schools, health
@@ -85,11 +85,11 @@ public class PartnerRecordsController {
             return forbidden(
                     List.of(Map.of("field", "type", "reason", "this partner does not send canonical records")));
         }
-        List<Map<String, String>> problems = PartnerRecordMapper.problems(body, partner);
+        List<FieldError> problems = PartnerRecordMapper.problems(body, partner);
         if (!problems.isEmpty()) {
             meters.counter("hub.records", "partner", partner, "outcome", "rejected")
                     .increment();
-            return ResponseEntity.badRequest().body(Map.of("errors", problems));
+            throw new RequestRejected(problems);
         }
         List<Map<String, String>> overreach = PartnerRecordMapper.overreach(body, caller.organisation());
         if (!overreach.isEmpty()) {
@@ -149,43 +149,12 @@ public class PartnerRecordsController {
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("errors", problems));
     }
 
+    private static ResponseStatusException unavailable() {
+        return new ResponseStatusException(
+                HttpStatus.SERVICE_UNAVAILABLE, "the record could not be stored; nothing was accepted: try again");
+    }
+
     String inboundTopic(String partner) {
         return hub.topics().inboundPrefix() + partner;
-    }
-
-    @ExceptionHandler(MethodArgumentNotValidException.class)
-    ResponseEntity<Map<String, Object>> invalid(MethodArgumentNotValidException e) {
-        List<Map<String, String>> errors = new ArrayList<>();
-        e.getBindingResult()
-                .getFieldErrors()
-                .forEach(f -> errors.add(Map.of(
-                        "field",
-                        f.getField(),
-                        "reason",
-                        f.getDefaultMessage() == null ? "is invalid" : f.getDefaultMessage())));
-        return ResponseEntity.badRequest().body(Map.of("errors", errors));
-    }
-
-    /** Names where the body could not be read, never what it held. */
-    @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
-        String reason = "is not a JSON object of the documented shape";
-        if (e.getCause() instanceof com.fasterxml.jackson.databind.JsonMappingException m
-                && !m.getPath().isEmpty()) {
-            StringBuilder path = new StringBuilder();
-            for (com.fasterxml.jackson.databind.JsonMappingException.Reference r : m.getPath()) {
-                if (r.getFieldName() != null) {
-                    path.append(path.isEmpty() ? "" : ".").append(r.getFieldName());
-                } else if (r.getIndex() >= 0) {
-                    path.append('[').append(r.getIndex()).append(']');
-                }
-            }
-            String what = m instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException
-                    ? "is not a known field"
-                    : "has the wrong type or format";
-            return ResponseEntity.badRequest()
-                    .body(Map.of("errors", List.of(Map.of("field", path.toString(), "reason", what))));
-        }
-        return ResponseEntity.badRequest().body(Map.of("errors", List.of(Map.of("field", "(body)", "reason", reason))));
     }
 }

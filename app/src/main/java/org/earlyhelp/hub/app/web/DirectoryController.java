@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Map;
 import org.earlyhelp.hub.connector.schools.SchoolDirectory;
@@ -51,5 +52,5 @@ public class DirectoryController {
     }
 
     /** A school's endpoint. */
-    public record Registration(String name, @NotBlank String endpoint) {}
+    public record Registration(@Size(max = 200) String name, @NotBlank @Size(max = 2048) String endpoint) {}
 }

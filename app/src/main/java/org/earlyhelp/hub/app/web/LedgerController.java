@@ -5,10 +5,13 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.earlyhelp.hub.connector.api.DatedPerson;
+import org.earlyhelp.hub.connector.api.PlausibleDateOfBirth;
 import org.earlyhelp.hub.governance.ledger.DisclosureLedger;
 import org.earlyhelp.hub.governance.ledger.LedgerEntry;
 import org.earlyhelp.hub.governance.ledger.LedgerVerifier;
@@ -92,9 +95,14 @@ public class LedgerController {
                 .toList();
     }
 
-    /** A person as a provider described them. */
+    /** A person as a provider described them; an expected (pre-birth) date of birth is marked so. */
+    @PlausibleDateOfBirth
     public record PersonQuery(
-            @NotBlank String givenName, @NotBlank String familyName, @NotNull LocalDate dateOfBirth) {}
+            @NotBlank @Size(max = 100) String givenName,
+            @NotBlank @Size(max = 100) String familyName,
+            @NotNull LocalDate dateOfBirth,
+            Boolean dateOfBirthExpected)
+            implements DatedPerson {}
 
     /** One ledger entry with what became of it. */
     public record EntryView(

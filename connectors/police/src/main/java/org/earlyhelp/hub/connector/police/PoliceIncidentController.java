@@ -18,6 +18,7 @@ import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.kafka.KafkaConstants;
+import org.earlyhelp.hub.connector.api.RequestRejected;
 import org.earlyhelp.hub.governance.access.Caller;
 import org.earlyhelp.hub.governance.minimise.AtRestMinimiser;
 import org.earlyhelp.hub.routes.intake.IdempotentIntake;
@@ -28,10 +29,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 /** The police system's endpoint for domestic abuse incidents. */
 @RestController
@@ -92,10 +93,16 @@ public class PoliceIncidentController {
     public ResponseEntity<Map<String, Object>> post(HttpServletRequest request) throws IOException {
         Object partner = request.getAttribute(PARTNER_ATTRIBUTE);
         if (!PROVIDER.equals(partner)) {
-            return ResponseEntity.status(HttpStatus.FORBIDDEN)
-                    .body(Map.of("error", "only the police partner may post police incidents"));
+            throw new ResponseStatusException(
+                    HttpStatus.FORBIDDEN, "only the police partner may post police incidents");
         }
-        PoliceIncidentRequest incident = reader.read(request.getInputStream());
+        PoliceIncidentRequest incident;
+        try {
+            incident = reader.read(request.getInputStream());
+        } catch (RequestRejected e) {
+            rejected.increment();
+            throw e; // the hub's one error advice answers it
+        }
         // the incident reference is the police system's own key for it (per organisation); a retried post, with or
         // without an Idempotency-Key header, is the same incident and gets the first answer
         List<IdempotentIntake.Key> keys = new ArrayList<>();
@@ -164,12 +171,5 @@ public class PoliceIncidentController {
         error.put("field", field);
         error.put("reason", reason);
         return ResponseEntity.status(status).body(Map.of("errors", List.of(error)));
-    }
-
-    @ExceptionHandler(PoliceIncidentRejected.class)
-    ResponseEntity<Map<String, Object>> rejected(PoliceIncidentRejected e) {
-        rejected.increment();
-        List<FieldError> errors = e.errors();
-        return ResponseEntity.badRequest().body(Map.of("errors", errors));
     }
 }

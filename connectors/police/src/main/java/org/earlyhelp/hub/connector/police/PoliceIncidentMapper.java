@@ -30,6 +30,7 @@ final class PoliceIncidentMapper {
                     .setGivenName(p.givenName().strip())
                     .setFamilyName(p.familyName().strip())
                     .setDateOfBirth(p.dateOfBirth())
+                    .setDateOfBirthExpected(Boolean.TRUE.equals(p.dateOfBirthExpected()))
                     .setSex(p.sex() == null ? null : Sex.valueOf(p.sex()))
                     .setAddress(address(p.address()))
                     .setSchoolUrn(p.schoolUrn())

@@ -5,19 +5,20 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.earlyhelp.hub.connector.api.DatedPerson;
+import org.earlyhelp.hub.connector.api.PlausibleDateOfBirth;
 
-/** A domestic abuse incident as the police system posts it. Unknown fields are rejected, not ignored. */
+/** A domestic abuse incident as the police system posts it, read by the hub's strict reader. */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record PoliceIncidentRequest(
         @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9/_.-]+", message = "letters, digits and / _ . - only")
                 String reference,
-        @NotNull @PastOrPresent OffsetDateTime occurredAt,
+        @NotNull OffsetDateTime occurredAt,
         @NotNull @Valid AddressDto place,
         @Pattern(regexp = "STANDARD|MEDIUM|HIGH|UNKNOWN", message = "must be STANDARD, MEDIUM, HIGH or UNKNOWN")
                 String riskLevel,
@@ -33,7 +34,8 @@ public record PoliceIncidentRequest(
                     String postcode,
             @Pattern(regexp = "[0-9]{1,12}", message = "must be 1 to 12 digits") String uprn) {}
 
-    /** One person involved in the incident. */
+    /** One person involved in the incident; a future date of birth only when marked expected (pre-birth). */
+    @PlausibleDateOfBirth
     public record PersonDto(
             @NotBlank @Size(max = 16) @Pattern(regexp = "[A-Za-z0-9_-]+", message = "letters, digits, _ and - only")
                     String ref,
@@ -44,11 +46,13 @@ public record PoliceIncidentRequest(
                     String role,
             @NotBlank @Size(max = 100) String givenName,
             @NotBlank @Size(max = 100) String familyName,
-            @PastOrPresent LocalDate dateOfBirth,
+            LocalDate dateOfBirth,
             @Pattern(regexp = "FEMALE|MALE|OTHER|UNKNOWN", message = "must be FEMALE, MALE, OTHER or UNKNOWN")
                     String sex,
             @Pattern(regexp = "[0-9]{10}", message = "must be 10 digits") String nhsNumber,
             @Valid AddressDto address,
             @Pattern(regexp = "[0-9]{6}", message = "must be a 6-digit school URN") String schoolUrn,
-            Boolean present) {}
+            Boolean present,
+            Boolean dateOfBirthExpected)
+            implements DatedPerson {}
 }
