@@ -35,6 +35,10 @@ class HubSecurityIT extends SecuredHub {
     @Value("${spring.datasource.password:}")
     String password;
 
+    /** The chain key lives beside the embedded database, not in it: the command finds it through the data folder. */
+    @Value("${hub.embedded.data-dir}")
+    String dataDir;
+
     @Test
     void pathTricksNeverReachAControllerUnauthenticated() throws Exception {
         // path parameters, encoded slashes and dots, doubled slashes: refused outright by the firewall
@@ -222,7 +226,15 @@ class HubSecurityIT extends SecuredHub {
                         + " and revoked_at is null order by issued_at desc limit 1",
                 String.class);
         // When the board revokes it with the command (another process, as far as this hub knows)
-        assertThat(cli("credentials", "revoke", id, "--jdbc-url", jdbcUrl(), "--password=" + password))
+        assertThat(cli(
+                        "credentials",
+                        "revoke",
+                        id,
+                        "--jdbc-url",
+                        jdbcUrl(),
+                        "--password=" + password,
+                        "--data-dir",
+                        dataDir))
                 .contains("revoked " + id);
         // Then within a minute it is refused, with no refresh called
         await().atMost(Duration.ofSeconds(61))
@@ -238,7 +250,9 @@ class HubSecurityIT extends SecuredHub {
                 organisation,
                 "--jdbc-url",
                 jdbcUrl(),
-                "--password=" + password);
+                "--password=" + password,
+                "--data-dir",
+                dataDir);
         Matcher m = Pattern.compile("(hub_[A-Za-z0-9_-]{43})").matcher(out);
         assertThat(m.find()).as(out).isTrue();
         return m.group(1);

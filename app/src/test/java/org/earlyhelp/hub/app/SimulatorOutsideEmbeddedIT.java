@@ -91,7 +91,7 @@ class SimulatorOutsideEmbeddedIT {
                     .start();
             try {
                 // When the simulator's incidents have been governed
-                await().atMost(Duration.ofMinutes(2))
+                await().atMost(Duration.ofMinutes(4)) // a start-up on a loaded CI machine can take two
                         .pollInterval(Duration.ofSeconds(1))
                         .ignoreExceptions()
                         .until(() -> {
@@ -100,9 +100,12 @@ class SimulatorOutsideEmbeddedIT {
                                     .isTrue();
                             return count(pg, "select count(*) from ledger_entry") >= 5;
                         });
-                // Then every entry the hub wrote says it is demonstration data
-                assertThat(count(pg, "select count(*) from ledger_entry where details->>'demonstration' = 'true'"))
-                        .isEqualTo(count(pg, "select count(*) from ledger_entry"));
+                // Then every entry the hub wrote says it is demonstration data (the board's credential issue, made
+                // with the jar's command before the hub started, is the board's own act and is not)
+                String byTheHub = "select count(*) from ledger_entry where coalesce(actor, '') not like 'cli:%'";
+                assertThat(count(pg, byTheHub + " and details->>'demonstration' = 'true'"))
+                        .isEqualTo(count(pg, byTheHub))
+                        .isPositive();
                 // And the simulated schools are marked as the simulator's own in the directory
                 assertThat(count(pg, "select count(*) from school_endpoint where simulated"))
                         .isPositive();
