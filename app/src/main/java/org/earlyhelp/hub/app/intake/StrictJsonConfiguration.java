@@ -11,11 +11,11 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /** The strict reader for every request body, first among the message converters, and the one error shape. */
 @Configuration(proxyBeanMethods = false)
-public class IntakeConfiguration implements WebMvcConfigurer {
+public class StrictJsonConfiguration implements WebMvcConfigurer {
 
     private final StrictJsonReader reader;
 
-    public IntakeConfiguration(Validator validator) {
+    public StrictJsonConfiguration(Validator validator) {
         this.reader = new StrictJsonReader(validator);
     }
 
