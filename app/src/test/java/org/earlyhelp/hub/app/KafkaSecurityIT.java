@@ -72,12 +72,15 @@ class KafkaSecurityIT {
                     "--spring.datasource.username=" + pg.user(),
                     "--spring.datasource.password=" + pg.password(),
                     "--hub.pseudonymisation.key=" + SimulatorOutsideEmbeddedIT.randomKey(),
-                    "--hub.ledger.chain-key=" + ExternalInfrastructureIT.CHAIN_KEY);
-            hub.send(
+                    "--hub.ledger.chain-key=" + ExternalInfrastructureIT.CHAIN_KEY,
+                    // the test's school listens on plain http on this machine
+                    "--hub.connectors.schools.allow-loopback-http=true");
+            HttpResponse<String> registered = hub.send(
                     "PUT",
                     "/api/directory/schools/300001",
                     board,
                     "{\"endpoint\":\"" + schools.baseUrl() + "/schools/300001/notifications\"}");
+            assertThat(registered.statusCode()).as(registered.body()).isEqualTo(200);
             // Then an incident is accepted (Camel producer) and delivered (consumers and the raw producer)
             HttpResponse<String> accepted = hub.send(
                     "POST",
