@@ -19,6 +19,7 @@ import org.earlyhelp.hub.governance.relationship.RelationshipRegister;
 import org.earlyhelp.hub.matching.index.PersonIndex;
 import org.earlyhelp.hub.routes.resolve.RecordStore;
 import org.earlyhelp.hub.schema.codec.RecordCodec;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -57,7 +58,7 @@ public class ConsentController {
                     + " given). Name the professional with X-Hub-Professional and X-Hub-Professional-Role. 403 unless"
                     + " every agreement names you as collector and you hold an open relationship with the person.",
             security = @SecurityRequirement(name = "partner-token"))
-    @PostMapping("/api/consent")
+    @PostMapping(path = "/api/consent", consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<Map<String, Object>> record(HttpServletRequest request) throws IOException {
         Caller caller = (Caller) request.getAttribute(Caller.REQUEST_ATTRIBUTE);
         recorder.mayRecord(caller); // decided before the body is read
