@@ -3,7 +3,7 @@ package org.earlyhelp.hub.app.config;
 import java.time.Clock;
 import java.time.Duration;
 import javax.sql.DataSource;
-import org.earlyhelp.hub.routes.intake.IdempotentIntake;
+import org.earlyhelp.hub.connector.api.intake.IdempotentIntake;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

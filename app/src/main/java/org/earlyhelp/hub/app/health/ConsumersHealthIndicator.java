@@ -3,7 +3,7 @@ package org.earlyhelp.hub.app.health;
 import java.util.List;
 import java.util.Map;
 import org.earlyhelp.hub.app.config.BatchProperties;
-import org.earlyhelp.hub.routes.batch.ConsumerProgress;
+import org.earlyhelp.hub.connector.api.batch.ConsumerProgress;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;

@@ -17,5 +17,10 @@ public record DisclosurePlan(String recordId, List<LedgerDraft> drafts, List<Rel
 
     /** A permitted disclosure; {@code draft} is the ledger draft that must be written before it is sent. */
     public record Release(
-            LedgerDraft draft, int agreementVersion, String purpose, String deadline, Map<String, String> fields) {}
+            LedgerDraft draft,
+            Recipient recipient,
+            int agreementVersion,
+            String purpose,
+            String deadline,
+            Map<String, String> fields) {}
 }

@@ -26,24 +26,31 @@ import org.earlyhelp.hub.schema.Role;
 
 /**
  * Asks the decision point about a record and plans the outcome per person: each subject (a child, for Operation
- * Encompass) is decided and disclosed on their own, so nothing about one child reaches another child's school.
- * Recipients within a partner are resolved here: {@code schools} becomes the school of each child.
+ * Encompass) is decided and disclosed on their own, so nothing about one child reaches another child's school. The
+ * recipient within a partner is the partner's connector's to say ({@link RecipientAddressing}): a school by the
+ * child's URN, a provider, a team; a partner with no delivering connector receives nothing, and its permits are held
+ * for review.
  */
 public final class GovernanceService {
-
-    static final String SCHOOLS = "schools";
 
     private final PolicyDecisionPoint pdp;
     private final Minimiser minimiser;
     private final SubjectKey subjectKey;
     private final FieldCatalogue catalogue;
+    private final Map<String, RecipientAddressing> addressing;
 
+    /** @param addressing how each delivering partner's connector addresses a subject, by partner kind */
     public GovernanceService(
-            PolicyDecisionPoint pdp, Minimiser minimiser, SubjectKey subjectKey, FieldCatalogue catalogue) {
+            PolicyDecisionPoint pdp,
+            Minimiser minimiser,
+            SubjectKey subjectKey,
+            FieldCatalogue catalogue,
+            Map<String, RecipientAddressing> addressing) {
         this.pdp = pdp;
         this.minimiser = minimiser;
         this.subjectKey = subjectKey;
         this.catalogue = catalogue;
+        this.addressing = Map.copyOf(addressing);
     }
 
     public DisclosurePlan plan(HubRecord record, LocalDate today) {
@@ -79,27 +86,34 @@ public final class GovernanceService {
             LocalDate today,
             List<LedgerDraft> drafts,
             List<DisclosurePlan.Release> releases) {
-        String recipient = decision.recipient();
+        Recipient recipient = Recipient.partner(decision.recipient() == null ? "none" : decision.recipient());
         Outcome outcome = decision.outcome();
         List<String> reasons = new ArrayList<>(decision.reasons());
-        if (outcome == Outcome.PERMIT && SCHOOLS.equals(recipient)) {
-            if (subject.getSchoolUrn() == null) {
+        if (outcome == Outcome.PERMIT) {
+            RecipientAddressing connector = addressing.get(recipient.partner());
+            if (connector == null) {
                 outcome = Outcome.REVIEW;
-                reasons.add("no school is known for this child: refer to the education service");
+                reasons.add("no connector delivers to " + recipient.partner());
             } else {
-                recipient = SCHOOLS + ":" + subject.getSchoolUrn();
+                RecipientAddressing.Addressed addressed = connector.address(record, subject);
+                if (addressed.recipient() == null) {
+                    outcome = Outcome.REVIEW;
+                    reasons.add(addressed.unaddressable());
+                } else {
+                    recipient = addressed.recipient();
+                }
             }
         }
         Map<String, String> fields = outcome == Outcome.PERMIT
                 ? minimiser.minimise(RecordView.of(record, subject, catalogue), agreement, today)
                 : Map.of();
         LedgerDraft draft = new LedgerDraft(
-                decisionKey(record.getRecordId(), subject.getRef(), recipient, agreement),
+                decisionKey(record.getRecordId(), subject.getRef(), recipient.toString(), agreement),
                 outcome,
                 record.getRecordId(),
                 subjectKey.of(subject.getGivenName(), subject.getFamilyName(), subject.getDateOfBirth()),
                 providerOf(record),
-                recipient,
+                recipient.toString(),
                 agreement == null ? null : agreement.id(),
                 agreement == null ? null : agreement.version(),
                 agreement == null ? null : agreement.purpose(),
@@ -110,7 +124,8 @@ public final class GovernanceService {
         if (outcome == Outcome.PERMIT) {
             String deadline =
                     agreement.deliver() == null ? null : agreement.deliver().deadline();
-            releases.add(new DisclosurePlan.Release(draft, agreement.version(), agreement.purpose(), deadline, fields));
+            releases.add(new DisclosurePlan.Release(
+                    draft, recipient, agreement.version(), agreement.purpose(), deadline, fields));
         }
     }
 

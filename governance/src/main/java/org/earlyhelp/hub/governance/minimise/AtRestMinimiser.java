@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificData;
-import org.apache.avro.specific.SpecificRecord;
 import org.earlyhelp.hub.governance.agreement.Agreement;
 import org.earlyhelp.hub.schema.HubRecord;
 
@@ -66,11 +65,13 @@ public final class AtRestMinimiser {
     /** The record without what no agreement could release; the same instance when there was nothing to remove. */
     public HubRecord minimise(HubRecord record) {
         FieldCatalogue.PayloadType type = catalogue.payloadType(record.getType());
-        if (type == null || !(record.getPayload() instanceof SpecificRecord payload)) {
+        if (type == null) {
             return record;
         }
+        org.apache.avro.generic.GenericRecord payload =
+                catalogue.payloads().decode(record.getType(), record.getPayload());
         Set<String> releasable = releasable(record.getProvider(), record.getType());
-        SpecificRecord copy = null;
+        org.apache.avro.generic.GenericRecord copy = null;
         for (Schema.Field f : type.schema().getFields()) {
             Object value = payload.get(f.pos());
             if (KEPT.contains(f.name()) || releasable.contains(pathOf(type, f)) || isEmpty(value)) {
@@ -88,7 +89,9 @@ public final class AtRestMinimiser {
         if (copy == null) {
             return record;
         }
-        return HubRecord.newBuilder(record).setPayload(copy).build();
+        return HubRecord.newBuilder(record)
+                .setPayload(org.earlyhelp.hub.schema.payload.Payloads.encode(copy))
+                .build();
     }
 
     private static String pathOf(FieldCatalogue.PayloadType type, Schema.Field f) {

@@ -7,8 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.avro.Schema;
-import org.earlyhelp.hub.schema.HubRecord;
 import org.earlyhelp.hub.schema.Person;
+import org.earlyhelp.hub.schema.payload.PayloadTypes;
 
 /**
  * The field paths an agreement may name, derived from the Avro schemas so that the two cannot drift: {@code
@@ -21,13 +21,14 @@ public final class FieldCatalogue {
     /** Person fields that are not disclosable on their own. */
     private static final Set<String> PERSON_INTERNAL = Set.of("ref", "role", "givenName", "familyName");
 
-    private static final FieldCatalogue DEFAULT = new FieldCatalogue(HubRecord.getClassSchema());
-
     private final Map<String, PayloadType> payloadTypes = new LinkedHashMap<>();
     private final Set<String> personFields = new LinkedHashSet<>();
     private final Set<String> roles = new LinkedHashSet<>();
+    private final PayloadTypes registered;
 
-    FieldCatalogue(Schema hubRecordSchema) {
+    /** The catalogue of the payload types the connectors registered. */
+    public FieldCatalogue(PayloadTypes registered) {
+        this.registered = registered;
         Schema person = Person.getClassSchema();
         for (String role : person.getField("role").schema().getEnumSymbols()) {
             roles.add(kebab(role));
@@ -38,18 +39,14 @@ public final class FieldCatalogue {
                 personFields.add(kebab(f.name()));
             }
         }
-        for (Schema payload : hubRecordSchema.getField("payload").schema().getTypes()) {
-            String type = payload.getProp("hub.type");
-            String prefix = payload.getProp("hub.prefix");
-            if (type == null || prefix == null) {
-                throw new IllegalStateException(payload.getFullName() + " lacks hub.type or hub.prefix");
-            }
-            payloadTypes.put(type, new PayloadType(type, prefix, payload));
+        for (org.earlyhelp.hub.schema.payload.PayloadType t : registered.all()) {
+            payloadTypes.put(t.type(), new PayloadType(t.type(), t.prefix(), t.schema()));
         }
     }
 
-    public static FieldCatalogue standard() {
-        return DEFAULT;
+    /** The registered payload types, to decode a record's payload with. */
+    public PayloadTypes payloads() {
+        return registered;
     }
 
     /** Payload types the hub knows, e.g. {@code domestic-abuse-incident}. */

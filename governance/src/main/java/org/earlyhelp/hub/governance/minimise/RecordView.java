@@ -45,7 +45,7 @@ public final class RecordView {
             // disclosed unless an agreement names the role
             putPerson(values, role, people.get(0));
         });
-        GenericRecord payload = (GenericRecord) record.getPayload();
+        GenericRecord payload = catalogue.payloads().decode(record.getType(), record.getPayload());
         for (Schema.Field f : payloadType.schema().getFields()) {
             String subjectField = f.getProp("hub.subjectField");
             Object value = payload.get(f.name());

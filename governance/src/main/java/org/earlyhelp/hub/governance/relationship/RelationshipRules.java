@@ -1,80 +1,44 @@
 package org.earlyhelp.hub.governance.relationship;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import org.earlyhelp.hub.schema.CaseInvolvement;
-import org.earlyhelp.hub.schema.HealthInvolvement;
+import java.util.Map;
+import org.apache.avro.generic.GenericRecord;
 import org.earlyhelp.hub.schema.HubRecord;
 import org.earlyhelp.hub.schema.Person;
-import org.earlyhelp.hub.schema.SchoolAttendance;
 
 /**
- * Which relationships a record establishes or ends. Only a record carrying its provider organisation (set from the
- * credential) and a service payload of that organisation's own counts: a school's attendance at its own URN (a pupil
- * on roll), an open case involvement with a named lead practitioner, a health involvement with a named team, the
- * council education service's roll record. A payload without those details (identifiers and a placeholder name, say)
- * establishes nothing, and a school can never assert a pupil at another URN.
+ * Which relationships a record establishes or ends, asking the {@link RelationshipSource} its partner's connector
+ * declared. Only a record carrying its provider organisation (set from the credential) of the record's own partner
+ * kind counts; a partner no connector declares establishes nothing.
  */
 public final class RelationshipRules {
 
-    /** Case statuses that end the case system's involvement. */
-    static final Set<String> CLOSING_STATUSES = Set.of("closed", "closing", "ended");
+    private final Map<String, RelationshipSource> byPartner;
 
-    private RelationshipRules() {}
+    /** @param byPartner the source of each partner kind whose records establish relationships */
+    public RelationshipRules(Map<String, RelationshipSource> byPartner) {
+        this.byPartner = Map.copyOf(byPartner);
+    }
 
-    public static List<RelationshipAssertion> of(HubRecord record) {
+    public List<RelationshipAssertion> of(HubRecord record, GenericRecord payload) {
         String organisation = record.getProviderOrganisation();
         if (organisation == null || !organisation.startsWith(record.getProvider() + ":")) {
             return List.of();
         }
-        String orgId = organisation.substring(organisation.indexOf(':') + 1);
-        List<RelationshipAssertion> out = new ArrayList<>();
-        Object payload = record.getPayload();
-        if (payload instanceof SchoolAttendance a) {
-            RelationshipKind kind = null;
-            if ("schools".equals(record.getProvider()) && orgId.equals(a.getSchoolUrn())) {
-                kind = RelationshipKind.PUPIL_ON_ROLL;
-            } else if (RelationshipKind.EDUCATION_SERVICE.equals(organisation)) {
-                kind = RelationshipKind.ROLL_RECORD;
-            }
-            if (kind != null) {
-                for (Person p : record.getPeople()) {
-                    if (a.getPupil().contains(p.getRef())) {
-                        out.add(assertion(record, organisation, kind, p, a.getSchoolUrn(), false));
-                    }
-                }
-            }
-        } else if (payload instanceof CaseInvolvement c && "casesystem".equals(record.getProvider())) {
-            boolean closing = CLOSING_STATUSES.contains(c.getStatus().strip().toLowerCase(Locale.ROOT));
-            if (closing || named(c.getLeadPractitioner())) {
-                for (Person p : record.getPeople()) {
-                    out.add(assertion(record, organisation, RelationshipKind.OPEN_INVOLVEMENT, p, null, closing));
-                }
-            }
-        } else if (payload instanceof HealthInvolvement h && "health".equals(record.getProvider())) {
-            if (named(h.getTeam())) {
-                for (Person p : record.getPeople()) {
-                    out.add(assertion(record, organisation, RelationshipKind.OPEN_INVOLVEMENT, p, null, false));
-                }
-            }
-        }
-        return out;
+        RelationshipSource source = byPartner.get(record.getProvider());
+        return source == null ? List.of() : List.copyOf(source.of(record, payload));
     }
 
-    private static boolean named(String text) {
+    /** Whether free text names someone (a lead practitioner, a team): two characters or more after trimming. */
+    public static boolean named(String text) {
         return text != null && text.strip().length() >= 2;
     }
 
-    private static RelationshipAssertion assertion(
-            HubRecord record,
-            String organisation,
-            RelationshipKind kind,
-            Person person,
-            String detail,
-            boolean closing) {
+    /** The assertion that the record's provider organisation holds (or ends) {@code kind} with {@code person}. */
+    public static RelationshipAssertion assertion(
+            HubRecord record, RelationshipKind kind, Person person, String detail, boolean closing) {
         String recordKey = record.getProvider() + "/" + record.getRecordId() + "#" + person.getRef();
-        return new RelationshipAssertion(organisation, kind, recordKey, record.getRecordId(), detail, closing);
+        return new RelationshipAssertion(
+                record.getProviderOrganisation(), kind, recordKey, record.getRecordId(), detail, closing);
     }
 }

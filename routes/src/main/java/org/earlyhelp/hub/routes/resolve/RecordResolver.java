@@ -15,7 +15,7 @@ import org.earlyhelp.hub.matching.index.IndexedRecord;
 import org.earlyhelp.hub.matching.index.PersonIndex;
 import org.earlyhelp.hub.matching.index.Resolution;
 import org.earlyhelp.hub.matching.model.PersonRecord;
-import org.earlyhelp.hub.routes.batch.BatchItemFailure;
+import org.earlyhelp.hub.connector.api.batch.BatchItemFailure;
 import org.earlyhelp.hub.schema.Address;
 import org.earlyhelp.hub.schema.CaseInvolvement;
 import org.earlyhelp.hub.schema.HealthInvolvement;

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
@@ -20,21 +19,37 @@ public final class SchemaRegistry {
     static final String INDEX = "/registry/index.txt";
 
     private final List<Schema> schemas;
+    private final java.util.Map<String, Schema> byPath;
     private final SchemaStore.Cache store = new SchemaStore.Cache();
 
-    private SchemaRegistry(List<Schema> schemas) {
-        this.schemas = List.copyOf(schemas);
+    private SchemaRegistry(java.util.Map<String, Schema> byPath) {
+        this.byPath = java.util.Map.copyOf(byPath);
+        this.schemas = List.copyOf(byPath.values());
         schemas.forEach(store::addSchema);
     }
 
     public static SchemaRegistry load() {
-        List<Schema> schemas = new ArrayList<>();
+        java.util.Map<String, Schema> schemas = new java.util.LinkedHashMap<>();
         for (String path : read(INDEX).lines().map(String::strip).toList()) {
             if (!path.isEmpty() && !path.startsWith("#")) {
-                schemas.add(new Schema.Parser().parse(read("/registry/" + path)));
+                schemas.put(path, new Schema.Parser().parse(read("/registry/" + path)));
             }
         }
         return new SchemaRegistry(schemas);
+    }
+
+    /** Version {@code n} of {@code name} ({@code HubRecord/v4.avsc}); throws when it was never registered. */
+    public Schema version(String name, int n) {
+        Schema s = byPath.get(name + "/v" + n + ".avsc");
+        if (s == null) {
+            throw new IllegalStateException("schema " + name + " v" + n + " is not in the registry");
+        }
+        return s;
+    }
+
+    /** The registered schema with this fingerprint, if any. */
+    public java.util.Optional<Schema> byFingerprint(long fingerprint) {
+        return java.util.Optional.ofNullable(store.findByFingerprint(fingerprint));
     }
 
     /** All registered versions, oldest first, in index order. */

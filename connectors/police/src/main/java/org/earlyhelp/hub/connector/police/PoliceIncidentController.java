@@ -21,7 +21,7 @@ import org.apache.camel.component.kafka.KafkaConstants;
 import org.earlyhelp.hub.connector.api.RequestRejected;
 import org.earlyhelp.hub.governance.access.Caller;
 import org.earlyhelp.hub.governance.minimise.AtRestMinimiser;
-import org.earlyhelp.hub.routes.intake.IdempotentIntake;
+import org.earlyhelp.hub.connector.api.intake.IdempotentIntake;
 import org.earlyhelp.hub.schema.HubRecord;
 import org.earlyhelp.hub.schema.codec.RecordCodec;
 import org.slf4j.Logger;

@@ -10,8 +10,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Semaphore;
 import org.earlyhelp.hub.governance.ledger.DisclosureLedger;
 import org.earlyhelp.hub.governance.ledger.DisclosureLedger.DeliveryStatus;
-import org.earlyhelp.hub.routes.batch.BatchItem;
-import org.earlyhelp.hub.routes.batch.KafkaBatch;
+import org.earlyhelp.hub.connector.api.batch.BatchItem;
+import org.earlyhelp.hub.connector.api.batch.KafkaBatch;
 import org.earlyhelp.hub.schema.Disclosure;
 import org.earlyhelp.hub.schema.codec.RecordCodec;
 

@@ -2,8 +2,8 @@ package org.earlyhelp.hub.connector.schools;
 
 import java.io.IOException;
 import java.util.Optional;
-import org.earlyhelp.hub.routes.batch.Failure;
-import org.earlyhelp.hub.routes.batch.FailureClassifier;
+import org.earlyhelp.hub.connector.api.batch.Failure;
+import org.earlyhelp.hub.connector.api.batch.FailureClassifier;
 
 /**
  * The one place that decides what is worth retrying when delivering to a school: I/O failures, timeouts, 5xx and 429

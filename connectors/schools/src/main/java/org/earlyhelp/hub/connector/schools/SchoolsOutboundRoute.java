@@ -5,7 +5,7 @@ import org.apache.camel.builder.RouteBuilder;
 
 /**
  * Delivers disclosures from {@code hub.outbound.schools} to each school's endpoint, a poll's worth at a time, on the
- * hub's batch support ({@link org.earlyhelp.hub.routes.batch.KafkaBatch}, with {@link SchoolsBatchDelivery} as its
+ * hub's batch support ({@link org.earlyhelp.hub.connector.api.batch.KafkaBatch}, with {@link SchoolsBatchDelivery} as its
  * step). Offsets are committed by the processor after
  * every item in the batch is delivered or dead-lettered; a batch that fails as a whole is not committed and is
  * delivered again (idempotently) from the last commit.

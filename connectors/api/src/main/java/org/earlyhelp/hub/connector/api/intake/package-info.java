@@ -1,2 +1,2 @@
 /** Idempotent intake: a provider's retried post is the same record, never a second one. */
-package org.earlyhelp.hub.routes.intake;
+package org.earlyhelp.hub.connector.api.intake;

@@ -1,4 +1,4 @@
-package org.earlyhelp.hub.routes.intake;
+package org.earlyhelp.hub.connector.api.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -16,8 +16,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.sql.DataSource;
-import org.earlyhelp.hub.routes.intake.IdempotentIntake.Key;
-import org.earlyhelp.hub.routes.intake.IdempotentIntake.Outcome;
+import org.earlyhelp.hub.connector.api.intake.IdempotentIntake.Key;
+import org.earlyhelp.hub.connector.api.intake.IdempotentIntake.Outcome;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -4,4 +4,4 @@
  * letter per record that cannot be processed, offsets committed per partition only after every record is done, and
  * the progress the readiness check reads.
  */
-package org.earlyhelp.hub.routes.batch;
+package org.earlyhelp.hub.connector.api.batch;

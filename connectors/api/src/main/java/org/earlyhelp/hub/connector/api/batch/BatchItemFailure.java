@@ -1,4 +1,4 @@
-package org.earlyhelp.hub.routes.batch;
+package org.earlyhelp.hub.connector.api.batch;
 
 /**
  * Thrown by a step that knows which record of the list it was given made it fail (the person being resolved, say), so

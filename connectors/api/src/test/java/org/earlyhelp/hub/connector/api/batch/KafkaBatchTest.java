@@ -1,4 +1,4 @@
-package org.earlyhelp.hub.routes.batch;
+package org.earlyhelp.hub.connector.api.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

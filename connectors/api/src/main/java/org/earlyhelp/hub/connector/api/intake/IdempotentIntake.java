@@ -1,4 +1,4 @@
-package org.earlyhelp.hub.routes.intake;
+package org.earlyhelp.hub.connector.api.intake;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,0 +1,59 @@
+package org.earlyhelp.hub.connector.api;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.earlyhelp.hub.connector.api.batch.FailureClassifier;
+import org.earlyhelp.hub.governance.flow.RecipientAddressing;
+import org.earlyhelp.hub.governance.relationship.RelationshipKind;
+import org.earlyhelp.hub.governance.relationship.RelationshipSource;
+
+/**
+ * A partner system's connector, as it describes itself to the hub: one Spring bean in the connector's own module. The
+ * application collects every {@code Connector} bean and from them makes the topics, registers the payload types,
+ * addresses disclosures, writes relationships and checks the agreements; nothing outside {@code connectors/} names a
+ * partner. A connector's own inbound endpoints and outbound route are its own beans beside this one.
+ */
+public interface Connector {
+
+    /** The partner kind agreements name ({@code housing}); its outbound topic and dead letters are named for it. */
+    String partner();
+
+    /**
+     * The partner kinds whose records this connector brings in, each with its own inbound and dead-letter topic: its
+     * own partner, and any other it speaks for (the council's education service sends roll records in the schools
+     * format).
+     */
+    default Set<String> providers() {
+        return Set.of(partner());
+    }
+
+    /** The record types it brings in, each with its registered payload schema. */
+    List<RecordType> recordTypes();
+
+    /** Present when it delivers to its partner: how it addresses recipients, and how it classifies send failures. */
+    Optional<Outbound> outbound();
+
+    /** The relationships its records establish or end; {@link RelationshipSource#NONE} for none. */
+    default RelationshipSource relationships() {
+        return RelationshipSource.NONE;
+    }
+
+    /** The relationship kinds {@link #relationships()} can assert, so the lint can check what agreements name. */
+    default Set<RelationshipKind> establishes() {
+        return Set.of();
+    }
+
+    /** The links between people its records assert (a parent of a child, a school's contact for a pupil). */
+    default PersonLinks personLinks() {
+        return PersonLinks.NONE;
+    }
+
+    /** Whether its records are education records, between which a unique pupil number is a trusted identifier. */
+    default boolean educationRecords() {
+        return false;
+    }
+
+    /** How a delivering connector addresses each subject, and which of its failures are worth retrying. */
+    record Outbound(RecipientAddressing addressing, FailureClassifier classifier) {}
+}
