@@ -164,7 +164,7 @@ class NoPersonalDataInLogsIT {
                 .setProvider("police")
                 .setReceivedAt(Instant.now())
                 .setPeople(List.of(child))
-                .setPayload(DomesticAbuseIncident.newBuilder()
+                .setPayload(org.earlyhelp.hub.schema.payload.Payloads.encode(DomesticAbuseIncident.newBuilder()
                         .setReference("DA/POISON/1")
                         .setOccurredAt(Instant.parse("2026-11-22T21:40:00Z"))
                         .setPlace(org.earlyhelp.hub.schema.Address.newBuilder()
@@ -172,7 +172,7 @@ class NoPersonalDataInLogsIT {
                                 .setPostcode("S41 7AB")
                                 .build())
                         .setChildrenPresent(List.of("c1"))
-                        .build())
+                        .build()))
                 .build();
         return new RecordCodec(SchemaRegistry.load()).encode(record);
     }

@@ -346,7 +346,7 @@ class PoisonRecordIT {
                 .setProvider("police")
                 .setReceivedAt(Instant.now())
                 .setPeople(List.of(child))
-                .setPayload(incident)
+                .setPayload(org.earlyhelp.hub.schema.payload.Payloads.encode(incident))
                 .build();
     }
 
@@ -365,12 +365,12 @@ class PoisonRecordIT {
                 .setProvider("casesystem")
                 .setReceivedAt(Instant.now())
                 .setPeople(List.of(child))
-                .setPayload(CaseInvolvement.newBuilder()
+                .setPayload(org.earlyhelp.hub.schema.payload.Payloads.encode(CaseInvolvement.newBuilder()
                         .setCaseType("early-help")
                         .setStatus("open")
                         .setOpenedOn(LocalDate.of(2026, 10, 1))
                         .setRelationships(List.of())
-                        .build())
+                        .build()))
                 .build();
     }
 }

@@ -72,7 +72,7 @@ public final class TestRecords {
                 .setProvider("police")
                 .setReceivedAt(OCCURRED_AT.plusSeconds(3600))
                 .setPeople(List.of(people))
-                .setPayload(incident)
+                .setPayload(org.earlyhelp.hub.schema.payload.Payloads.encode(incident))
                 .build();
     }
 

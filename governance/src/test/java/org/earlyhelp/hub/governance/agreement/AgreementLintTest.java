@@ -30,7 +30,8 @@ class AgreementLintTest {
     @Test
     void shippedAgreementsLintWithoutErrors() {
         // When
-        List<LintProblem> problems = AgreementLint.lint(AgreementLoaderTest.SHIPPED, FieldCatalogue.standard());
+        List<LintProblem> problems = AgreementLint.lint(
+                AgreementLoaderTest.SHIPPED, new FieldCatalogue(org.earlyhelp.hub.testsupport.TestPayloads.CORE));
 
         // Then
         assertThat(problems).filteredOn(LintProblem::isError).isEmpty();
@@ -108,7 +109,8 @@ class AgreementLintTest {
                         "lawful-basis: { article-6: public-task,"));
 
         // When
-        List<LintProblem> problems = AgreementLint.lint(dir, FieldCatalogue.standard(), LocalDate.of(2027, 9, 1));
+        List<LintProblem> problems = AgreementLint.lint(
+                dir, new FieldCatalogue(org.earlyhelp.hub.testsupport.TestPayloads.CORE), LocalDate.of(2027, 9, 1));
 
         // Then
         assertThat(problems)
@@ -159,7 +161,7 @@ class AgreementLintTest {
     }
 
     private List<LintProblem> lint() {
-        return AgreementLint.lint(dir, FieldCatalogue.standard(), TODAY);
+        return AgreementLint.lint(dir, new FieldCatalogue(org.earlyhelp.hub.testsupport.TestPayloads.CORE), TODAY);
     }
 
     private void write(String yaml) throws IOException {

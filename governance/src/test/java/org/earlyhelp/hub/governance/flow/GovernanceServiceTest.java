@@ -42,8 +42,14 @@ class GovernanceServiceTest {
                 new PolicyDecisionPoint(List.of(agreements)),
                 new Minimiser(PSEUDONYMISER),
                 new SubjectKey(PSEUDONYMISER),
-                FieldCatalogue.standard());
+                new FieldCatalogue(org.earlyhelp.hub.testsupport.TestPayloads.CORE),
+                java.util.Map.of("schools", SCHOOL_OF_CHILD));
     }
+
+    /** As a schools connector addresses: the school of each child, held for review when none is known. */
+    static final RecipientAddressing SCHOOL_OF_CHILD = (record, subject) -> subject.getSchoolUrn() == null
+            ? RecipientAddressing.Addressed.review("no school is known for this child: refer to the education service")
+            : RecipientAddressing.Addressed.to(new Recipient("schools", subject.getSchoolUrn()));
 
     @Test
     void twoChildrenAtTwoSchoolsGetTwoPermitsEachAboutItsOwnChild() {

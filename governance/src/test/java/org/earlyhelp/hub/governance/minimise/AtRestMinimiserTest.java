@@ -29,7 +29,8 @@ class AtRestMinimiserTest {
     static final Clock IN_FORCE = Clock.fixed(Instant.parse("2026-03-02T10:00:00Z"), ZoneOffset.UTC);
 
     final List<Agreement> agreements = new ArrayList<>(AgreementLoader.loadDirectory(SHIPPED));
-    final AtRestMinimiser minimiser = new AtRestMinimiser(() -> agreements, FieldCatalogue.standard(), IN_FORCE);
+    final AtRestMinimiser minimiser = new AtRestMinimiser(
+            () -> agreements, new FieldCatalogue(org.earlyhelp.hub.testsupport.TestPayloads.CORE), IN_FORCE);
 
     HubRecord policeIncident() {
         return incident("r-1", List.of("c1"), child("c1", "Ada", "Lovelace", LocalDate.of(2016, 5, 1), "100001"));
@@ -39,19 +40,26 @@ class AtRestMinimiserTest {
     void officersNotesAreNotKeptBecauseNoAgreementReleasesThem() {
         // Given an incident carrying officer notes, and the shipped agreements (none names incident.officer-notes)
         HubRecord incident = policeIncident();
-        assertThat(((DomesticAbuseIncident) incident.getPayload()).getOfficerNotes())
+        assertThat(org.earlyhelp.hub.testsupport.TestPayloads.decode(incident, DomesticAbuseIncident.class)
+                        .getOfficerNotes())
                 .isNotNull();
         // When it is minimised for keeping
         HubRecord kept = minimiser.minimise(incident);
         // Then the notes are gone and every released field, and every person, is as it was
-        DomesticAbuseIncident payload = (DomesticAbuseIncident) kept.getPayload();
+        DomesticAbuseIncident payload =
+                org.earlyhelp.hub.testsupport.TestPayloads.decode(kept, DomesticAbuseIncident.class);
         assertThat(payload.getOfficerNotes()).isNull();
-        assertThat(payload.getReference()).isEqualTo(((DomesticAbuseIncident) incident.getPayload()).getReference());
+        assertThat(payload.getReference())
+                .isEqualTo(org.earlyhelp.hub.testsupport.TestPayloads.decode(incident, DomesticAbuseIncident.class)
+                        .getReference());
         assertThat(payload.getChildrenPresent()).containsExactly("c1");
-        assertThat(payload.getPlace()).isEqualTo(((DomesticAbuseIncident) incident.getPayload()).getPlace());
+        assertThat(payload.getPlace())
+                .isEqualTo(org.earlyhelp.hub.testsupport.TestPayloads.decode(incident, DomesticAbuseIncident.class)
+                        .getPlace());
         assertThat(kept.getPeople().toString()).isEqualTo(incident.getPeople().toString());
         // And the original record is untouched
-        assertThat(((DomesticAbuseIncident) incident.getPayload()).getOfficerNotes())
+        assertThat(org.earlyhelp.hub.testsupport.TestPayloads.decode(incident, DomesticAbuseIncident.class)
+                        .getOfficerNotes())
                 .isNotNull();
     }
 
@@ -75,7 +83,8 @@ class AtRestMinimiserTest {
         // When an incident is minimised for keeping
         HubRecord kept = minimiser.minimise(policeIncident());
         // Then the notes are kept
-        assertThat(((DomesticAbuseIncident) kept.getPayload()).getOfficerNotes())
+        assertThat(org.earlyhelp.hub.testsupport.TestPayloads.decode(kept, DomesticAbuseIncident.class)
+                        .getOfficerNotes())
                 .isNotNull();
     }
 
@@ -84,11 +93,11 @@ class AtRestMinimiserTest {
         // Given the day after every shipped agreement has ended
         AtRestMinimiser later = new AtRestMinimiser(
                 () -> agreements,
-                FieldCatalogue.standard(),
+                new FieldCatalogue(org.earlyhelp.hub.testsupport.TestPayloads.CORE),
                 Clock.fixed(Instant.parse("2027-09-01T10:00:00Z"), ZoneOffset.UTC));
         // When an incident is minimised for keeping
-        DomesticAbuseIncident payload =
-                (DomesticAbuseIncident) later.minimise(policeIncident()).getPayload();
+        DomesticAbuseIncident payload = org.earlyhelp.hub.testsupport.TestPayloads.decode(
+                later.minimise(policeIncident()), DomesticAbuseIncident.class);
         // Then the free values no agreement could release are emptied (the risk level, the notes, who was present),
         // while the reference and the structure stay
         assertThat(payload.getOfficerNotes()).isNull();
@@ -104,16 +113,16 @@ class AtRestMinimiserTest {
                 .setKind(RecordKind.INVOLVEMENT)
                 .setType("health-involvement")
                 .setProvider("health")
-                .setPayload(HealthInvolvement.newBuilder()
+                .setPayload(org.earlyhelp.hub.schema.payload.Payloads.encode(HealthInvolvement.newBuilder()
                         .setService("health-visiting")
                         .setSince(LocalDate.of(2025, 1, 1))
                         .setTeam("north")
                         .setClinicalNotes("a clinical note")
-                        .build())
+                        .build()))
                 .build();
         // When it is minimised for keeping
         HealthInvolvement payload =
-                (HealthInvolvement) minimiser.minimise(health).getPayload();
+                org.earlyhelp.hub.testsupport.TestPayloads.decode(minimiser.minimise(health), HealthInvolvement.class);
         // Then the notes are gone, the released fields stay
         assertThat(payload.getClinicalNotes()).isNull();
         assertThat(payload.getService()).isEqualTo("health-visiting");
@@ -127,17 +136,17 @@ class AtRestMinimiserTest {
                 .setKind(RecordKind.INVOLVEMENT)
                 .setType("case-involvement")
                 .setProvider("casesystem")
-                .setPayload(CaseInvolvement.newBuilder()
+                .setPayload(org.earlyhelp.hub.schema.payload.Payloads.encode(CaseInvolvement.newBuilder()
                         .setCaseType("child-protection")
                         .setStatus("open")
                         .setOpenedOn(LocalDate.of(2026, 1, 1))
                         .setLeadPractitioner("Jo Bloggs")
                         .setRelationships(List.of(new Relationship("a", "c1", RelationshipKind.PARENT_OF)))
-                        .build())
+                        .build()))
                 .build();
         // When it is minimised for keeping
-        CaseInvolvement payload =
-                (CaseInvolvement) minimiser.minimise(involvement).getPayload();
+        CaseInvolvement payload = org.earlyhelp.hub.testsupport.TestPayloads.decode(
+                minimiser.minimise(involvement), CaseInvolvement.class);
         // Then the free text goes; the relationships, the status and the named lead practitioner (which establish the
         // case system's relationship with the family, RelationshipRules) stay
         assertThat(payload.getCaseType()).isEmpty();
@@ -150,7 +159,12 @@ class AtRestMinimiserTest {
     void aRecordWithNothingToRemoveIsTheSameInstance() {
         // Given an incident without notes
         HubRecord incident = policeIncident();
-        ((DomesticAbuseIncident) incident.getPayload()).setOfficerNotes(null);
+        DomesticAbuseIncident withoutNotes =
+                org.earlyhelp.hub.testsupport.TestPayloads.decode(incident, DomesticAbuseIncident.class);
+        withoutNotes.setOfficerNotes(null);
+        withoutNotes.setRiskLevel(null);
+        withoutNotes.setChildrenPresent(List.of());
+        incident.setPayload(org.earlyhelp.hub.schema.payload.Payloads.encode(withoutNotes));
         // Then minimising returns it as it is (so its encoded bytes can be kept)
         assertThat(minimiser.minimise(incident)).isSameAs(incident);
     }

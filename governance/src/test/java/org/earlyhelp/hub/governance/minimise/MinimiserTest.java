@@ -40,7 +40,10 @@ class MinimiserTest {
     final HubRecord record = incident("rec-1", List.of("c1"), amy, ben, victim, perpetrator);
 
     private Map<String, String> releasedAbout(Person subject, Agreement agreement) {
-        return minimiser.minimise(RecordView.of(record, subject, FieldCatalogue.standard()), agreement, TODAY);
+        return minimiser.minimise(
+                RecordView.of(record, subject, new FieldCatalogue(org.earlyhelp.hub.testsupport.TestPayloads.CORE)),
+                agreement,
+                TODAY);
     }
 
     @Test
@@ -92,7 +95,8 @@ class MinimiserTest {
     @Test
     void siblingNeverAppearsInAChildsView() {
         // When
-        RecordView view = RecordView.of(record, amy, FieldCatalogue.standard());
+        RecordView view =
+                RecordView.of(record, amy, new FieldCatalogue(org.earlyhelp.hub.testsupport.TestPayloads.CORE));
         Map<String, String> released = minimiser.minimise(view, SHIPPED, TODAY);
 
         // Then
@@ -172,7 +176,8 @@ class MinimiserTest {
                 TODAY.plusYears(1),
                 ConsentRule.NOT_REQUIRED,
                 rules);
-        RecordView view = RecordView.of(withNhsRecord, withNhs, FieldCatalogue.standard());
+        RecordView view = RecordView.of(
+                withNhsRecord, withNhs, new FieldCatalogue(org.earlyhelp.hub.testsupport.TestPayloads.CORE));
 
         // When
         String once = minimiser.minimise(view, first, TODAY).get("child.nhs-number");

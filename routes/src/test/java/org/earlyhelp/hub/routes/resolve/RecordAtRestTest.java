@@ -56,7 +56,7 @@ class RecordAtRestTest {
     final MovableClock clock = new MovableClock(START);
     final RecordCodec codec = new RecordCodec(SchemaRegistry.load());
     final RecordStore store =
-            new RecordStore(dataSource, new AtRestMinimiser(() -> agreements, FieldCatalogue.standard(), clock), codec);
+            new RecordStore(dataSource, new AtRestMinimiser(() -> agreements, new FieldCatalogue(org.earlyhelp.hub.testsupport.TestPayloads.CORE), clock), codec);
     final DisclosureLedger ledger = new DisclosureLedger(
             dataSource,
             clock,
@@ -224,13 +224,13 @@ class RecordAtRestTest {
                 .setProvider("police")
                 .setReceivedAt(receivedAt)
                 .setPeople(List.of(child))
-                .setPayload(DomesticAbuseIncident.newBuilder()
+                .setPayload(org.earlyhelp.hub.schema.payload.Payloads.encode(DomesticAbuseIncident.newBuilder()
                         .setReference("DA/" + UUID.randomUUID())
                         .setOccurredAt(receivedAt.minusSeconds(3600))
                         .setPlace(home)
                         .setChildrenPresent(List.of("c1"))
                         .setOfficerNotes(NOTES)
-                        .build())
+                        .build()))
                 .build();
     }
 

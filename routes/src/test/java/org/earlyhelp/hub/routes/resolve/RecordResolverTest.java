@@ -102,12 +102,12 @@ class RecordResolverTest {
                 .setPeople(List.of(
                         person("p", Role.CHILD, "Lily", "Pemberton", LocalDate.of(2014, 5, 6), null, null),
                         person("g", Role.PARENT, "Gwen", "Haworth", LocalDate.of(1960, 1, 2), null, null)))
-                .setPayload(SchoolAttendance.newBuilder()
+                .setPayload(org.earlyhelp.hub.schema.payload.Payloads.encode(SchoolAttendance.newBuilder()
                         .setSchoolUrn("200001")
                         .setTerm("2026-autumn")
                         .setAttendancePercent(97.0)
                         .setPersistentAbsence(false)
-                        .build())
+                        .build()))
                 .build();
 
         resolver.resolveAll(List.of(family, attendance), List.of(new byte[] {1}, new byte[] {2}));
@@ -175,12 +175,12 @@ class RecordResolverTest {
                 .setProviderOrganisation("casesystem:early-help-north")
                 .setReceivedAt(Instant.now())
                 .setPeople(List.of(person("c", Role.CHILD, given, "Rowe", LocalDate.parse(dob), nhs, null)))
-                .setPayload(CaseInvolvement.newBuilder()
+                .setPayload(org.earlyhelp.hub.schema.payload.Payloads.encode(CaseInvolvement.newBuilder()
                         .setCaseType("early-help")
                         .setStatus(status)
                         .setOpenedOn(LocalDate.of(2026, 1, 5))
                         .setLeadPractitioner(lead)
-                        .build())
+                        .build()))
                 .build();
     }
 
@@ -201,12 +201,12 @@ class RecordResolverTest {
                                 "4010232137",
                                 "3 Elm Close"),
                         person("d", Role.PARENT, "Owen", "Pemberton", LocalDate.of(1980, 8, 9), null, "9 Far Street")))
-                .setPayload(CaseInvolvement.newBuilder()
+                .setPayload(org.earlyhelp.hub.schema.payload.Payloads.encode(CaseInvolvement.newBuilder()
                         .setCaseType("early-help")
                         .setStatus("open")
                         .setOpenedOn(LocalDate.of(2026, 1, 5))
                         .setRelationships(relationships)
-                        .build())
+                        .build()))
                 .build();
     }
 

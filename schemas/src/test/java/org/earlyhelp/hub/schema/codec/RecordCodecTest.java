@@ -36,11 +36,11 @@ class RecordCodecTest {
                         .setFamilyName("Smith")
                         .setDateOfBirth(LocalDate.of(2016, 4, 3))
                         .build()))
-                .setPayload(DomesticAbuseIncident.newBuilder()
+                .setPayload(org.earlyhelp.hub.schema.payload.Payloads.encode(DomesticAbuseIncident.newBuilder()
                         .setReference("DA/1")
                         .setOccurredAt(Instant.parse("2026-11-21T21:40:00Z"))
                         .setPlace(Address.newBuilder().setPostcode("S41 7AB").build())
-                        .build())
+                        .build()))
                 .build();
         // When it is encoded and decoded
         byte[] bytes = codec.encode(record);
@@ -62,7 +62,10 @@ class RecordCodecTest {
                 .setAgreementId("a")
                 .setAgreementVersion(1)
                 .setPurpose("p")
-                .setRecipient("schools:100001")
+                .setRecipient(org.earlyhelp.hub.schema.Recipient.newBuilder()
+                        .setPartner("schools")
+                        .setAddress("100001")
+                        .build())
                 .setFields(Map.of("child.name", "Amy Smith"))
                 .build();
         assertThat(codec.decodeDisclosure(codec.encode(d))).isEqualTo(d);
