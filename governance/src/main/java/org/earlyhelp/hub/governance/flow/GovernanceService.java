@@ -53,7 +53,7 @@ public final class GovernanceService {
         this.addressing = Map.copyOf(addressing);
     }
 
-    public DisclosurePlan plan(HubRecord record, LocalDate today) {
+    DisclosurePlan plan(HubRecord record, LocalDate today) {
         RecordDescriptor descriptor =
                 new RecordDescriptor(record.getKind().name(), record.getType(), record.getProvider());
         List<LedgerDraft> drafts = new ArrayList<>();

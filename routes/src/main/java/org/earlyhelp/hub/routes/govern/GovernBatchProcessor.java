@@ -5,72 +5,67 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.earlyhelp.hub.governance.flow.DisclosurePlan;
-import org.earlyhelp.hub.governance.flow.GovernanceService;
-import org.earlyhelp.hub.governance.ledger.DisclosureLedger;
-import org.earlyhelp.hub.governance.ledger.LedgerDraft;
-import org.earlyhelp.hub.governance.ledger.LedgerEntry;
+import org.earlyhelp.hub.connector.api.Topics;
 import org.earlyhelp.hub.connector.api.batch.BatchItem;
 import org.earlyhelp.hub.connector.api.batch.BatchItemFailure;
 import org.earlyhelp.hub.connector.api.batch.KafkaBatch;
 import org.earlyhelp.hub.connector.api.batch.TopicPublisher;
+import org.earlyhelp.hub.governance.flow.Governance;
+import org.earlyhelp.hub.governance.ledger.LedgerDraft;
 import org.earlyhelp.hub.routes.resolve.RecordResolver;
 import org.earlyhelp.hub.schema.Disclosure;
 import org.earlyhelp.hub.schema.HubRecord;
+import org.earlyhelp.hub.schema.Recipient;
 import org.earlyhelp.hub.schema.codec.RecordCodec;
 
 /**
- * Governs inbound records, as the step of the hub's {@link KafkaBatch}: resolve each record's people against the
- * person index, plan each, write every decision to the ledger in one transaction, then publish the permitted
- * disclosures and wait for the broker. The batch support commits the offsets only after that, and decides what a
- * failure means: a record that cannot be planned or resolved is set aside and dead-lettered, the rest go on; failures
- * of the ledger or the broker are retried until they recover. Every step is idempotent (records stored once, ledger
- * entries and delivery ids keyed by decision), so a retry or replay sends nothing new.
+ * Governs inbound records, as the step of the hub's {@link KafkaBatch}: prepare each record's decisions, resolve its
+ * people against the person index, then {@link Governance#notify} (every decision in the ledger, one transaction) and
+ * publish what it releases to each recipient partner's outbound topic, waiting for the broker. The batch support
+ * commits the offsets only after that, and decides what a failure means: a record that cannot be prepared or resolved
+ * is set aside and dead-lettered, the rest go on; failures of the ledger or the broker are retried until they
+ * recover. Every step is idempotent (records stored once, ledger entries and delivery ids keyed by decision), so a
+ * retry or replay sends nothing new.
  */
 public class GovernBatchProcessor implements KafkaBatch.Step<HubRecord> {
 
     private static final ZoneId UK = ZoneId.of("Europe/London");
 
     private final RecordResolver resolver;
-    private final GovernanceService governance;
-    private final DisclosureLedger ledger;
+    private final Governance governance;
     private final TopicPublisher publisher;
     private final RecordCodec codec;
     private final Clock clock;
     private final MeterRegistry meters;
-    private final String outboundTopicPrefix;
+    private final Topics topics;
 
     public GovernBatchProcessor(
             RecordResolver resolver,
-            GovernanceService governance,
-            DisclosureLedger ledger,
+            Governance governance,
             TopicPublisher publisher,
             RecordCodec codec,
             Clock clock,
             MeterRegistry meters,
-            String outboundTopicPrefix) {
+            Topics topics) {
         this.resolver = resolver;
         this.governance = governance;
-        this.ledger = ledger;
         this.publisher = publisher;
         this.codec = codec;
         this.clock = clock;
         this.meters = meters;
-        this.outboundTopicPrefix = outboundTopicPrefix;
+        this.topics = topics;
     }
 
     @Override
     public void handle(List<BatchItem<HubRecord>> items) {
         LocalDate today = LocalDate.now(clock.withZone(UK));
         List<BatchItem<HubRecord>> planned = new ArrayList<>();
-        List<DisclosurePlan> plans = new ArrayList<>();
+        List<Governance.Prepared> prepared = new ArrayList<>();
         for (BatchItem<HubRecord> item : items) {
             try {
-                plans.add(governance.plan(item.payload(), today));
+                prepared.add(governance.prepare(item.payload(), today));
                 planned.add(item);
             } catch (RuntimeException ex) {
                 item.fail(ex);
@@ -84,47 +79,37 @@ public class GovernBatchProcessor implements KafkaBatch.Step<HubRecord> {
         } catch (BatchItemFailure f) {
             throw new BatchItemFailure(items.indexOf(planned.get(f.index())), f.getCause());
         }
-        List<LedgerDraft> drafts =
-                plans.stream().flatMap(p -> p.drafts().stream()).toList();
-        List<LedgerEntry> entries = ledger.append(drafts);
-        Map<String, LedgerEntry> byKey = new LinkedHashMap<>();
-        entries.forEach(en -> byKey.put(en.decisionKey(), en));
+        Governance.Notified notified = governance.notify(prepared);
         List<ProducerRecord<String, byte[]>> out = new ArrayList<>();
-        for (DisclosurePlan plan : plans) {
-            for (DisclosurePlan.Release r : plan.releases()) {
-                out.add(disclosure(r, byKey.get(r.draft().decisionKey())));
-            }
+        for (Governance.Release r : notified.releases()) {
+            out.add(disclosure(r));
         }
         publisher.publishAll(out);
-        count(drafts);
+        count(records, notified.decisions());
     }
 
-    /** The dead-letter topic of the partner whose inbound topic a record came from. */
-    public static String deadLetterTopic(String dlqTopicPrefix, String inboundTopic) {
-        String partner = inboundTopic == null ? "unknown" : inboundTopic.substring(inboundTopic.lastIndexOf('.') + 1);
-        return dlqTopicPrefix + partner;
-    }
-
-    private ProducerRecord<String, byte[]> disclosure(DisclosurePlan.Release r, LedgerEntry entry) {
-        LedgerDraft d = r.draft();
+    private ProducerRecord<String, byte[]> disclosure(Governance.Release r) {
         Disclosure disclosure = Disclosure.newBuilder()
-                .setDeliveryId(d.decisionKey())
-                .setRecordId(d.recordId())
-                .setLedgerSeq(entry.seq())
-                .setAgreementId(d.agreementId())
+                .setDeliveryId(r.deliveryId())
+                .setRecordId(r.recordId())
+                .setLedgerSeq(r.ledgerSeq())
+                .setAgreementId(r.agreementId())
                 .setAgreementVersion(r.agreementVersion())
                 .setPurpose(r.purpose())
-                .setRecipient(d.recipient())
+                .setRecipient(Recipient.newBuilder()
+                        .setPartner(r.recipient().partner())
+                        .setAddress(r.recipient().address())
+                        .build())
                 .setDeadline(r.deadline())
                 .setFields(r.fields())
                 .build();
-        String partner = d.recipient().contains(":")
-                ? d.recipient().substring(0, d.recipient().indexOf(':'))
-                : d.recipient();
-        return new ProducerRecord<>(outboundTopicPrefix + partner, d.decisionKey(), codec.encode(disclosure));
+        return new ProducerRecord<>(topics.outbound(r.recipient().partner()), r.deliveryId(), codec.encode(disclosure));
     }
 
-    private void count(List<LedgerDraft> drafts) {
+    /** Counts each decision under its record's partner kind (one label value per kind, as the console counts). */
+    private void count(List<HubRecord> records, List<LedgerDraft> drafts) {
+        java.util.Map<String, String> kindOf = new java.util.HashMap<>();
+        records.forEach(r -> kindOf.put(r.getRecordId(), r.getProvider()));
         for (LedgerDraft d : drafts) {
             String outcome =
                     switch (d.decision()) {
@@ -132,11 +117,7 @@ public class GovernBatchProcessor implements KafkaBatch.Step<HubRecord> {
                         case DENY -> "denied";
                         case REVIEW -> "review";
                     };
-            // the partner kind, not the organisation (kind:id): one label value per kind, as the console counts
-            String partner = d.provider().contains(":")
-                    ? d.provider().substring(0, d.provider().indexOf(':'))
-                    : d.provider();
-            meters.counter("hub.records", "partner", partner, "outcome", outcome)
+            meters.counter("hub.records", "partner", kindOf.getOrDefault(d.recordId(), "unknown"), "outcome", outcome)
                     .increment();
         }
     }

@@ -2,12 +2,17 @@ package org.earlyhelp.hub.routes.resolve;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.avro.generic.GenericRecord;
+import org.earlyhelp.hub.connector.api.PersonLinks;
+import org.earlyhelp.hub.connector.api.batch.BatchItemFailure;
 import org.earlyhelp.hub.governance.relationship.RelationshipAssertion;
 import org.earlyhelp.hub.governance.relationship.RelationshipRegister;
 import org.earlyhelp.hub.governance.relationship.RelationshipRules;
@@ -15,46 +20,56 @@ import org.earlyhelp.hub.matching.index.IndexedRecord;
 import org.earlyhelp.hub.matching.index.PersonIndex;
 import org.earlyhelp.hub.matching.index.Resolution;
 import org.earlyhelp.hub.matching.model.PersonRecord;
-import org.earlyhelp.hub.connector.api.batch.BatchItemFailure;
 import org.earlyhelp.hub.schema.Address;
-import org.earlyhelp.hub.schema.CaseInvolvement;
-import org.earlyhelp.hub.schema.HealthInvolvement;
 import org.earlyhelp.hub.schema.HubRecord;
 import org.earlyhelp.hub.schema.Person;
-import org.earlyhelp.hub.schema.Relationship;
-import org.earlyhelp.hub.schema.Role;
-import org.earlyhelp.hub.schema.SchoolAttendance;
+import org.earlyhelp.hub.schema.payload.PayloadTypes;
 
 /**
  * The resolve step: keeps each arriving record and resolves every person in it against the person index, so that
- * records about one child from different partners become one person. Relationships the case system records join the
- * people they name, and the records that establish a legitimate relationship (a pupil on a school's own roll, an open
- * involvement) write it to the relationship register. Idempotent, so a replayed batch changes nothing.
+ * records about one child from different partners become one person. The links between people a partner's records
+ * assert join the people they name, and the records that establish a legitimate relationship (a pupil on a school's
+ * own roll, an open involvement, a tenancy) write it to the relationship register: both as the partner's connector
+ * declares ({@link Partners}), so no partner is named here. Idempotent, so a replayed batch changes nothing.
  */
 public final class RecordResolver {
-
-    /** The partners whose records are education records: a UPN counts only between these. */
-    static final java.util.Set<String> EDUCATION_PROVIDERS = java.util.Set.of("schools", "council");
-
-    /** The relationship a school's contact record asserts between a parent and a pupil. */
-    static final String SCHOOL_CONTACT_OF = "SCHOOL_CONTACT_OF";
-
-    /** The relationship health asserts between a parent and a child patient (FHIR RelatedPerson's meaning). */
-    static final String RELATED_PERSON_OF = "RELATED_PERSON_OF";
 
     private final PersonIndex index;
     private final RecordStore store;
     private final RelationshipRegister relationships;
+    private final Partners partners;
     private final ExecutorService workers;
+
+    /**
+     * What the resolve step needs to know of the partners, from their connectors: the payload types, the
+     * relationships and person links each partner's records assert, and which partners' records are education records
+     * (between which a unique pupil number is trusted).
+     */
+    public record Partners(
+            PayloadTypes payloads,
+            RelationshipRules relationships,
+            Map<String, PersonLinks> personLinks,
+            Set<String> educationProviders) {
+        public Partners {
+            personLinks = Map.copyOf(personLinks);
+            educationProviders = Set.copyOf(educationProviders);
+        }
+    }
 
     /**
      * @param parallelism how many people are resolved at once (each is one short PostgreSQL transaction; resolutions
      *     that could touch the same person are serialised by the index itself)
      */
-    public RecordResolver(PersonIndex index, RecordStore store, RelationshipRegister relationships, int parallelism) {
+    public RecordResolver(
+            PersonIndex index,
+            RecordStore store,
+            RelationshipRegister relationships,
+            Partners partners,
+            int parallelism) {
         this.index = index;
         this.store = store;
         this.relationships = relationships;
+        this.partners = partners;
         AtomicInteger n = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(parallelism, r -> {
             Thread t = new Thread(r, "hub-resolve-" + n.incrementAndGet());
@@ -75,7 +90,7 @@ public final class RecordResolver {
         for (int i = 0; i < records.size(); i++) {
             HubRecord record = records.get(i);
             for (Person person : record.getPeople()) {
-                tasks.add(() -> index.resolve(toPersonRecord(record, person)));
+                tasks.add(() -> index.resolve(toPersonRecord(record, person, isEducation(record))));
                 recordOfTask.add(i);
             }
         }
@@ -108,7 +123,7 @@ public final class RecordResolver {
         store.save(record, encoded);
         List<Resolution> resolutions = new ArrayList<>();
         for (Person person : record.getPeople()) {
-            resolutions.add(index.resolve(toPersonRecord(record, person)));
+            resolutions.add(index.resolve(toPersonRecord(record, person, isEducation(record))));
         }
         relate(record);
         establishRelationships(record);
@@ -121,7 +136,7 @@ public final class RecordResolver {
      * records established it.
      */
     private void establishRelationships(HubRecord record) {
-        List<RelationshipAssertion> assertions = RelationshipRules.of(record);
+        List<RelationshipAssertion> assertions = partners.relationships().of(record, payloadOf(record));
         List<RelationshipAssertion> opening =
                 assertions.stream().filter(a -> !a.closing()).toList();
         relationships.apply(opening, List.of(), record.getReceivedAt());
@@ -138,37 +153,27 @@ public final class RecordResolver {
         }
     }
 
+    /** Joins the people the record's provider says are related (as its connector declares, by ref). */
     private void relate(HubRecord record) {
-        if (record.getPayload() instanceof CaseInvolvement involvement) {
-            for (Relationship r : involvement.getRelationships()) {
-                index.relate(
-                        record.getProvider(),
-                        record.getRecordId() + "#" + r.getFromRef(),
-                        record.getRecordId() + "#" + r.getToRef(),
-                        r.getKind().name());
-            }
+        PersonLinks links = partners.personLinks().get(record.getProvider());
+        if (links == null) {
+            return;
         }
-        String contactKind = record.getPayload() instanceof SchoolAttendance
-                ? SCHOOL_CONTACT_OF
-                : record.getPayload() instanceof HealthInvolvement ? RELATED_PERSON_OF : null;
-        if (contactKind != null) {
-            // A school's contacts for a pupil, or health's related people for a patient (as FHIR RelatedPerson):
-            // each parent in the record is related to each child in it.
-            for (Person contact : record.getPeople()) {
-                if (contact.getRole() != Role.PARENT) {
-                    continue;
-                }
-                for (Person child : record.getPeople()) {
-                    if (child.getRole() == Role.CHILD) {
-                        index.relate(
-                                record.getProvider(),
-                                RecordStore.sourceRecordId(record, contact),
-                                RecordStore.sourceRecordId(record, child),
-                                contactKind);
-                    }
-                }
-            }
+        for (PersonLinks.Link link : links.of(record, payloadOf(record))) {
+            index.relate(
+                    record.getProvider(),
+                    record.getRecordId() + "#" + link.fromRef(),
+                    record.getRecordId() + "#" + link.toRef(),
+                    link.kind());
         }
+    }
+
+    private GenericRecord payloadOf(HubRecord record) {
+        return partners.payloads().decode(record.getType(), record.getPayload());
+    }
+
+    private boolean isEducation(HubRecord record) {
+        return partners.educationProviders().contains(record.getProvider());
     }
 
     public void close() {
@@ -176,10 +181,10 @@ public final class RecordResolver {
     }
 
     /** What the matcher compares, taken from one person of a canonical record. */
-    public static PersonRecord toPersonRecord(HubRecord record, Person person) {
+    public static PersonRecord toPersonRecord(HubRecord record, Person person, boolean education) {
         PersonRecord.Builder b = PersonRecord.builder(RecordStore.sourceRecordId(record, person))
                 .source(record.getProvider())
-                .education(EDUCATION_PROVIDERS.contains(record.getProvider()))
+                .education(education)
                 .forename(person.getGivenName())
                 .surname(person.getFamilyName())
                 .dateOfBirth(person.getDateOfBirth())

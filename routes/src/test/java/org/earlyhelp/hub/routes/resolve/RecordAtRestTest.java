@@ -55,8 +55,11 @@ class RecordAtRestTest {
     final List<Agreement> agreements = AgreementLoader.loadDirectory(Path.of("..", "agreements"));
     final MovableClock clock = new MovableClock(START);
     final RecordCodec codec = new RecordCodec(SchemaRegistry.load());
-    final RecordStore store =
-            new RecordStore(dataSource, new AtRestMinimiser(() -> agreements, new FieldCatalogue(org.earlyhelp.hub.testsupport.TestPayloads.CORE), clock), codec);
+    final RecordStore store = new RecordStore(
+            dataSource,
+            new AtRestMinimiser(
+                    () -> agreements, new FieldCatalogue(org.earlyhelp.hub.testsupport.TestPayloads.CORE), clock),
+            codec);
     final DisclosureLedger ledger = new DisclosureLedger(
             dataSource,
             clock,
@@ -98,7 +101,9 @@ class RecordAtRestTest {
                 jdbc.queryForObject("select body from hub_record where record_id = ?", byte[].class, id(incident));
         String text = new String(body, StandardCharsets.ISO_8859_1);
         assertThat(text).contains("Marigold").doesNotContain(NOTES);
-        assertThat(((DomesticAbuseIncident) codec.decodeRecord(body).getPayload()).getOfficerNotes())
+        assertThat(org.earlyhelp.hub.testsupport.TestPayloads.decode(
+                                codec.decodeRecord(body), DomesticAbuseIncident.class)
+                        .getOfficerNotes())
                 .isNull();
     }
 

@@ -41,6 +41,49 @@ class RecordResolverTest {
     static RecordResolver resolver;
     static RecordStore store;
 
+    /**
+     * The partners as their connectors declare them (connectors/casesystem, connectors/schools): the case system's
+     * recorded relationships and open involvements, a school's contacts for its pupils.
+     */
+    static final RecordResolver.Partners PARTNERS = new RecordResolver.Partners(
+            org.earlyhelp.hub.testsupport.TestPayloads.CORE,
+            new org.earlyhelp.hub.governance.relationship.RelationshipRules(
+                    java.util.Map.of("casesystem", (record, payload) -> {
+                        org.earlyhelp.hub.schema.CaseInvolvement c = (org.earlyhelp.hub.schema.CaseInvolvement) payload;
+                        boolean closing = c.getStatus().equals("closed");
+                        if (!closing
+                                && !org.earlyhelp.hub.governance.relationship.RelationshipRules.named(
+                                        c.getLeadPractitioner())) {
+                            return List.of();
+                        }
+                        return record.getPeople().stream()
+                                .map(p -> org.earlyhelp.hub.governance.relationship.RelationshipRules.assertion(
+                                        record,
+                                        org.earlyhelp.hub.governance.relationship.RelationshipKind.OPEN_INVOLVEMENT,
+                                        p,
+                                        null,
+                                        closing))
+                                .toList();
+                    })),
+            java.util.Map.of(
+                    "casesystem",
+                    (record, payload) -> ((org.earlyhelp.hub.schema.CaseInvolvement) payload)
+                            .getRelationships().stream()
+                                    .map(r -> new org.earlyhelp.hub.connector.api.PersonLinks.Link(
+                                            r.getFromRef(),
+                                            r.getToRef(),
+                                            r.getKind().name()))
+                                    .toList(),
+                    "schools",
+                    (record, payload) -> record.getPeople().stream()
+                            .filter(p -> p.getRole() == org.earlyhelp.hub.schema.Role.PARENT)
+                            .flatMap(parent -> record.getPeople().stream()
+                                    .filter(c -> c.getRole() == org.earlyhelp.hub.schema.Role.CHILD)
+                                    .map(c -> new org.earlyhelp.hub.connector.api.PersonLinks.Link(
+                                            parent.getRef(), c.getRef(), "SCHOOL_CONTACT_OF")))
+                            .toList()),
+            java.util.Set.of("schools", "council"));
+
     @BeforeAll
     static void start() throws IOException {
         postgres = EmbeddedPostgres.start();
@@ -56,7 +99,7 @@ class RecordResolverTest {
         store = new RecordStore(dataSource, java.util.function.UnaryOperator.identity(), r -> {
             throw new AssertionError("an unchanged record keeps its bytes");
         });
-        resolver = new RecordResolver(index, store, new RelationshipRegister(dataSource), 4);
+        resolver = new RecordResolver(index, store, new RelationshipRegister(dataSource), PARTNERS, 4);
     }
 
     @AfterAll
@@ -70,7 +113,7 @@ class RecordResolverTest {
         HubRecord record = caseRecord("rec-map", List.of());
 
         PersonRecord child =
-                RecordResolver.toPersonRecord(record, record.getPeople().get(0));
+                RecordResolver.toPersonRecord(record, record.getPeople().get(0), false);
 
         assertThat(child.id()).isEqualTo("rec-map#c");
         assertThat(child.source()).isEqualTo("casesystem");
