@@ -54,7 +54,7 @@ final class PoliceIncidentMapper {
                 .setProvider(provider)
                 .setReceivedAt(receivedAt)
                 .setPeople(people)
-                .setPayload(incident)
+                .setPayload(org.earlyhelp.hub.schema.payload.Payloads.encode(incident))
                 .build();
     }
 

@@ -26,7 +26,8 @@ class PoliceIncidentMapperTest {
         assertThat(record.getProvider()).isEqualTo("police");
         assertThat(record.getKind()).isEqualTo(RecordKind.EVENT);
         assertThat(record.getType()).isEqualTo("domestic-abuse-incident");
-        DomesticAbuseIncident incident = org.earlyhelp.hub.testsupport.TestPayloads.decode(record, DomesticAbuseIncident.class);
+        DomesticAbuseIncident incident =
+                org.earlyhelp.hub.testsupport.TestPayloads.decode(record, DomesticAbuseIncident.class);
         assertThat(incident.getChildrenPresent()).containsExactly("c1");
         assertThat(incident.getPlace().getPostcode()).isEqualTo("S41 7AB");
         assertThat(record.getPeople()).extracting(p -> p.getRef()).containsExactly("c1", "a1");

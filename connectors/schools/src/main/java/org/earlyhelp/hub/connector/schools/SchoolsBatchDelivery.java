@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Semaphore;
-import org.earlyhelp.hub.governance.ledger.DisclosureLedger;
-import org.earlyhelp.hub.governance.ledger.DisclosureLedger.DeliveryStatus;
 import org.earlyhelp.hub.connector.api.batch.BatchItem;
 import org.earlyhelp.hub.connector.api.batch.KafkaBatch;
+import org.earlyhelp.hub.governance.ledger.DisclosureLedger;
+import org.earlyhelp.hub.governance.ledger.DisclosureLedger.DeliveryStatus;
 import org.earlyhelp.hub.schema.Disclosure;
 import org.earlyhelp.hub.schema.codec.RecordCodec;
 
@@ -128,10 +128,17 @@ final class SchoolsBatchDelivery implements KafkaBatch.Step<SchoolsBatchDelivery
     private static DisclosureLedger.DeliveryRecord record(BatchItem<Delivery> item, DeliveryStatus status) {
         Disclosure d = item.payload().disclosure;
         return new DisclosureLedger.DeliveryRecord(
-                d.getDeliveryId(), d.getRecipient(), status, item.attempts(), item.payload().httpStatus);
+                d.getDeliveryId(), recipientText(d), status, item.attempts(), item.payload().httpStatus);
     }
 
     static String urnOf(Disclosure d) {
-        return d.getRecipient().substring(d.getRecipient().indexOf(':') + 1);
+        return d.getRecipient().getAddress();
+    }
+
+    /** The recipient as the ledger shows it ({@code schools:100001}), from the typed recipient. */
+    static String recipientText(Disclosure d) {
+        return new org.earlyhelp.hub.governance.flow.Recipient(
+                        d.getRecipient().getPartner(), d.getRecipient().getAddress())
+                .toString();
     }
 }

@@ -65,9 +65,7 @@ class SchoolsNotificationClient {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("notificationId", d.getDeliveryId());
         body.put("type", "operation-encompass");
-        body.put(
-                "school",
-                Map.of("urn", d.getRecipient().substring(d.getRecipient().indexOf(':') + 1)));
+        body.put("school", Map.of("urn", d.getRecipient().getAddress()));
         body.put("agreement", Map.of("id", d.getAgreementId(), "version", d.getAgreementVersion()));
         body.put("purpose", d.getPurpose());
         if (d.getDeadline() != null) {

@@ -1,0 +1,81 @@
+package org.earlyhelp.hub.connector.health;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.avro.generic.GenericRecord;
+import org.earlyhelp.hub.connector.api.Connector;
+import org.earlyhelp.hub.connector.api.PersonLinks;
+import org.earlyhelp.hub.connector.api.RecordType;
+import org.earlyhelp.hub.governance.relationship.RelationshipAssertion;
+import org.earlyhelp.hub.governance.relationship.RelationshipKind;
+import org.earlyhelp.hub.governance.relationship.RelationshipRules;
+import org.earlyhelp.hub.governance.relationship.RelationshipSource;
+import org.earlyhelp.hub.schema.HealthInvolvement;
+import org.earlyhelp.hub.schema.HubRecord;
+import org.earlyhelp.hub.schema.Person;
+import org.earlyhelp.hub.schema.RecordKind;
+import org.earlyhelp.hub.schema.Role;
+
+/** Health as the hub sees it: involvements in; nothing out until the FHIR outbound exists. */
+public final class HealthConnector implements Connector {
+
+    public static final String PARTNER = "health";
+
+    /** The relationship health asserts between a parent and a child patient (FHIR RelatedPerson's meaning). */
+    static final String RELATED_PERSON_OF = "RELATED_PERSON_OF";
+
+    @Override
+    public String partner() {
+        return PARTNER;
+    }
+
+    @Override
+    public List<RecordType> recordTypes() {
+        return List.of(RecordType.of(HealthInvolvement.getClassSchema(), RecordKind.INVOLVEMENT, PARTNER));
+    }
+
+    @Override
+    public Optional<Outbound> outbound() {
+        return Optional.empty();
+    }
+
+    @Override
+    public RelationshipSource relationships() {
+        return HealthConnector::involvement;
+    }
+
+    @Override
+    public Set<RelationshipKind> establishes() {
+        return Set.of(RelationshipKind.OPEN_INVOLVEMENT);
+    }
+
+    /** A health involvement with a named team is an open involvement with everyone in the record. */
+    static List<RelationshipAssertion> involvement(HubRecord record, GenericRecord payload) {
+        if (!(payload instanceof HealthInvolvement h) || !RelationshipRules.named(h.getTeam())) {
+            return List.of();
+        }
+        return record.getPeople().stream()
+                .map(p -> RelationshipRules.assertion(record, RelationshipKind.OPEN_INVOLVEMENT, p, null, false))
+                .toList();
+    }
+
+    @Override
+    public PersonLinks personLinks() {
+        // health's related people for a patient, as FHIR RelatedPerson: each parent is related to each child
+        return (record, payload) -> {
+            List<PersonLinks.Link> links = new ArrayList<>();
+            for (Person parent : record.getPeople()) {
+                if (parent.getRole() == Role.PARENT) {
+                    for (Person child : record.getPeople()) {
+                        if (child.getRole() == Role.CHILD) {
+                            links.add(new PersonLinks.Link(parent.getRef(), child.getRef(), RELATED_PERSON_OF));
+                        }
+                    }
+                }
+            }
+            return links;
+        };
+    }
+}

@@ -1,0 +1,29 @@
+package org.earlyhelp.hub.connector.police;
+
+import java.util.List;
+import java.util.Optional;
+import org.earlyhelp.hub.connector.api.Connector;
+import org.earlyhelp.hub.connector.api.RecordType;
+import org.earlyhelp.hub.schema.DomesticAbuseIncident;
+import org.earlyhelp.hub.schema.RecordKind;
+
+/** The police connector as the hub sees it: domestic abuse incidents in (Operation Encompass); nothing out. */
+public final class PoliceConnector implements Connector {
+
+    public static final String PARTNER = "police";
+
+    @Override
+    public String partner() {
+        return PARTNER;
+    }
+
+    @Override
+    public List<RecordType> recordTypes() {
+        return List.of(RecordType.of(DomesticAbuseIncident.getClassSchema(), RecordKind.EVENT, PARTNER));
+    }
+
+    @Override
+    public Optional<Outbound> outbound() {
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,124 @@
+package org.earlyhelp.hub.connector.schools;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.earlyhelp.hub.connector.api.Connector;
+import org.earlyhelp.hub.connector.api.PersonLinks;
+import org.earlyhelp.hub.connector.api.RecordType;
+import org.earlyhelp.hub.governance.flow.Recipient;
+import org.earlyhelp.hub.governance.flow.RecipientAddressing;
+import org.earlyhelp.hub.governance.relationship.RelationshipAssertion;
+import org.earlyhelp.hub.governance.relationship.RelationshipKind;
+import org.earlyhelp.hub.governance.relationship.RelationshipRules;
+import org.earlyhelp.hub.governance.relationship.RelationshipSource;
+import org.earlyhelp.hub.schema.HubRecord;
+import org.earlyhelp.hub.schema.Person;
+import org.earlyhelp.hub.schema.RecordKind;
+import org.earlyhelp.hub.schema.Role;
+import org.earlyhelp.hub.schema.SchoolAttendance;
+
+/**
+ * Schools and the council's education service, as the hub sees them: attendance and roll records in (from schools,
+ * and from the education service, whose roll records corroborate a school's), disclosures out to the school of each
+ * child. A school's record puts a pupil on its roll only at its own URN; a school's contacts are linked to its pupils.
+ */
+public final class SchoolsConnector implements Connector {
+
+    public static final String PARTNER = "schools";
+    public static final String EDUCATION_SERVICE_KIND = "council";
+
+    /** The relationship a school's contact record asserts between a parent and a pupil. */
+    static final String SCHOOL_CONTACT_OF = "SCHOOL_CONTACT_OF";
+
+    @Override
+    public String partner() {
+        return PARTNER;
+    }
+
+    @Override
+    public Set<String> providers() {
+        return Set.of(PARTNER, EDUCATION_SERVICE_KIND);
+    }
+
+    @Override
+    public List<RecordType> recordTypes() {
+        return List.of(
+                RecordType.of(SchoolAttendance.getClassSchema(), RecordKind.STATE, PARTNER, EDUCATION_SERVICE_KIND));
+    }
+
+    @Override
+    public Optional<Outbound> outbound() {
+        return Optional.of(new Outbound(SchoolsConnector::schoolOfChild, SchoolsErrorClassifier.classifier()));
+    }
+
+    /** A disclosure about a child goes to the child's school; with no school known it is held for review. */
+    static RecipientAddressing.Addressed schoolOfChild(HubRecord record, Person subject) {
+        if (subject.getSchoolUrn() == null) {
+            return RecipientAddressing.Addressed.review(
+                    "no school is known for this child: refer to the education service");
+        }
+        return RecipientAddressing.Addressed.to(new Recipient(PARTNER, subject.getSchoolUrn()));
+    }
+
+    @Override
+    public RelationshipSource relationships() {
+        return SchoolsConnector::roll;
+    }
+
+    @Override
+    public Set<RelationshipKind> establishes() {
+        return Set.of(RelationshipKind.PUPIL_ON_ROLL, RelationshipKind.ROLL_RECORD);
+    }
+
+    /**
+     * A school's attendance at its own URN puts the pupil on its roll; the education service's roll record is the
+     * authoritative one that corroborates it. A school can never assert a pupil at another URN.
+     */
+    static List<RelationshipAssertion> roll(HubRecord record, org.apache.avro.generic.GenericRecord payload) {
+        if (!(payload instanceof SchoolAttendance a)) {
+            return List.of();
+        }
+        String organisation = record.getProviderOrganisation();
+        String orgId = organisation.substring(organisation.indexOf(':') + 1);
+        RelationshipKind kind = null;
+        if (PARTNER.equals(record.getProvider()) && orgId.equals(a.getSchoolUrn())) {
+            kind = RelationshipKind.PUPIL_ON_ROLL;
+        } else if (RelationshipKind.EDUCATION_SERVICE.equals(organisation)) {
+            kind = RelationshipKind.ROLL_RECORD;
+        }
+        List<RelationshipAssertion> out = new ArrayList<>();
+        if (kind != null) {
+            for (Person p : record.getPeople()) {
+                if (a.getPupil().contains(p.getRef())) {
+                    out.add(RelationshipRules.assertion(record, kind, p, a.getSchoolUrn(), false));
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public PersonLinks personLinks() {
+        // a school's contacts for a pupil: each parent in the record is a contact of each child in it
+        return (record, payload) -> {
+            List<PersonLinks.Link> links = new ArrayList<>();
+            for (Person contact : record.getPeople()) {
+                if (contact.getRole() == Role.PARENT) {
+                    for (Person child : record.getPeople()) {
+                        if (child.getRole() == Role.CHILD) {
+                            links.add(new PersonLinks.Link(contact.getRef(), child.getRef(), SCHOOL_CONTACT_OF));
+                        }
+                    }
+                }
+            }
+            return links;
+        };
+    }
+
+    @Override
+    public boolean educationRecords() {
+        return true;
+    }
+}
