@@ -180,7 +180,8 @@ final class PartnerRecordMapper {
                 .setProviderOrganisation(provider.toString())
                 .setReceivedAt(receivedAt)
                 .setPeople(people)
-                .setPayload(payload)
+                .setPayload(org.earlyhelp.hub.schema.payload.Payloads.encode(
+                        (org.apache.avro.generic.GenericContainer) payload))
                 .build();
     }
 

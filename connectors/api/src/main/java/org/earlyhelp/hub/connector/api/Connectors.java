@@ -129,4 +129,16 @@ public final class Connectors {
         connectors.stream().filter(Connector::educationRecords).forEach(c -> out.addAll(c.providers()));
         return out;
     }
+
+    /** What the agreement lint must know of the connectors. */
+    public org.earlyhelp.hub.governance.agreement.ConnectorFacts facts() {
+        Map<String, Set<String>> providersOfType = new LinkedHashMap<>();
+        for (RecordType t : recordTypes()) {
+            providersOfType
+                    .computeIfAbsent(t.type(), k -> new LinkedHashSet<>())
+                    .addAll(t.providers());
+        }
+        return new org.earlyhelp.hub.governance.agreement.ConnectorFacts(
+                delivering(), providersOfType, establishable());
+    }
 }

@@ -219,7 +219,10 @@ class SchoolsBatchDeliveryTest {
                 .setAgreementId("police-to-schools-domestic-abuse")
                 .setAgreementVersion(1)
                 .setPurpose("safeguarding/domestic-abuse-notification")
-                .setRecipient("schools:" + urn)
+                .setRecipient(org.earlyhelp.hub.schema.Recipient.newBuilder()
+                        .setPartner("schools")
+                        .setAddress(urn)
+                        .build())
                 .setFields(Map.of("incident.reference", "DA/1"))
                 .build();
     }
