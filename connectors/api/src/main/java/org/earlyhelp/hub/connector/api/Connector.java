@@ -44,6 +44,14 @@ public interface Connector {
         return Set.of();
     }
 
+    /**
+     * The partner kinds whose organisations hold {@code kind} when this connector's records establish it: by default
+     * every provider kind of the connector, for a kind it {@link #establishes()}.
+     */
+    default Set<String> holdersOf(RelationshipKind kind) {
+        return establishes().contains(kind) ? providers() : Set.of();
+    }
+
     /** The links between people its records assert (a parent of a child, a school's contact for a pupil). */
     default PersonLinks personLinks() {
         return PersonLinks.NONE;
