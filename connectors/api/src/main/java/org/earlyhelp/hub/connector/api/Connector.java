@@ -62,6 +62,14 @@ public interface Connector {
         return false;
     }
 
+    /**
+     * What the partner's system posts in the simulated run (the embedded default and the demonstration profile),
+     * drawn from the one synthetic population; empty for a partner the simulator does not play.
+     */
+    default Optional<org.earlyhelp.hub.simulator.partners.PartnerFeed> simulation() {
+        return Optional.empty();
+    }
+
     /** How a delivering connector addresses each subject, and which of its failures are worth retrying. */
     record Outbound(RecipientAddressing addressing, FailureClassifier classifier) {}
 }
