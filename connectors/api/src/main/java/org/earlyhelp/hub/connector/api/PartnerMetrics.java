@@ -36,15 +36,13 @@ public final class PartnerMetrics {
 
     /** A record came in and was accepted. */
     public void received() {
-        meters.counter("hub.partner.records", "partner", partner, "outcome", "received")
-                .increment();
+        meters.counter("hub.records", "partner", partner, "outcome", "received").increment();
         contact();
     }
 
     /** A record came in and was refused at the edge (4xx, or a dead-lettered file row). */
     public void rejected() {
-        meters.counter("hub.partner.records", "partner", partner, "outcome", "rejected")
-                .increment();
+        meters.counter("hub.records", "partner", partner, "outcome", "rejected").increment();
     }
 
     /** The partner was reached, or reached us, successfully. */
