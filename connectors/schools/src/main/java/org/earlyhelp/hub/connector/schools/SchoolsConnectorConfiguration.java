@@ -13,26 +13,25 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.apache.kafka.clients.producer.Producer;
+import org.earlyhelp.hub.connector.api.PartnerMetrics;
+import org.earlyhelp.hub.connector.api.Topics;
 import org.earlyhelp.hub.connector.api.batch.BatchSettings;
 import org.earlyhelp.hub.connector.api.batch.ConsumerProgress;
 import org.earlyhelp.hub.connector.api.batch.KafkaBatch;
 import org.earlyhelp.hub.connector.api.batch.TopicPublisher;
-import org.earlyhelp.hub.connector.api.PartnerMetrics;
-import org.earlyhelp.hub.connector.api.Topics;
 import org.earlyhelp.hub.connector.api.intake.RecordIntake;
 import org.earlyhelp.hub.connector.schools.csv.InboxClaims;
 import org.earlyhelp.hub.connector.schools.csv.SchoolsInbox;
 import org.earlyhelp.hub.connector.schools.ehe.ElectiveHomeEducationRegister;
-import org.earlyhelp.hub.connector.schools.encompass.AcknowledgementController;
 import org.earlyhelp.hub.connector.schools.encompass.EscalationCheck;
 import org.earlyhelp.hub.connector.schools.encompass.NotificationLog;
 import org.earlyhelp.hub.connector.schools.inbound.SchoolsRecordReader;
-import org.earlyhelp.hub.connector.schools.inbound.SchoolsRecordsController;
 import org.earlyhelp.hub.governance.ledger.DisclosureLedger;
 import org.earlyhelp.hub.governance.ledger.SubjectKey;
+import org.earlyhelp.hub.schema.codec.RecordCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.earlyhelp.hub.schema.codec.RecordCodec;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -52,7 +51,10 @@ public class SchoolsConnectorConfiguration {
     /** The directory; plain http to this machine only in the embedded run (deny by default when unset). */
     @Bean
     SchoolDirectory schoolDirectory(
-            JdbcTemplate jdbc, SchoolsConnectorProperties props, SchoolsEducationProperties education, Environment env) {
+            JdbcTemplate jdbc,
+            SchoolsConnectorProperties props,
+            SchoolsEducationProperties education,
+            Environment env) {
         boolean embedded = env.getProperty("hub.embedded.enabled", Boolean.class, false);
         SchoolDirectory directory = new SchoolDirectory(
                 jdbc, new EndpointPolicy(embedded || props.allowLoopbackHttp(), props.allowPrivateNetworks()));
@@ -90,20 +92,6 @@ public class SchoolsConnectorConfiguration {
         return new NotificationLog(jdbc);
     }
 
-    @Bean
-    SchoolsRecordsController schoolsRecordsController(
-            SchoolsRecordReader reader,
-            RecordIntake intake,
-            PartnerMetrics schoolsMetrics,
-            ElectiveHomeEducationRegister register) {
-        return new SchoolsRecordsController(reader, intake, schoolsMetrics, register);
-    }
-
-    @Bean
-    AcknowledgementController schoolsAcknowledgementController(NotificationLog notifications, Clock clock) {
-        return new AcknowledgementController(notifications, clock);
-    }
-
     /** The watched folder and the escalation check, on the connector's own schedule. */
     @Bean
     SchoolsSchedule schoolsSchedule(
@@ -114,8 +102,8 @@ public class SchoolsConnectorConfiguration {
             RecordIntake intake,
             Producer<String, byte[]> producer,
             Topics topics,
-            PartnerMetrics schoolsMetrics,
-            PartnerMetrics educationServiceMetrics,
+            @Qualifier("schoolsMetrics") PartnerMetrics schoolsMetrics,
+            @Qualifier("educationServiceMetrics") PartnerMetrics educationServiceMetrics,
             Clock clock,
             Environment env) {
         List<SchoolsSchedule.Task> tasks = new ArrayList<>();
@@ -178,7 +166,8 @@ public class SchoolsConnectorConfiguration {
                 .executor(responses)
                 .build();
         SchoolsNotificationClient client = new SchoolsNotificationClient(http, json, props.timeout());
-        SchoolsBatchDelivery delivery = new SchoolsBatchDelivery(directory, client, ledger, props.maxInFlight(), notifications, clock);
+        SchoolsBatchDelivery delivery =
+                new SchoolsBatchDelivery(directory, client, ledger, props.maxInFlight(), notifications, clock);
         return new SchoolsOutboundRoute(props, batch(props, codec, delivery, producer, progress, meters));
     }
 

@@ -67,7 +67,13 @@ class SchoolsNotificationClient {
         body.put("notificationId", d.getDeliveryId());
         // what kind of notification this is comes from the agreement that licensed it: its purpose and id
         body.put("type", d.getPurpose());
-        body.put("recipient", Map.of("partner", d.getRecipient().getPartner(), "address", d.getRecipient().getAddress()));
+        body.put(
+                "recipient",
+                Map.of(
+                        "partner",
+                        d.getRecipient().getPartner(),
+                        "address",
+                        d.getRecipient().getAddress()));
         if (!SchoolsConnector.EHE_TEAM.equals(d.getRecipient().getAddress())) {
             body.put("school", Map.of("urn", d.getRecipient().getAddress()));
         }

@@ -44,7 +44,10 @@ final class SchoolsSchedule implements SmartLifecycle {
         try {
             task.run().run();
         } catch (RuntimeException e) {
-            log.warn("schools task failed: task={} cause={}", task.name(), e.getClass().getSimpleName());
+            log.warn(
+                    "schools task failed: task={} cause={}",
+                    task.name(),
+                    e.getClass().getSimpleName());
         }
     }
 

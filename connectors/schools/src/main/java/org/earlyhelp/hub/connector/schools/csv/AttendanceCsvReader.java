@@ -33,8 +33,8 @@ public final class AttendanceCsvReader {
 
     static final List<String> REQUIRED =
             List.of("school_urn", "term", "given_name", "family_name", "date_of_birth", "marks");
-    static final List<String> OPTIONAL = List.of(
-            "pupil_ref", "upn", "sex", "postcode", "suspensions", "contact_given_name", "contact_family_name");
+    static final List<String> OPTIONAL =
+            List.of("pupil_ref", "upn", "sex", "postcode", "suspensions", "contact_given_name", "contact_family_name");
 
     private static final Pattern URN = Pattern.compile("[0-9]{6}");
     private static final Pattern TERM = Pattern.compile("[A-Za-z0-9 _/-]{1,32}");
@@ -44,8 +44,8 @@ public final class AttendanceCsvReader {
     private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Cs}\\p{Co}\\p{Cn}]");
     private static final Map<String, String> SEX = Map.of(
-            "F", "FEMALE", "FEMALE", "FEMALE", "M", "MALE", "MALE", "MALE", "OTHER", "OTHER", "U", "UNKNOWN",
-            "UNKNOWN", "UNKNOWN");
+            "F", "FEMALE", "FEMALE", "FEMALE", "M", "MALE", "MALE", "MALE", "OTHER", "OTHER", "U", "UNKNOWN", "UNKNOWN",
+            "UNKNOWN");
 
     /** A row (0 for the whole file) that could not be read, why, and the row as read (for the dead letter only). */
     public record Problem(int row, String reason, String content) {}
@@ -112,7 +112,8 @@ public final class AttendanceCsvReader {
                     }
                     record = records.next();
                 } catch (UncheckedIOException | IllegalStateException e) {
-                    problems.add(new Problem(row + 1, "row " + (row + 1) + " onwards: malformed CSV (a quote left open)", ""));
+                    problems.add(new Problem(
+                            row + 1, "row " + (row + 1) + " onwards: malformed CSV (a quote left open)", ""));
                     break;
                 }
                 row++;
@@ -162,7 +163,8 @@ public final class AttendanceCsvReader {
         if (!TERM.matcher(value(record, columns, "term")).matches()) {
             return "term must be 1 to 32 letters, digits, spaces, _ / -";
         }
-        if (value(record, columns, "given_name").length() > 100 || value(record, columns, "family_name").length() > 100) {
+        if (value(record, columns, "given_name").length() > 100
+                || value(record, columns, "family_name").length() > 100) {
             return "a name is longer than 100 characters";
         }
         LocalDate dob = date(value(record, columns, "date_of_birth"));

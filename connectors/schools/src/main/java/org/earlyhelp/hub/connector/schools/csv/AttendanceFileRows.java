@@ -59,13 +59,6 @@ final class AttendanceFileRows {
                     .build());
         }
         return SchoolsRecordMapper.attendance(
-                people,
-                row.schoolUrn(),
-                row.term(),
-                row.sessions().percent(),
-                row.suspensions(),
-                null,
-                recordId,
-                at);
+                people, row.schoolUrn(), row.term(), row.sessions().percent(), row.suspensions(), null, recordId, at);
     }
 }

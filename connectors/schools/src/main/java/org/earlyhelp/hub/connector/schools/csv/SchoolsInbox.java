@@ -22,8 +22,8 @@ import org.earlyhelp.hub.connector.api.Topics;
 import org.earlyhelp.hub.connector.api.batch.KafkaBatch;
 import org.earlyhelp.hub.connector.api.intake.IdempotentIntake;
 import org.earlyhelp.hub.connector.api.intake.RecordIntake;
+import org.earlyhelp.hub.connector.schools.SchoolsConnector;
 import org.earlyhelp.hub.governance.access.Organisation;
-import org.earlyhelp.hub.governance.relationship.RelationshipKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -98,7 +98,7 @@ public class SchoolsInbox {
             return new Organisation("schools", name);
         }
         if (name.equals(EDUCATION_SERVICE_FOLDER)) {
-            return Organisation.parse(RelationshipKind.EDUCATION_SERVICE);
+            return Organisation.parse(SchoolsConnector.EDUCATION_SERVICE);
         }
         return null;
     }
@@ -119,10 +119,15 @@ public class SchoolsInbox {
     boolean process(Path folder, Path file, Organisation sender) throws IOException {
         if (Files.size(file) > AttendanceCsvReader.MAX_BYTES) {
             byte[] none = new byte[0];
-            String hash = "oversize-" + Files.size(file) + "-" + Files.getLastModifiedTime(file).toMillis();
+            String hash = "oversize-" + Files.size(file) + "-"
+                    + Files.getLastModifiedTime(file).toMillis();
             String name = folder.getFileName() + "/" + file.getFileName();
             if (claims.claim(name, hash, instance, clock.instant())) {
-                deadLetter(sender, hash + ":0", none, "the file is larger than " + AttendanceCsvReader.MAX_BYTES + " bytes");
+                deadLetter(
+                        sender,
+                        hash + ":0",
+                        none,
+                        "the file is larger than " + AttendanceCsvReader.MAX_BYTES + " bytes");
                 claims.finish(name, hash, 0, 1, clock.instant());
                 moveAside(folder, file);
             }
@@ -138,8 +143,9 @@ public class SchoolsInbox {
         if (!claims.claim(name, hash, instance, clock.instant())) {
             return false;
         }
-        AttendanceCsvReader.Result result =
-                new AttendanceCsvReader(LocalDate.now(clock.withZone(java.time.ZoneId.of("Europe/London")))).read(bytes);
+        AttendanceCsvReader.Result result = new AttendanceCsvReader(
+                        LocalDate.now(clock.withZone(java.time.ZoneId.of("Europe/London"))))
+                .read(bytes);
         AttendanceFileRows rows = new AttendanceFileRows(sender);
         int read = 0;
         int failed = 0;

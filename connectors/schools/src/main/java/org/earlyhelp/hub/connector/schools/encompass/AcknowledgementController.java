@@ -16,7 +16,6 @@ import org.earlyhelp.hub.connector.schools.SchoolsConnector;
 import org.earlyhelp.hub.governance.access.Caller;
 import org.earlyhelp.hub.governance.access.Organisation;
 import org.earlyhelp.hub.governance.access.Professional;
-import org.earlyhelp.hub.governance.relationship.RelationshipKind;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -62,7 +61,9 @@ public class AcknowledgementController {
         NotificationLog.Notification n = notifications
                 .acknowledge(deliveryId, caller.organisation().id(), by, clock.instant())
                 .orElseThrow(() -> new RequestRejected(
-                        404, List.of(new FieldError("deliveryId", "no notification with this id was delivered to this school"))));
+                        404,
+                        List.of(new FieldError(
+                                "deliveryId", "no notification with this id was delivered to this school"))));
         Map<String, Object> body = view(n);
         body.remove("ledgerSeq");
         return body;
@@ -74,7 +75,7 @@ public class AcknowledgementController {
     @GetMapping(path = "/api/schools/escalations", produces = MediaType.APPLICATION_JSON_VALUE)
     public Map<String, Object> forEducationService(HttpServletRequest request) {
         Organisation organisation = caller(request).organisation();
-        if (!RelationshipKind.EDUCATION_SERVICE.equals(organisation.toString())) {
+        if (!SchoolsConnector.EDUCATION_SERVICE.equals(organisation.toString())) {
             throw new RequestRejected(
                     403, List.of(new FieldError(null, "only the council's education service reads escalations here")));
         }
@@ -104,7 +105,9 @@ public class AcknowledgementController {
         out.put("agreementId", n.agreementId());
         out.put("deliveredAt", n.deliveredAt().toString());
         out.put("dueAt", n.dueAt().toString());
-        out.put("acknowledgedAt", n.acknowledgedAt() == null ? null : n.acknowledgedAt().toString());
+        out.put(
+                "acknowledgedAt",
+                n.acknowledgedAt() == null ? null : n.acknowledgedAt().toString());
         out.put("escalatedAt", n.escalatedAt() == null ? null : n.escalatedAt().toString());
         out.put("ledgerSeq", n.escalationSeq());
         return out;

@@ -73,7 +73,8 @@ public class NotificationLog {
                 by,
                 deliveryId,
                 address);
-        return find("delivery_id = ? and address = ?", deliveryId, address).stream().findFirst();
+        return find("delivery_id = ? and address = ?", deliveryId, address).stream()
+                .findFirst();
     }
 
     /** Notifications past due, unacknowledged and not yet escalated, oldest first. */

@@ -7,7 +7,6 @@ import org.earlyhelp.hub.connector.api.RequestRejected;
 import org.earlyhelp.hub.connector.api.inbound.PersonInput;
 import org.earlyhelp.hub.connector.schools.SchoolsConnector;
 import org.earlyhelp.hub.governance.access.Organisation;
-import org.earlyhelp.hub.governance.relationship.RelationshipKind;
 
 /**
  * What an organisation may assert at all, answered 403 before anything is stored: a school reports only about its
@@ -30,13 +29,13 @@ final class SchoolsAuthority {
      * @param urn the payload's school URN
      * @throws RequestRejected 403 naming each field the organisation may not assert
      */
-    static void check(
-            Organisation organisation, Sender sender, String urnField, String urn, List<PersonInput> people) {
+    static void check(Organisation organisation, Sender sender, String urnField, String urn, List<PersonInput> people) {
         if (isEducationService(organisation)) {
             return;
         }
         if (!organisation.isKind(SchoolsConnector.PARTNER)) {
-            throw forbidden(List.of(new FieldError(null, "only a school or the council's education service may post this")));
+            throw forbidden(
+                    List.of(new FieldError(null, "only a school or the council's education service may post this")));
         }
         if (sender == Sender.EDUCATION_SERVICE_ONLY) {
             throw forbidden(List.of(new FieldError(null, "only the council's education service may post this")));
@@ -57,7 +56,7 @@ final class SchoolsAuthority {
     }
 
     static boolean isEducationService(Organisation organisation) {
-        return RelationshipKind.EDUCATION_SERVICE.equals(organisation.toString());
+        return SchoolsConnector.EDUCATION_SERVICE.equals(organisation.toString());
     }
 
     private static RequestRejected forbidden(List<FieldError> problems) {

@@ -61,7 +61,8 @@ public final class SchoolsRecordMapper {
             }
         } else if (a.attendancePercent() == null) {
             problems.add(new FieldError(
-                    "attendance.attendancePercent", "is required unless sessionsPossible and sessionsAttended are sent"));
+                    "attendance.attendancePercent",
+                    "is required unless sessionsPossible and sessionsAttended are sent"));
         }
         return problems;
     }
@@ -73,8 +74,9 @@ public final class SchoolsRecordMapper {
 
     static HubRecord attendance(AttendanceRequest in, String recordId, Instant at) {
         AttendanceRequest.Attendance a = in.attendance();
-        double percent =
-                a.sessionsPossible() != null ? percent(a.sessionsAttended(), a.sessionsPossible()) : a.attendancePercent();
+        double percent = a.sessionsPossible() != null
+                ? percent(a.sessionsAttended(), a.sessionsPossible())
+                : a.attendancePercent();
         List<Person> people = people(in.people());
         return attendance(people, a.schoolUrn(), a.term(), percent, a.suspensions(), a.pastoralNotes(), recordId, at);
     }

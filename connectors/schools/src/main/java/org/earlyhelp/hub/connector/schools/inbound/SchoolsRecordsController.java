@@ -20,6 +20,7 @@ import org.earlyhelp.hub.connector.schools.ehe.ElectiveHomeEducationRegister;
 import org.earlyhelp.hub.connector.schools.inbound.SchoolsAuthority.Sender;
 import org.earlyhelp.hub.governance.access.Caller;
 import org.earlyhelp.hub.schema.HubRecord;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -46,7 +47,7 @@ public class SchoolsRecordsController {
     public SchoolsRecordsController(
             SchoolsRecordReader reader,
             RecordIntake intake,
-            PartnerMetrics schoolsMetrics,
+            @Qualifier("schoolsMetrics") PartnerMetrics schoolsMetrics,
             ElectiveHomeEducationRegister homeEducation) {
         this.reader = reader;
         this.intake = intake;
@@ -63,7 +64,12 @@ public class SchoolsRecordsController {
     public ResponseEntity<Map<String, Object>> attendance(HttpServletRequest request) throws IOException {
         Caller caller = caller(request);
         AttendanceRequest body = read(() -> reader.attendance(request.getInputStream()));
-        authorise(caller, Sender.SCHOOL_OR_EDUCATION_SERVICE, "attendance.schoolUrn", body.attendance().schoolUrn(), body.people());
+        authorise(
+                caller,
+                Sender.SCHOOL_OR_EDUCATION_SERVICE,
+                "attendance.schoolUrn",
+                body.attendance().schoolUrn(),
+                body.people());
         return accept(request, caller, (id, at) -> SchoolsRecordMapper.attendance(body, id, at));
     }
 
@@ -74,7 +80,12 @@ public class SchoolsRecordsController {
     public ResponseEntity<Map<String, Object>> suspension(HttpServletRequest request) throws IOException {
         Caller caller = caller(request);
         SuspensionRequest body = read(() -> reader.suspension(request.getInputStream()));
-        authorise(caller, Sender.SCHOOL_OR_EDUCATION_SERVICE, "suspension.schoolUrn", body.suspension().schoolUrn(), body.people());
+        authorise(
+                caller,
+                Sender.SCHOOL_OR_EDUCATION_SERVICE,
+                "suspension.schoolUrn",
+                body.suspension().schoolUrn(),
+                body.people());
         return accept(request, caller, (id, at) -> SchoolsRecordMapper.suspension(body, id, at));
     }
 
@@ -85,7 +96,12 @@ public class SchoolsRecordsController {
     public ResponseEntity<Map<String, Object>> exclusion(HttpServletRequest request) throws IOException {
         Caller caller = caller(request);
         ExclusionRequest body = read(() -> reader.exclusion(request.getInputStream()));
-        authorise(caller, Sender.SCHOOL_OR_EDUCATION_SERVICE, "exclusion.schoolUrn", body.exclusion().schoolUrn(), body.people());
+        authorise(
+                caller,
+                Sender.SCHOOL_OR_EDUCATION_SERVICE,
+                "exclusion.schoolUrn",
+                body.exclusion().schoolUrn(),
+                body.people());
         return accept(request, caller, (id, at) -> SchoolsRecordMapper.exclusion(body, id, at));
     }
 
@@ -120,7 +136,8 @@ public class SchoolsRecordsController {
         if (request.getAttribute(Caller.REQUEST_ATTRIBUTE) instanceof Caller caller) {
             return caller;
         }
-        throw new RequestRejected(403, List.of(new FieldError(null, "a school or education service credential is needed")));
+        throw new RequestRejected(
+                403, List.of(new FieldError(null, "a school or education service credential is needed")));
     }
 
     private void authorise(Caller caller, Sender sender, String urnField, String urn, List<PersonInput> people) {
