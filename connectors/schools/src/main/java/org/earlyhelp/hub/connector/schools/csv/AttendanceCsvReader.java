@@ -127,7 +127,7 @@ public final class AttendanceCsvReader {
                     problems.add(new Problem(row, "row " + row + ": " + problem, content));
                     continue;
                 }
-                rows.add(row(row, record, columns));
+                rows.add(row(row, record, columns, content));
             }
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
             return fileProblem("the file is not CSV");
@@ -216,7 +216,7 @@ public final class AttendanceCsvReader {
         return null;
     }
 
-    private static AttendanceRow row(int row, CSVRecord record, Map<String, Integer> columns) {
+    private static AttendanceRow row(int row, CSVRecord record, Map<String, Integer> columns, String content) {
         String sex = value(record, columns, "sex");
         String suspensions = value(record, columns, "suspensions");
         String postcode = value(record, columns, "postcode");
@@ -236,7 +236,8 @@ public final class AttendanceCsvReader {
                 AttendanceCodes.count(value(record, columns, "marks")),
                 suspensions == null ? null : Integer.valueOf(suspensions),
                 value(record, columns, "contact_given_name"),
-                value(record, columns, "contact_family_name"));
+                value(record, columns, "contact_family_name"),
+                content);
     }
 
     /** The trimmed value of a column, or null when the column is absent or the value blank. */

@@ -2,7 +2,10 @@ package org.earlyhelp.hub.connector.schools.csv;
 
 import java.time.LocalDate;
 
-/** One pupil's attendance as a file row gives it, checked: a contact is present only with both names. */
+/**
+ * One pupil's attendance as a file row gives it, checked: a contact is present only with both names; {@code content}
+ * is the row as read, for its dead letter should the intake refuse it.
+ */
 public record AttendanceRow(
         int row,
         String schoolUrn,
@@ -17,4 +20,12 @@ public record AttendanceRow(
         AttendanceCodes.Sessions sessions,
         Integer suspensions,
         String contactGivenName,
-        String contactFamilyName) {}
+        String contactFamilyName,
+        String content) {
+
+    /** Without the row as read, which is for a dead letter only. */
+    @Override
+    public String toString() {
+        return "AttendanceRow[row=" + row + "]";
+    }
+}

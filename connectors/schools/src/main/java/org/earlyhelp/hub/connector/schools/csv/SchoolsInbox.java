@@ -157,7 +157,7 @@ public class SchoolsInbox {
         for (AttendanceRow row : result.rows()) {
             String refused = rows.refusal(row);
             if (refused != null) {
-                deadLetter(sender, hash + ":" + row.row(), new byte[0], "row " + row.row() + ": " + refused);
+                deadLetter(sender, hash + ":" + row.row(), bytes(row), "row " + row.row() + ": " + refused);
                 failed++;
                 continue;
             }
@@ -174,7 +174,7 @@ public class SchoolsInbox {
                     log.warn("schools inbox file left for a retry: rows stored so far={}", read);
                     return false;
                 }
-                deadLetter(sender, hash + ":" + row.row(), new byte[0], "row " + row.row() + ": refused by the intake");
+                deadLetter(sender, hash + ":" + row.row(), bytes(row), "row " + row.row() + ": refused by the intake");
                 failed++;
             }
         }
@@ -196,6 +196,10 @@ public class SchoolsInbox {
             throw new IllegalStateException("a file row could not be dead-lettered", e);
         }
         metrics(sender).rejected();
+    }
+
+    private static byte[] bytes(AttendanceRow row) {
+        return row.content().getBytes(StandardCharsets.UTF_8);
     }
 
     private PartnerMetrics metrics(Organisation sender) {
