@@ -63,7 +63,7 @@ class NoPersonalDataInLogsIT {
                         .statusCode())
                 .isEqualTo(200);
         String caseRecord =
-                accepted(hub.send("POST", "/api/records", "casesystem-dev-token", HostileRequests.CASE_RECORD));
+                accepted(hub.send("POST", "/api/casesystem/involvements", "casesystem-dev-token", HostileRequests.CASE_RECORD));
         // When every endpoint gets its valid body and each hostile variant
         List<String> answers = new ArrayList<>();
         for (HostileRequests.Endpoint e : HostileRequests.endpoints(caseRecord)) {
