@@ -78,7 +78,8 @@ class TrustAttacksIT {
                     "dateOfBirth": "1986-01-02", "sex": "FEMALE", "address": %s}]}
                 """
                         .formatted(REFERENCE, ADDRESS, ADDRESS, ADDRESS));
-        rollRecord = PartnerClient.of(port, "council-dev-token").accepted("/api/casesystem/involvements", attendance("r", "123456"));
+        rollRecord = PartnerClient.of(port, "council-dev-token")
+                .accepted("/api/casesystem/involvements", attendance("r", "123456"));
         genuineAttendance = ourSchool.accepted("/api/casesystem/involvements", attendance("p", "123456"));
         // (a) the case system fabricates an involvement holding only the NHS number, the date of birth and a
         // placeholder name, with no lead practitioner
