@@ -54,6 +54,14 @@ public interface Connector {
         return false;
     }
 
+    /**
+     * This connector as the deployment configures it: what it declares may depend on settings (a webhook configured or
+     * not). The default ignores them. Called once, by {@link Connectors#discover(ConnectorSettings)}.
+     */
+    default Connector configured(ConnectorSettings settings) {
+        return this;
+    }
+
     /** How a delivering connector addresses each subject, and which of its failures are worth retrying. */
     record Outbound(RecipientAddressing addressing, FailureClassifier classifier) {}
 }
