@@ -105,11 +105,6 @@ public final class AgreementLint {
             Optional<RelationshipKind> kind = RelationshipKind.fromYaml(name).filter(RelationshipKind::licensesPull);
             if (kind.isEmpty()) {
                 out.add(doc.error("/pull/relationships/" + i, "unknown relationship kind '" + name + "'"));
-            } else if (a.recipients().stream().noneMatch(kind.get().holders()::contains)) {
-                out.add(doc.error(
-                        "/pull/relationships/" + i,
-                        "no recipient can hold a '" + name + "' relationship (held by "
-                                + kind.get().holders() + ")"));
             }
         }
     }
@@ -143,11 +138,21 @@ public final class AgreementLint {
         if (a.pull() != null) {
             List<String> kinds = a.pull().relationships();
             for (int i = 0; i < kinds.size(); i++) {
-                Optional<RelationshipKind> kind = RelationshipKind.fromYaml(kinds.get(i));
-                if (kind.isPresent() && !c.establishable().contains(kind.get())) {
+                Optional<RelationshipKind> kind =
+                        RelationshipKind.fromYaml(kinds.get(i)).filter(RelationshipKind::licensesPull);
+                if (kind.isEmpty()) {
+                    continue;
+                }
+                Set<String> holders = c.holdersOf(kind.get());
+                if (holders.isEmpty()) {
                     out.add(doc.error(
                             "/pull/relationships/" + i,
                             "no connector's records establish a '" + kinds.get(i) + "' relationship yet"));
+                } else if (a.recipients().stream().noneMatch(holders::contains)) {
+                    out.add(doc.error(
+                            "/pull/relationships/" + i,
+                            "no recipient can hold a '" + kinds.get(i) + "' relationship (held by "
+                                    + new java.util.TreeSet<>(holders) + ")"));
                 }
             }
         }

@@ -10,11 +10,16 @@ import org.earlyhelp.hub.governance.relationship.RelationshipKind;
  * which partner kinds bring in each record type, and which relationship kinds some connector's records establish.
  */
 public record ConnectorFacts(
-        Set<String> delivering, Map<String, Set<String>> providersOfType, Set<RelationshipKind> establishable) {
+        Set<String> delivering, Map<String, Set<String>> providersOfType, Map<RelationshipKind, Set<String>> holders) {
 
     public ConnectorFacts {
         delivering = Set.copyOf(delivering);
         providersOfType = Map.copyOf(providersOfType);
-        establishable = Set.copyOf(establishable);
+        holders = Map.copyOf(holders);
+    }
+
+    /** The partner kinds that hold {@code kind}; empty when no connector's records establish it. */
+    public Set<String> holdersOf(RelationshipKind kind) {
+        return holders.getOrDefault(kind, Set.of());
     }
 }

@@ -173,7 +173,15 @@ class AgreementLintTest {
                     "school-attendance", java.util.Set.of("schools", "council"),
                     "health-involvement", java.util.Set.of("health"),
                     "case-involvement", java.util.Set.of("casesystem")),
-            java.util.EnumSet.allOf(org.earlyhelp.hub.governance.relationship.RelationshipKind.class));
+            java.util.Map.of(
+                    org.earlyhelp.hub.governance.relationship.RelationshipKind.PUPIL_ON_ROLL,
+                    java.util.Set.of("schools"),
+                    org.earlyhelp.hub.governance.relationship.RelationshipKind.OPEN_INVOLVEMENT,
+                    java.util.Set.of("casesystem", "health"),
+                    org.earlyhelp.hub.governance.relationship.RelationshipKind.ROLL_RECORD,
+                    java.util.Set.of("council"),
+                    org.earlyhelp.hub.governance.relationship.RelationshipKind.TENANCY,
+                    java.util.Set.of("housing")));
 
     @Test
     void aDeliverAgreementToAPartnerNoConnectorDeliversToIsAnErrorNamingFileAndLine() throws IOException {

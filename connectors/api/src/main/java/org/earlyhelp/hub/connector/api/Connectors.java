@@ -143,7 +143,17 @@ public final class Connectors {
                     .computeIfAbsent(t.type(), k -> new LinkedHashSet<>())
                     .addAll(t.providers());
         }
-        return new org.earlyhelp.hub.governance.agreement.ConnectorFacts(
-                delivering(), providersOfType, establishable());
+        return new org.earlyhelp.hub.governance.agreement.ConnectorFacts(delivering(), providersOfType, holders());
+    }
+
+    /** For each relationship kind some connector establishes, the partner kinds that hold it. */
+    public Map<RelationshipKind, Set<String>> holders() {
+        Map<RelationshipKind, Set<String>> out = new LinkedHashMap<>();
+        for (Connector c : connectors) {
+            for (RelationshipKind kind : c.establishes()) {
+                out.computeIfAbsent(kind, k -> new LinkedHashSet<>()).addAll(c.holdersOf(kind));
+            }
+        }
+        return out;
     }
 }

@@ -29,6 +29,9 @@ public final class SchoolsConnector implements Connector {
     public static final String PARTNER = "schools";
     public static final String EDUCATION_SERVICE_KIND = "council";
 
+    /** The organisation whose roll records are authoritative for school rolls. */
+    public static final String EDUCATION_SERVICE = "council:education-service";
+
     /** The relationship a school's contact record asserts between a parent and a pupil. */
     static final String SCHOOL_CONTACT_OF = "SCHOOL_CONTACT_OF";
 
@@ -85,7 +88,7 @@ public final class SchoolsConnector implements Connector {
         RelationshipKind kind = null;
         if (PARTNER.equals(record.getProvider()) && orgId.equals(a.getSchoolUrn())) {
             kind = RelationshipKind.PUPIL_ON_ROLL;
-        } else if (RelationshipKind.EDUCATION_SERVICE.equals(organisation)) {
+        } else if (EDUCATION_SERVICE.equals(organisation)) {
             kind = RelationshipKind.ROLL_RECORD;
         }
         List<RelationshipAssertion> out = new ArrayList<>();
@@ -97,6 +100,16 @@ public final class SchoolsConnector implements Connector {
             }
         }
         return out;
+    }
+
+    /** A school holds its pupils on roll; the education service holds the roll records. */
+    @Override
+    public Set<String> holdersOf(RelationshipKind kind) {
+        return switch (kind) {
+            case PUPIL_ON_ROLL -> Set.of(PARTNER);
+            case ROLL_RECORD -> Set.of(EDUCATION_SERVICE_KIND);
+            default -> Set.of();
+        };
     }
 
     @Override
