@@ -27,6 +27,7 @@ import org.earlyhelp.hub.schema.HubRecord;
 import org.earlyhelp.hub.schema.Person;
 import org.earlyhelp.hub.schema.RecordKind;
 import org.earlyhelp.hub.schema.Role;
+import org.earlyhelp.hub.simulator.partners.PartnerFeed;
 
 /**
  * Housing (the council's housing options service and registered providers) as the hub sees it: six record types in,
@@ -85,6 +86,12 @@ public final class HousingConnector implements Connector {
         }
         return Optional.of(
                 new Outbound(RecipientAddressing.wholePartner(PARTNER), HousingErrorClassifier.classifier()));
+    }
+
+    /** Chesterfield Homes' tenants among the simulated population, in the embedded run. */
+    @Override
+    public Optional<PartnerFeed> simulation() {
+        return Optional.of(new HousingFeed());
     }
 
     @Override
