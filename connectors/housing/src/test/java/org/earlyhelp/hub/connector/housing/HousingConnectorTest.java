@@ -76,7 +76,7 @@ class HousingConnectorTest {
                 .isEmpty();
         assertThat(relationships(tenancy("casesystem:chesterfield-homes", json)))
                 .isEmpty();
-        // emptied at rest (no agreement releasing the landlord): nothing is assumed
+        // an empty landlord (as a record minimised at rest before the field was kept would have): nothing assumed
         HubRecord emptied = tenancy("housing:chesterfield-homes", json);
         HousingTenancy t =
                 HousingSamples.PAYLOADS.decode(emptied.getType(), emptied.getPayload(), HousingTenancy.class);
