@@ -42,7 +42,10 @@ import org.springframework.test.context.DynamicPropertySource;
             "hub.agreements.dir=${user.dir}/../agreements",
             "hub.simulator.enabled=false",
             "hub.connectors.casesystem.webhook-token=" + CaseSystemConnectorIT.WEBHOOK_TOKEN,
-            "hub.connectors.casesystem.initial-backoff=50ms"
+            "hub.connectors.casesystem.initial-backoff=50ms",
+            // the hostile-traffic test posts 400 bodies as fast as it can: the rate limit is not what it tests
+            "hub.security.rate-limit.requests-per-second=1000",
+            "hub.security.rate-limit.burst=1000"
         })
 class CaseSystemConnectorIT {
 
@@ -204,6 +207,58 @@ class CaseSystemConnectorIT {
                         Integer.class,
                         recordId))
                 .isEqualTo(1));
+    }
+
+    @Test
+    void hundredsOfHostileBodiesGetNo5xxAndEveryRefusalNamesFieldAndReason() throws Exception {
+        // Given hostile variants of a valid body for each of the case system's endpoints
+        java.util.Map<String, String> valid = new java.util.LinkedHashMap<>();
+        valid.put("/api/casesystem/involvements", involvement("9434765870", "open", null));
+        valid.put("/api/casesystem/referrals", referral("EH-REF-HOSTILE", 4));
+        valid.put("/api/casesystem/assessments", assessment());
+        valid.put(
+                "/api/casesystem/people-standard/involvements",
+                """
+                {"people": [{"ref": "c", "role": "CHILD", "person": {
+                   "Identifier": [{"value": "MOSAIC-1", "system": "https://derbyshire.gov.uk/id/mosaic-person"}],
+                   "Name": {"familyName": "Quillfeather", "givenNames": ["Zephyrine"]},
+                   "DateOfBirth": {"date": "2013-07-19"}}}],
+                 "caseInvolvement": {"caseType": "early-help", "status": "open", "openedOn": "2026-10-01"}}""");
+        int sent = 0;
+        java.util.List<String> failures = new java.util.ArrayList<>();
+        for (java.util.Map.Entry<String, String> e : valid.entrySet()) {
+            List<String> bodies = org.earlyhelp.hub.connector.api.HostileJson.bodies(e.getValue())
+                    .sampleStream()
+                    .limit(100)
+                    .toList();
+            // When each is posted
+            for (String body : bodies) {
+                HttpResponse<String> r = send("POST", e.getKey(), CASESYSTEM, body);
+                sent++;
+                // Then the hub accepts it or refuses it in its one shape, naming a field and a reason, quoting nothing
+                if (r.statusCode() == 202) {
+                    continue;
+                }
+                JsonNode errors = json.readTree(r.body()).get("errors");
+                boolean shaped = (r.statusCode() == 400 || r.statusCode() == 409 || r.statusCode() == 413)
+                        && errors != null
+                        && errors.size() > 0;
+                if (shaped) {
+                    for (JsonNode error : errors) {
+                        shaped &= error.hasNonNull("reason")
+                                && !error.get("reason").asText().isBlank();
+                        shaped &= r.statusCode() == 409 || error.hasNonNull("field");
+                    }
+                }
+                if (!shaped
+                        || org.earlyhelp.hub.connector.api.HostileJson.MARKERS.stream()
+                                .anyMatch(r.body()::contains)) {
+                    failures.add(e.getKey() + " " + r.statusCode() + " " + r.body());
+                }
+            }
+        }
+        assertThat(sent).isEqualTo(400);
+        assertThat(failures).isEmpty();
     }
 
     private List<LoggedRequest> notifications(String reference) {
