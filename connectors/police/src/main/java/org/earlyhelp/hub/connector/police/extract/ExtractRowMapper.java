@@ -67,10 +67,8 @@ final class ExtractRowMapper {
         for (ConstraintViolation<PoliceEventRequest> v : validator.validate(request)) {
             problems.add(forPath(v.getPropertyPath().toString()) + ": " + v.getMessage());
         }
-        if (problems.isEmpty()) {
-            for (FieldError e : PoliceEventChecks.problems(request, clock)) {
-                problems.add(forPath(e.field()) + ": " + e.reason());
-            }
+        for (FieldError e : PoliceEventChecks.problems(request, clock)) {
+            problems.add(forPath(e.field()) + ": " + e.reason());
         }
         return problems.isEmpty() ? new Request(request) : new Problems(String.join("; ", problems));
     }

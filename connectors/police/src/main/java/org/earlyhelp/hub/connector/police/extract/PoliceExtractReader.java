@@ -116,7 +116,7 @@ public final class PoliceExtractReader {
                     // an unclosed quote or text after one: the rows after it cannot be told apart
                     throw new RequestRejected(
                             "$",
-                            "the extract is not well-formed CSV after row " + (records.size() + 1)
+                            "the extract is not well-formed CSV after row " + records.size()
                                     + " (an unclosed or stray quote): nothing was read");
                 }
                 if (records.size() > MAX_ROWS + 1) {
