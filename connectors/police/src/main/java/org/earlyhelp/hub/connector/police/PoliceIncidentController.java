@@ -64,7 +64,10 @@ public class PoliceIncidentController {
                 @ApiResponse(responseCode = "409", description = "the reference or key was used for another incident"),
                 @ApiResponse(responseCode = "503", description = "not stored: try again")
             })
-    @PostMapping(path = "/incidents", produces = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(
+            path = "/incidents",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<Map<String, Object>> post(HttpServletRequest request) throws IOException {
         Organisation force = intake.force(request);
         PoliceIncidentRequest incident;

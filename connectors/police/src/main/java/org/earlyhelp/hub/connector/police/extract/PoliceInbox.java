@@ -19,11 +19,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.earlyhelp.hub.connector.api.RequestRejected;
 import org.earlyhelp.hub.connector.police.PoliceIntake;
+import org.earlyhelp.hub.governance.access.Organisation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,28 +48,72 @@ public class PoliceInbox implements DisposableBean {
     private final PoliceExtractIntake extracts;
     private final PoliceIntake intake;
     private final Clock clock;
+    private final Path inbox;
+    private final Organisation force;
     private ScheduledExecutorService scheduler;
 
+    /** In the embedded run, with no folder set, {@code <data-dir>/inbox/police} for the development force. */
+    static final String EMBEDDED_FORCE = "police:derbyshire";
+
+    @Autowired
     public PoliceInbox(
             PoliceConnectorProperties settings,
             Validator validator,
             Clock clock,
             PoliceExtractIntake extracts,
-            PoliceIntake intake) {
+            PoliceIntake intake,
+            Environment env) {
+        this(settings, validator, clock, extracts, intake, inbox(settings, env), force(settings, env));
+    }
+
+    /** A watcher of {@code inbox} for {@code force} (as a second instance's would be). */
+    public PoliceInbox(
+            PoliceConnectorProperties settings,
+            Validator validator,
+            Clock clock,
+            PoliceExtractIntake extracts,
+            PoliceIntake intake,
+            Path inbox,
+            Organisation force) {
         this.settings = settings;
+        this.inbox = inbox;
+        this.force = force;
         this.reader = new PoliceExtractReader(validator, clock);
         this.extracts = extracts;
         this.intake = intake;
         this.clock = clock;
     }
 
+    static Path inbox(PoliceConnectorProperties settings, Environment env) {
+        if (settings.inbox() != null) {
+            return settings.inbox();
+        }
+        if (env.getProperty("hub.embedded.enabled", Boolean.class, false)) {
+            return Path.of(env.getProperty("hub.embedded.data-dir", "data"), "inbox", "police");
+        }
+        return null;
+    }
+
+    static Organisation force(PoliceConnectorProperties settings, Environment env) {
+        return settings.inbox() != null ? settings.force() : Organisation.parse(EMBEDDED_FORCE);
+    }
+
+    /** The folder watched, if any. */
+    public Path folder() {
+        return inbox;
+    }
+
     @EventListener(ApplicationReadyEvent.class)
     public synchronized void start() throws IOException {
-        if (settings.inbox() == null || scheduler != null) {
+        if (scheduler != null) {
+            return;
+        }
+        if (inbox == null) {
+            log.info("police inbox off: set hub.connectors.police.inbox to read nightly extracts from a folder");
             return;
         }
         for (String sub : List.of("processing", "done", "failed")) {
-            Files.createDirectories(settings.inbox().resolve(sub));
+            Files.createDirectories(inbox.resolve(sub));
         }
         scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "police-inbox");
@@ -88,7 +135,6 @@ public class PoliceInbox implements DisposableBean {
 
     /** One look at the folder: stale claims back, then every file this instance manages to claim, in name order. */
     public void poll() throws IOException {
-        Path inbox = settings.inbox();
         Path processing = inbox.resolve("processing");
         for (Path stale : csvFiles(processing)) {
             FileTime touched = Files.getLastModifiedTime(stale);
@@ -106,7 +152,6 @@ public class PoliceInbox implements DisposableBean {
     }
 
     private void read(Path claimed) throws IOException {
-        Path inbox = settings.inbox();
         String name = claimed.getFileName().toString();
         PoliceExtract extract;
         try {
@@ -124,7 +169,7 @@ public class PoliceInbox implements DisposableBean {
             return;
         }
         try {
-            PoliceExtractIntake.Summary summary = extracts.process(settings.force(), extract);
+            PoliceExtractIntake.Summary summary = extracts.process(force, extract);
             Files.writeString(inbox.resolve("done").resolve(name + ".result.json"), json(summary));
             move(claimed, inbox.resolve("done").resolve(name));
         } catch (RequestRejected e) {
