@@ -50,6 +50,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         properties = {
             "hub.embedded.data-dir=target/it-data/${random.uuid}",
             "hub.simulator.enabled=false",
+            "hub.agreements.dir=${user.dir}/../agreements",
             "hub.connectors.police.inbox=target/it-police-inbox/${random.uuid}",
             "hub.connectors.police.inbox-force=police:derbyshire",
             "hub.connectors.police.inbox-poll-interval=300ms"
