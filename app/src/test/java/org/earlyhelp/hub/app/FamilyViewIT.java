@@ -72,7 +72,7 @@ class FamilyViewIT {
         dsl = PartnerClient.of(port, SCHOOLS).as("dsl-7", "designated-safeguarding-lead");
         nurse = PartnerClient.of(port, HEALTH).as("sn-3", "school-nurse");
         caseRecord = lead.accepted(
-                "/api/records",
+                "/api/casesystem/involvements",
                 """
                 {"type": "case-involvement",
                  "people": [
@@ -86,7 +86,7 @@ class FamilyViewIT {
                 """
                         .formatted(ADDRESS, ADDRESS));
         schoolRecord = dsl.accepted(
-                "/api/records",
+                "/api/schools/attendance",
                 """
                 {"type": "school-attendance",
                  "people": [{"ref": "p", "role": "CHILD", "givenName": "Jess", "familyName": "Ashworth",
@@ -97,7 +97,7 @@ class FamilyViewIT {
                         .formatted(ADDRESS));
         councilRecord = PartnerClient.of(port, COUNCIL)
                 .accepted(
-                        "/api/records",
+                        "/api/schools/attendance",
                         """
                 {"type": "school-attendance",
                  "people": [{"ref": "r", "role": "CHILD", "givenName": "Jessica", "familyName": "Ashworth",
@@ -106,7 +106,7 @@ class FamilyViewIT {
                 """
                                 .formatted(ADDRESS));
         healthRecord = nurse.accepted(
-                "/api/records",
+                "/api/health/involvements",
                 """
                 {"type": "health-involvement",
                  "people": [{"ref": "h", "role": "CHILD", "givenName": "JESSICA", "familyName": "ASHWORTH",
@@ -349,17 +349,18 @@ class FamilyViewIT {
 
     @Test
     @Order(7)
-    void aPartnerMaySendOnlyItsOwnTypesAndBadBodiesAreNamed() throws Exception {
+    void aPartnerMayPostOnlyToItsOwnConnectorAndBadBodiesAreNamed() throws Exception {
         HttpResponse<String> wrongPartner = dsl.post(
-                "/api/records",
+                "/api/health/involvements",
                 """
                 {"type": "health-involvement", "people": [{"ref": "x", "role": "CHILD", "givenName": "A",
                  "familyName": "B"}], "involvement": {"service": "camhs", "since": "2025-01-01"}}
                 """);
-        assertThat(wrongPartner.statusCode()).isEqualTo(400);
-        assertThat(wrongPartner.body()).contains("\"field\":\"type\"");
+        // a school may not post health's records: refused before the body is read
+        assertThat(wrongPartner.statusCode()).isEqualTo(403);
+        assertThat(wrongPartner.body()).doesNotContain("camhs");
         HttpResponse<String> badDate = nurse.post(
-                "/api/records",
+                "/api/health/involvements",
                 """
                 {"type": "health-involvement", "people": [{"ref": "x", "role": "CHILD", "givenName": "Secretname",
                  "familyName": "B", "dateOfBirth": "2015-02-30"}], "involvement": {"service": "camhs",
@@ -367,8 +368,8 @@ class FamilyViewIT {
                 """);
         assertThat(badDate.statusCode()).isEqualTo(400);
         assertThat(badDate.body()).contains("people[0].dateOfBirth").doesNotContain("Secretname");
-        HttpResponse<String> police = PartnerClient.of(port, POLICE).post("/api/records", "{}");
-        assertThat(police.statusCode()).isIn(400, 403);
+        HttpResponse<String> police = PartnerClient.of(port, POLICE).post("/api/health/involvements", "{}");
+        assertThat(police.statusCode()).isEqualTo(403);
     }
 
     static String consent(String record, String ref) {

@@ -38,8 +38,6 @@ final class EndpointRules {
             auth.requestMatchers("/api/" + c.partner() + "/**")
                     .hasAnyRole(c.providers().toArray(String[]::new));
         }
-        // transitional: the generic canonical-record endpoint, until every connector serves its own
-        auth.requestMatchers(POST, "/api/records").hasAnyRole("schools", "council", "casesystem");
         String[] pullers = pullers(connectors);
         if (pullers.length > 0) {
             auth.requestMatchers(GET, "/api/family-view").hasAnyRole(pullers);

@@ -4,10 +4,17 @@ import java.util.List;
 import java.util.Optional;
 import org.earlyhelp.hub.connector.api.Connector;
 import org.earlyhelp.hub.connector.api.RecordType;
+import org.earlyhelp.hub.connector.police.schema.AntiSocialBehaviour;
+import org.earlyhelp.hub.connector.police.schema.MissingEpisode;
+import org.earlyhelp.hub.connector.police.schema.YouthOffending;
 import org.earlyhelp.hub.schema.DomesticAbuseIncident;
 import org.earlyhelp.hub.schema.RecordKind;
 
-/** The police connector as the hub sees it: domestic abuse incidents in (Operation Encompass); nothing out. */
+/**
+ * The police connector as the hub sees it: domestic abuse incidents (Operation Encompass), missing episodes,
+ * anti-social behaviour and youth offending outcomes in, over HTTP or a nightly CSV extract; nothing out, since no
+ * agreement sends the police anything today.
+ */
 public final class PoliceConnector implements Connector {
 
     public static final String PARTNER = "police";
@@ -19,7 +26,11 @@ public final class PoliceConnector implements Connector {
 
     @Override
     public List<RecordType> recordTypes() {
-        return List.of(RecordType.of(DomesticAbuseIncident.getClassSchema(), RecordKind.EVENT, PARTNER));
+        return List.of(
+                RecordType.of(DomesticAbuseIncident.getClassSchema(), RecordKind.EVENT, PARTNER),
+                RecordType.of(MissingEpisode.getClassSchema(), RecordKind.EVENT, PARTNER),
+                RecordType.of(AntiSocialBehaviour.getClassSchema(), RecordKind.EVENT, PARTNER),
+                RecordType.of(YouthOffending.getClassSchema(), RecordKind.EVENT, PARTNER));
     }
 
     @Override

@@ -3,16 +3,18 @@ package org.earlyhelp.hub.connector.police;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.earlyhelp.hub.schema.Address;
+import org.earlyhelp.hub.connector.api.inbound.AddressInput;
 import org.earlyhelp.hub.schema.DomesticAbuseIncident;
 import org.earlyhelp.hub.schema.HubRecord;
 import org.earlyhelp.hub.schema.Person;
 import org.earlyhelp.hub.schema.RecordKind;
 import org.earlyhelp.hub.schema.RiskLevel;
-import org.earlyhelp.hub.schema.Role;
-import org.earlyhelp.hub.schema.Sex;
+import org.earlyhelp.hub.schema.payload.Payloads;
 
-/** Maps a validated police incident to the canonical record. The provider is the authenticated partner. */
+/**
+ * Maps a validated police incident to the canonical record: people through the shared person shape, the incident as
+ * its registered payload. The provider is the authenticated partner ({@code RecordIntake} stamps the organisation).
+ */
 final class PoliceIncidentMapper {
 
     static final String TYPE = "domestic-abuse-incident";
@@ -23,18 +25,7 @@ final class PoliceIncidentMapper {
         List<Person> people = new ArrayList<>();
         List<String> present = new ArrayList<>();
         for (PoliceIncidentRequest.PersonDto p : in.people()) {
-            people.add(Person.newBuilder()
-                    .setRef(p.ref())
-                    .setRole(Role.valueOf(p.role()))
-                    .setNhsNumber(p.nhsNumber())
-                    .setGivenName(p.givenName().strip())
-                    .setFamilyName(p.familyName().strip())
-                    .setDateOfBirth(p.dateOfBirth())
-                    .setDateOfBirthExpected(Boolean.TRUE.equals(p.dateOfBirthExpected()))
-                    .setSex(p.sex() == null ? null : Sex.valueOf(p.sex()))
-                    .setAddress(address(p.address()))
-                    .setSchoolUrn(p.schoolUrn())
-                    .build());
+            people.add(p.toInput().toAvro());
             if (Boolean.TRUE.equals(p.present())) {
                 present.add(p.ref());
             }
@@ -42,7 +33,7 @@ final class PoliceIncidentMapper {
         DomesticAbuseIncident incident = DomesticAbuseIncident.newBuilder()
                 .setReference(in.reference())
                 .setOccurredAt(in.occurredAt().toInstant())
-                .setPlace(address(in.place()))
+                .setPlace(AddressInput.toAvro(in.place()))
                 .setChildrenPresent(present)
                 .setRiskLevel(in.riskLevel() == null ? null : RiskLevel.valueOf(in.riskLevel()))
                 .setOfficerNotes(in.officerNotes())
@@ -54,18 +45,7 @@ final class PoliceIncidentMapper {
                 .setProvider(provider)
                 .setReceivedAt(receivedAt)
                 .setPeople(people)
-                .setPayload(org.earlyhelp.hub.schema.payload.Payloads.encode(incident))
-                .build();
-    }
-
-    private static Address address(PoliceIncidentRequest.AddressDto a) {
-        if (a == null) {
-            return null;
-        }
-        return Address.newBuilder()
-                .setLines(a.lines() == null ? List.of() : a.lines())
-                .setPostcode(a.postcode() == null ? null : a.postcode().toUpperCase(java.util.Locale.ROOT))
-                .setUprn(a.uprn())
+                .setPayload(Payloads.encode(incident))
                 .build();
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import org.earlyhelp.hub.connector.api.FieldError;
 import org.earlyhelp.hub.connector.api.StrictJsonReader;
+import org.earlyhelp.hub.connector.api.inbound.NhsNumbers;
 
 /**
  * Turns a request body into a valid {@link PoliceIncidentRequest} or a {@code RequestRejected} that names each field
@@ -55,7 +56,7 @@ public final class PoliceIncidentReader {
                     errors.add(new FieldError(at + ".ref", "duplicates another person's ref"));
                 }
                 child |= "CHILD".equals(p.role());
-                if (p.nhsNumber() != null && p.nhsNumber().matches("[0-9]{10}") && !NhsNumber.valid(p.nhsNumber())) {
+                if (p.nhsNumber() != null && p.nhsNumber().matches("[0-9]{10}") && !NhsNumbers.valid(p.nhsNumber())) {
                     errors.add(new FieldError(at + ".nhsNumber", "check digit is wrong"));
                 }
                 if ("CHILD".equals(p.role()) && p.dateOfBirth() == null) {

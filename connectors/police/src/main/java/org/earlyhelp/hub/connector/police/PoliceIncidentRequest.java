@@ -12,27 +12,24 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.earlyhelp.hub.connector.api.DatedPerson;
 import org.earlyhelp.hub.connector.api.PlausibleDateOfBirth;
+import org.earlyhelp.hub.connector.api.inbound.AddressInput;
+import org.earlyhelp.hub.connector.api.inbound.PersonInput;
 
-/** A domestic abuse incident as the police system posts it, read by the hub's strict reader. */
+/**
+ * A domestic abuse incident as the police system posts it, read by the hub's strict reader. The shape predates the
+ * shared {@link PersonInput} and stays as forces already send it: a person here also says whether a child was
+ * present; addresses are the shared {@link AddressInput}.
+ */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record PoliceIncidentRequest(
         @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9/_.-]+", message = "letters, digits and / _ . - only")
                 String reference,
         @NotNull OffsetDateTime occurredAt,
-        @NotNull @Valid AddressDto place,
+        @NotNull @Valid AddressInput place,
         @Pattern(regexp = "STANDARD|MEDIUM|HIGH|UNKNOWN", message = "must be STANDARD, MEDIUM, HIGH or UNKNOWN")
                 String riskLevel,
         @Size(max = 4000) String officerNotes,
         @NotEmpty @Size(max = 30) List<@NotNull @Valid PersonDto> people) {
-
-    /** A postal address. */
-    public record AddressDto(
-            @Size(max = 6) List<@NotBlank @Size(max = 200) String> lines,
-            @Pattern(
-                            regexp = "(?i)[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}",
-                            message = "must be a UK postcode such as S41 7AB")
-                    String postcode,
-            @Pattern(regexp = "[0-9]{1,12}", message = "must be 1 to 12 digits") String uprn) {}
 
     /** One person involved in the incident; a future date of birth only when marked expected (pre-birth). */
     @PlausibleDateOfBirth
@@ -50,9 +47,26 @@ public record PoliceIncidentRequest(
             @Pattern(regexp = "FEMALE|MALE|OTHER|UNKNOWN", message = "must be FEMALE, MALE, OTHER or UNKNOWN")
                     String sex,
             @Pattern(regexp = "[0-9]{10}", message = "must be 10 digits") String nhsNumber,
-            @Valid AddressDto address,
+            @Valid AddressInput address,
             @Pattern(regexp = "[0-9]{6}", message = "must be a 6-digit school URN") String schoolUrn,
             Boolean present,
             Boolean dateOfBirthExpected)
-            implements DatedPerson {}
+            implements DatedPerson {
+
+        /** The shared person shape (which has no {@code present}: that is the incident's, not the person's). */
+        public PersonInput toInput() {
+            return new PersonInput(
+                    ref,
+                    role,
+                    givenName,
+                    familyName,
+                    dateOfBirth,
+                    sex,
+                    nhsNumber,
+                    null,
+                    address,
+                    schoolUrn,
+                    dateOfBirthExpected);
+        }
+    }
 }
