@@ -17,13 +17,15 @@ record BlockingMeasure(double recall, String table) {
         StandardMatcher matcher = StandardMatcher.standard();
         List<Blocking.BlockingRule> rules = matcher.blocking().rules();
         int n = records.size();
+        List<PreparedRecord> prepared =
+                records.parallelStream().map(matcher::prepare).toList();
         String[][] keys = new String[rules.size()][n];
         long[] pairs = new long[rules.size()];
         List<Map<String, Integer>> sizes = new ArrayList<>();
         for (int r = 0; r < rules.size(); r++) {
             Map<String, Integer> size = new HashMap<>();
             for (int i = 0; i < n; i++) {
-                String key = rules.get(r).keyOf(matcher.prepare(records.get(i)));
+                String key = rules.get(r).keyOf(prepared.get(i));
                 keys[r][i] = key;
                 if (key != null) {
                     size.merge(key, 1, Integer::sum);
