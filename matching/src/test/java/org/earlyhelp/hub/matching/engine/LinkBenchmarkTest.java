@@ -123,7 +123,8 @@ class LinkBenchmarkTest {
             MatchSettings settings = MatchSettings.standard();
             // pairs kept from -10 for the sweep; at a million records only from the shipped review threshold (memory)
             boolean large = records.size() > 200_000;
-            if (!large) {
+            // -Dbenchmark.review=default keeps the settings' review threshold, exactly as link runs without options
+            if (!large && !"default".equals(System.getProperty("benchmark.review"))) {
                 settings = settings.withThresholds(settings.linkThreshold(), -10);
             }
             BatchLinker.Options options = BatchLinker.Options.defaults().withAdaptiveThreshold(true);
