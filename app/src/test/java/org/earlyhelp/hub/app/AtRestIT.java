@@ -162,7 +162,7 @@ class AtRestIT {
         // Given a health involvement with distinctive clinical notes
         HttpResponse<String> accepted = https(
                 "POST",
-                "/api/records",
+                "/api/health/involvements",
                 "health-dev-token",
                 """
                 {"type": "health-involvement",

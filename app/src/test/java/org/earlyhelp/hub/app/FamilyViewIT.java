@@ -72,7 +72,7 @@ class FamilyViewIT {
         dsl = PartnerClient.of(port, SCHOOLS).as("dsl-7", "designated-safeguarding-lead");
         nurse = PartnerClient.of(port, HEALTH).as("sn-3", "school-nurse");
         caseRecord = lead.accepted(
-                "/api/records",
+                "/api/casesystem/involvements",
                 """
                 {"type": "case-involvement",
                  "people": [
@@ -86,7 +86,7 @@ class FamilyViewIT {
                 """
                         .formatted(ADDRESS, ADDRESS));
         schoolRecord = dsl.accepted(
-                "/api/records",
+                "/api/schools/attendance",
                 """
                 {"type": "school-attendance",
                  "people": [{"ref": "p", "role": "CHILD", "givenName": "Jess", "familyName": "Ashworth",
@@ -97,7 +97,7 @@ class FamilyViewIT {
                         .formatted(ADDRESS));
         councilRecord = PartnerClient.of(port, COUNCIL)
                 .accepted(
-                        "/api/records",
+                        "/api/schools/attendance",
                         """
                 {"type": "school-attendance",
                  "people": [{"ref": "r", "role": "CHILD", "givenName": "Jessica", "familyName": "Ashworth",
@@ -106,7 +106,7 @@ class FamilyViewIT {
                 """
                                 .formatted(ADDRESS));
         healthRecord = nurse.accepted(
-                "/api/records",
+                "/api/health/involvements",
                 """
                 {"type": "health-involvement",
                  "people": [{"ref": "h", "role": "CHILD", "givenName": "JESSICA", "familyName": "ASHWORTH",
@@ -351,7 +351,7 @@ class FamilyViewIT {
     @Order(7)
     void aPartnerMaySendOnlyItsOwnTypesAndBadBodiesAreNamed() throws Exception {
         HttpResponse<String> wrongPartner = dsl.post(
-                "/api/records",
+                "/api/health/involvements",
                 """
                 {"type": "health-involvement", "people": [{"ref": "x", "role": "CHILD", "givenName": "A",
                  "familyName": "B"}], "involvement": {"service": "camhs", "since": "2025-01-01"}}
@@ -359,7 +359,7 @@ class FamilyViewIT {
         assertThat(wrongPartner.statusCode()).isEqualTo(400);
         assertThat(wrongPartner.body()).contains("\"field\":\"type\"");
         HttpResponse<String> badDate = nurse.post(
-                "/api/records",
+                "/api/health/involvements",
                 """
                 {"type": "health-involvement", "people": [{"ref": "x", "role": "CHILD", "givenName": "Secretname",
                  "familyName": "B", "dateOfBirth": "2015-02-30"}], "involvement": {"service": "camhs",
@@ -367,7 +367,7 @@ class FamilyViewIT {
                 """);
         assertThat(badDate.statusCode()).isEqualTo(400);
         assertThat(badDate.body()).contains("people[0].dateOfBirth").doesNotContain("Secretname");
-        HttpResponse<String> police = PartnerClient.of(port, POLICE).post("/api/records", "{}");
+        HttpResponse<String> police = PartnerClient.of(port, POLICE).post("/api/health/involvements", "{}");
         assertThat(police.statusCode()).isIn(400, 403);
     }
 

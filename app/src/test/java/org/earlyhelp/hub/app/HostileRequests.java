@@ -61,9 +61,9 @@ final class HostileRequests {
     static List<Endpoint> endpoints(String caseRecordId) {
         return List.of(
                 new Endpoint("POST", "/api/police/incidents", "police-dev-token", INCIDENT),
-                new Endpoint("POST", "/api/records", "casesystem-dev-token", CASE_RECORD),
-                new Endpoint("POST", "/api/records", "schools-dev-token", ATTENDANCE),
-                new Endpoint("POST", "/api/records", "health-dev-token", HEALTH),
+                new Endpoint("POST", "/api/casesystem/involvements", "casesystem-dev-token", CASE_RECORD),
+                new Endpoint("POST", "/api/schools/attendance", "schools-dev-token", ATTENDANCE),
+                new Endpoint("POST", "/api/health/involvements", "health-dev-token", HEALTH),
                 new Endpoint(
                         "POST",
                         "/api/consent",

@@ -53,7 +53,7 @@ class HostileTrafficIT {
                         .statusCode())
                 .isEqualTo(200);
         HttpResponse<String> caseRecord =
-                hub.send("POST", "/api/records", "casesystem-dev-token", HostileRequests.CASE_RECORD);
+                hub.send("POST", "/api/casesystem/involvements", "casesystem-dev-token", HostileRequests.CASE_RECORD);
         assertThat(caseRecord.statusCode()).as(caseRecord.body()).isEqualTo(202);
         List<HostileRequests.Endpoint> endpoints = HostileRequests.endpoints(
                 json.readTree(caseRecord.body()).get("id").asText());

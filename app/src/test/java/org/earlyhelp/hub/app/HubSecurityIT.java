@@ -93,7 +93,7 @@ class HubSecurityIT extends SecuredHub {
         assertThat(RawHttp.partial(
                                 port,
                                 "POST",
-                                "/api/records",
+                                "/api/schools/attendance",
                                 "schools-dev-token",
                                 (1 << 20) + 1,
                                 16,
@@ -103,7 +103,7 @@ class HubSecurityIT extends SecuredHub {
         assertThat(RawHttp.partial(
                                 port,
                                 "POST",
-                                "/api/records",
+                                "/api/schools/attendance",
                                 "schools-dev-token",
                                 -1,
                                 (1 << 20) + (64 << 10),
@@ -155,8 +155,8 @@ class HubSecurityIT extends SecuredHub {
                 .isEqualTo(400);
         assertThat(send("GET", "/api/ledger/verify", casesystem, null).statusCode())
                 .isEqualTo(403);
-        // a police token may not post records
-        assertThat(send("POST", "/api/records", jwt("police:derbyshire", c -> {}), "{}")
+        // a police token may not post another partner's records
+        assertThat(send("POST", "/api/casesystem/involvements", jwt("police:derbyshire", c -> {}), "{}")
                         .statusCode())
                 .isEqualTo(403);
         // wrong audience, wrong issuer, expired, no organisation: 401

@@ -122,16 +122,16 @@ class IdempotentIntakeIT {
     void anIdempotencyKeyMakesARecordsPostIdempotent() throws Exception {
         String key = "case-" + UUID.randomUUID();
         String body = caseRecord("2015-03-04");
-        HttpResponse<String> first = post("/api/records", CASESYSTEM, body, key, null);
-        HttpResponse<String> retry = post("/api/records", CASESYSTEM, body, key, null);
+        HttpResponse<String> first = post("/api/casesystem/involvements", CASESYSTEM, body, key, null);
+        HttpResponse<String> retry = post("/api/casesystem/involvements", CASESYSTEM, body, key, null);
         assertThat(first.statusCode()).as(first.body()).isEqualTo(202);
         assertThat(json.readTree(retry.body())).isEqualTo(json.readTree(first.body()));
-        assertThat(post("/api/records", CASESYSTEM, caseRecord("2015-03-05"), key, null)
+        assertThat(post("/api/casesystem/involvements", CASESYSTEM, caseRecord("2015-03-05"), key, null)
                         .statusCode())
                 .isEqualTo(409);
         // without a key, each post is a new record
-        HttpResponse<String> a = post("/api/records", CASESYSTEM, body, null, null);
-        HttpResponse<String> b = post("/api/records", CASESYSTEM, body, null, null);
+        HttpResponse<String> a = post("/api/casesystem/involvements", CASESYSTEM, body, null, null);
+        HttpResponse<String> b = post("/api/casesystem/involvements", CASESYSTEM, body, null, null);
         assertThat(json.readTree(a.body()).get("id"))
                 .isNotEqualTo(json.readTree(b.body()).get("id"));
     }

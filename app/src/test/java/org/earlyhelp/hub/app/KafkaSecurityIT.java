@@ -92,7 +92,7 @@ class KafkaSecurityIT {
             // And a record goes through the raw producer
             HttpResponse<String> record = hub.send(
                     "POST",
-                    "/api/records",
+                    "/api/health/involvements",
                     health,
                     """
                     {"type": "health-involvement",

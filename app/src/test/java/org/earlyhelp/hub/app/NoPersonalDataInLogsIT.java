@@ -62,8 +62,8 @@ class NoPersonalDataInLogsIT {
                                         + "/notifications\"}")
                         .statusCode())
                 .isEqualTo(200);
-        String caseRecord =
-                accepted(hub.send("POST", "/api/records", "casesystem-dev-token", HostileRequests.CASE_RECORD));
+        String caseRecord = accepted(
+                hub.send("POST", "/api/casesystem/involvements", "casesystem-dev-token", HostileRequests.CASE_RECORD));
         // When every endpoint gets its valid body and each hostile variant
         List<String> answers = new ArrayList<>();
         for (HostileRequests.Endpoint e : HostileRequests.endpoints(caseRecord)) {

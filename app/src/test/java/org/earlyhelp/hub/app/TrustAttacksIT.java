@@ -78,12 +78,13 @@ class TrustAttacksIT {
                     "dateOfBirth": "1986-01-02", "sex": "FEMALE", "address": %s}]}
                 """
                         .formatted(REFERENCE, ADDRESS, ADDRESS, ADDRESS));
-        rollRecord = PartnerClient.of(port, "council-dev-token").accepted("/api/records", attendance("r", "123456"));
-        genuineAttendance = ourSchool.accepted("/api/records", attendance("p", "123456"));
+        rollRecord = PartnerClient.of(port, "council-dev-token")
+                .accepted("/api/casesystem/involvements", attendance("r", "123456"));
+        genuineAttendance = ourSchool.accepted("/api/casesystem/involvements", attendance("p", "123456"));
         // (a) the case system fabricates an involvement holding only the NHS number, the date of birth and a
         // placeholder name, with no lead practitioner
         unknownChild = lead.accepted(
-                "/api/records",
+                "/api/casesystem/involvements",
                 """
                 {"type": "case-involvement",
                  "people": [{"ref": "u", "role": "CHILD", "givenName": "Unknown", "familyName": "Child",
@@ -91,7 +92,7 @@ class TrustAttacksIT {
                  "caseInvolvement": {"caseType": "early-help", "status": "open", "openedOn": "2026-11-30"}}
                 """);
         // (a, b) another school copies the child's details into a roll entry at its own URN
-        copiedAttendance = otherSchool.accepted("/api/records", attendance("x", "654321"));
+        copiedAttendance = otherSchool.accepted("/api/schools/attendance", attendance("x", "654321"));
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> jdbc.queryForObject(
                                         "select count(*) from person_record where record_key like any(array[?, ?, ?,"
@@ -178,7 +179,7 @@ class TrustAttacksIT {
     @Test
     void aSchoolAssertingAPupilAtAnotherSchoolsUrnIsRefused() throws Exception {
         // When school 654321 posts a roll entry at URN 123456
-        HttpResponse<String> r = otherSchool.post("/api/records", attendance("y", "123456"));
+        HttpResponse<String> r = otherSchool.post("/api/schools/attendance", attendance("y", "123456"));
 
         // Then it is refused outright and nothing is stored or established
         assertThat(r.statusCode()).isEqualTo(403);

@@ -5,9 +5,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import org.earlyhelp.hub.connector.api.Connectors;
 import org.earlyhelp.hub.governance.agreement.Agreement;
 import org.earlyhelp.hub.governance.agreement.AgreementLint;
 import org.earlyhelp.hub.governance.agreement.AgreementLoader;
+import org.earlyhelp.hub.governance.agreement.ConnectorFacts;
 import org.earlyhelp.hub.governance.agreement.LintProblem;
 import org.earlyhelp.hub.governance.minimise.FieldCatalogue;
 import org.slf4j.Logger;
@@ -22,9 +24,14 @@ public class AgreementCatalogue implements Supplier<List<Agreement>> {
     private static final Logger log = LoggerFactory.getLogger(AgreementCatalogue.class);
 
     private final Path dir;
+    private final FieldCatalogue catalogue;
+    private final ConnectorFacts facts;
     private final AtomicReference<List<Agreement>> current = new AtomicReference<>();
 
-    public AgreementCatalogue(Path dir) {
+    /** The agreements of {@code dir}, linted against the fields and capabilities of the connectors. */
+    public AgreementCatalogue(Path dir, Connectors connectors) {
+        this.catalogue = new FieldCatalogue(connectors.payloadTypes());
+        this.facts = connectors.facts();
         if (!Files.isDirectory(dir)) {
             throw new IllegalStateException("no agreements directory at " + dir.toAbsolutePath()
                     + ": run the hub from the repository root or set hub.agreements.dir");
@@ -40,7 +47,7 @@ public class AgreementCatalogue implements Supplier<List<Agreement>> {
 
     /** Reloads the directory; returns the errors that prevented it (the agreements in force are then unchanged). */
     public synchronized List<LintProblem> reload() {
-        List<LintProblem> errors = AgreementLint.lint(dir, FieldCatalogue.standard()).stream()
+        List<LintProblem> errors = AgreementLint.lint(dir, catalogue, facts).stream()
                 .filter(LintProblem::isError)
                 .toList();
         if (!errors.isEmpty()) {

@@ -75,7 +75,11 @@ public final class HubCommandLine {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            List<LintProblem> problems = AgreementLint.lint(dir, FieldCatalogue.standard());
+            List<LintProblem> problems = AgreementLint.lint(
+                    dir,
+                    new FieldCatalogue(org.earlyhelp.hub.connector.api.Connectors.discover()
+                            .payloadTypes()),
+                    org.earlyhelp.hub.connector.api.Connectors.discover().facts());
             problems.forEach(p -> out.println(p));
             long errors = problems.stream()
                     .filter(p -> p.severity() == LintProblem.Severity.ERROR)

@@ -99,7 +99,8 @@ final class IndexCommand {
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
-            CsvPersonReader.Mapping simulator = CsvPersonReader.Mapping.simulator();
+            CsvPersonReader.Mapping simulator = CsvPersonReader.Mapping.simulator(
+                    org.earlyhelp.hub.connector.api.Connectors.discover().educationProviders());
             CsvPersonReader.Mapping mapping = new CsvPersonReader.Mapping(
                     idColumn,
                     source == null ? sourceColumn : null,

@@ -2,8 +2,12 @@ package org.earlyhelp.hub.app.config;
 
 import java.time.Clock;
 import org.earlyhelp.hub.app.agreements.AgreementCatalogue;
+import org.earlyhelp.hub.connector.api.Connectors;
+import org.earlyhelp.hub.connector.api.Topics;
 import org.earlyhelp.hub.governance.decision.PolicyDecisionPoint;
+import org.earlyhelp.hub.governance.flow.Governance;
 import org.earlyhelp.hub.governance.flow.GovernanceService;
+import org.earlyhelp.hub.governance.ledger.DisclosureLedger;
 import org.earlyhelp.hub.governance.ledger.SubjectKey;
 import org.earlyhelp.hub.governance.minimise.AtRestMinimiser;
 import org.earlyhelp.hub.governance.minimise.FieldCatalogue;
@@ -29,15 +33,36 @@ public class GovernanceConfiguration {
         return new RecordCodec(SchemaRegistry.load());
     }
 
+    /** Every connector on the classpath: the partners, their record types, topics, addressing and relationships. */
     @Bean
-    AgreementCatalogue agreementCatalogue(HubProperties hub) {
-        return new AgreementCatalogue(hub.agreements().dir());
+    Connectors connectors() {
+        return Connectors.discover();
+    }
+
+    /** The hub's topic names, one naming for every connector and route. */
+    @Bean
+    Topics topics(HubProperties hub) {
+        return new Topics(
+                hub.topics().inboundPrefix(),
+                hub.topics().dlqPrefix(),
+                hub.topics().outboundPrefix());
+    }
+
+    /** The field paths agreements may name, from the payload types the connectors register. */
+    @Bean
+    FieldCatalogue fieldCatalogue(Connectors connectors) {
+        return new FieldCatalogue(connectors.payloadTypes());
+    }
+
+    @Bean
+    AgreementCatalogue agreementCatalogue(HubProperties hub, Connectors connectors) {
+        return new AgreementCatalogue(hub.agreements().dir(), connectors);
     }
 
     /** What no agreement could release is removed before a record is written to Kafka or the record store. */
     @Bean
-    AtRestMinimiser atRestMinimiser(AgreementCatalogue agreements, Clock clock) {
-        return new AtRestMinimiser(agreements, FieldCatalogue.standard(), clock);
+    AtRestMinimiser atRestMinimiser(AgreementCatalogue agreements, FieldCatalogue catalogue, Clock clock) {
+        return new AtRestMinimiser(agreements, catalogue, clock);
     }
 
     @Bean
@@ -65,8 +90,18 @@ public class GovernanceConfiguration {
         return new SubjectKey(keys.current(), keys.previous());
     }
 
+    /** Notification's one entry point: decisions in the ledger before anything is releasable. */
     @Bean
-    GovernanceService governanceService(PolicyDecisionPoint pdp, Pseudonymiser pseudonymiser, SubjectKey subjectKey) {
-        return new GovernanceService(pdp, new Minimiser(pseudonymiser), subjectKey, FieldCatalogue.standard());
+    Governance governance(
+            PolicyDecisionPoint pdp,
+            Pseudonymiser pseudonymiser,
+            SubjectKey subjectKey,
+            FieldCatalogue catalogue,
+            Connectors connectors,
+            DisclosureLedger ledger) {
+        return new Governance(
+                new GovernanceService(
+                        pdp, new Minimiser(pseudonymiser), subjectKey, catalogue, connectors.addressing()),
+                ledger);
     }
 }

@@ -21,4 +21,17 @@ public class IntakeConfiguration {
     IdempotentIntake idempotentIntake(DataSource dataSource, Clock clock) {
         return new IdempotentIntake(dataSource, clock, TAKE_OVER_AFTER);
     }
+
+    /** The one way every connector hands the hub a record: idempotent, minimised at rest, 202 once Kafka holds it. */
+    @Bean
+    org.earlyhelp.hub.connector.api.intake.RecordIntake recordIntake(
+            IdempotentIntake intake,
+            org.earlyhelp.hub.governance.minimise.AtRestMinimiser atRest,
+            org.apache.kafka.clients.producer.Producer<String, byte[]> governedProducer,
+            org.earlyhelp.hub.schema.codec.RecordCodec codec,
+            org.earlyhelp.hub.connector.api.Topics topics,
+            Clock clock) {
+        return new org.earlyhelp.hub.connector.api.intake.RecordIntake(
+                intake, atRest, governedProducer, codec, topics, clock);
+    }
 }

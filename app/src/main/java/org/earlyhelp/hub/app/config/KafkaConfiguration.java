@@ -18,13 +18,13 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.earlyhelp.hub.connector.api.Connectors;
+import org.earlyhelp.hub.connector.api.Topics;
 import org.earlyhelp.hub.connector.api.batch.ConsumerProgress;
 import org.earlyhelp.hub.connector.api.batch.FailureClassifier;
 import org.earlyhelp.hub.connector.api.batch.KafkaBatch;
 import org.earlyhelp.hub.connector.api.batch.TopicPublisher;
-import org.earlyhelp.hub.connector.schools.SchoolsConnectorProperties;
-import org.earlyhelp.hub.governance.flow.GovernanceService;
-import org.earlyhelp.hub.governance.ledger.DisclosureLedger;
+import org.earlyhelp.hub.governance.flow.Governance;
 import org.earlyhelp.hub.routes.govern.GovernBatchProcessor;
 import org.earlyhelp.hub.routes.govern.GovernRoute;
 import org.earlyhelp.hub.routes.resolve.RecordResolver;
@@ -59,19 +59,14 @@ public class KafkaConfiguration {
         });
     }
 
-    /** Creates the hub's topics before any route starts; existing topics are left as they are. */
+    /**
+     * Creates the topics of every connector before any route starts (inbound and dead letters per provider, outbound
+     * per delivering partner); existing topics are left as they are.
+     */
     @Bean
-    InitializingBean hubTopics(HubProperties hub, SchoolsConnectorProperties schools, KafkaClientSettings settings) {
+    InitializingBean hubTopics(HubProperties hub, Connectors connectors, Topics topics, KafkaClientSettings settings) {
         return () -> {
-            Set<String> names = new java.util.LinkedHashSet<>(Set.of(
-                    hub.topics().policeInbound(),
-                    hub.topics().dlqPrefix() + "police",
-                    schools.topic(),
-                    schools.deadLetterTopic()));
-            for (String partner : RECORD_PARTNERS) {
-                names.add(hub.topics().inboundPrefix() + partner);
-                names.add(hub.topics().dlqPrefix() + partner);
-            }
+            Set<String> names = connectors.topics(topics);
             try (Admin admin =
                     Admin.create(settings.configure(Map.of(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000)))) {
                 Set<String> existing = admin.listTopics().names().get();
@@ -109,9 +104,6 @@ public class KafkaConfiguration {
                 ByteArraySerializer.class)));
     }
 
-    /** Partners that post canonical records to {@code /api/records}, each with its own inbound topic. */
-    static final List<String> RECORD_PARTNERS = List.of("schools", "health", "casesystem", "council");
-
     /** How far each consumer of this instance has got; read by the readiness check. */
     @Bean
     ConsumerProgress consumerProgress(Clock clock) {
@@ -120,85 +112,47 @@ public class KafkaConfiguration {
 
     @Bean
     GovernBatchProcessor governBatchProcessor(
-            HubProperties hub,
+            Topics topics,
             RecordResolver resolver,
-            GovernanceService governance,
-            DisclosureLedger ledger,
+            Governance governance,
             Producer<String, byte[]> governedProducer,
             RecordCodec codec,
             Clock clock,
             MeterRegistry meters) {
         return new GovernBatchProcessor(
-                resolver,
-                governance,
-                ledger,
-                new TopicPublisher(governedProducer),
-                codec,
-                clock,
-                meters,
-                hub.topics().outboundPrefix());
+                resolver, governance, new TopicPublisher(governedProducer), codec, clock, meters, topics);
     }
 
+    /**
+     * One govern route per partner kind that sends records, over its own inbound topic: a partner whose records
+     * fail (or flood) holds up only its own flow, and its dead letters go to its own dead-letter topic.
+     */
     @Bean
-    GovernRoute policeGovernRoute(
-            HubProperties hub,
+    GovernRoute governRoutes(
+            Connectors connectors,
+            Topics topics,
             BatchProperties batch,
             GovernBatchProcessor processor,
             Producer<String, byte[]> governedProducer,
             RecordCodec codec,
             ConsumerProgress progress,
             MeterRegistry meters) {
-        String flow = GovernRoute.routeId("police");
-        return new GovernRoute(
-                "police",
-                hub.topics().policeInbound(),
-                governBatch(flow, hub, batch, processor, governedProducer, codec, progress, meters),
-                batch.maxPollRecords());
-    }
-
-    /** One route over the inbound topics of every partner that sends canonical records. */
-    @Bean
-    GovernRoute recordsGovernRoute(
-            HubProperties hub,
-            BatchProperties batch,
-            GovernBatchProcessor processor,
-            Producer<String, byte[]> governedProducer,
-            RecordCodec codec,
-            ConsumerProgress progress,
-            MeterRegistry meters) {
-        String topics = String.join(
-                ",",
-                RECORD_PARTNERS.stream()
-                        .map(p -> hub.topics().inboundPrefix() + p)
-                        .toList());
-        String flow = GovernRoute.routeId("records");
-        return new GovernRoute(
-                "records",
-                topics,
-                governBatch(flow, hub, batch, processor, governedProducer, codec, progress, meters),
-                batch.maxPollRecords());
-    }
-
-    private static KafkaBatch<HubRecord> governBatch(
-            String flow,
-            HubProperties hub,
-            BatchProperties batch,
-            GovernBatchProcessor processor,
-            Producer<String, byte[]> producer,
-            RecordCodec codec,
-            ConsumerProgress progress,
-            MeterRegistry meters) {
-        String dlqPrefix = hub.topics().dlqPrefix();
-        return new KafkaBatch<>(
-                flow,
-                codec::decodeRecord,
-                processor,
-                item -> GovernBatchProcessor.deadLetterTopic(dlqPrefix, item.topic()),
-                null,
-                FailureClassifier.standard(),
-                batch.settings(),
-                new TopicPublisher(producer),
-                progress,
-                meters);
+        List<GovernRoute.Flow> flows = new ArrayList<>();
+        for (String provider : connectors.providers()) {
+            String flow = GovernRoute.routeId(provider);
+            KafkaBatch<HubRecord> governBatch = new KafkaBatch<>(
+                    flow,
+                    codec::decodeRecord,
+                    processor,
+                    item -> topics.deadLetter(provider),
+                    null,
+                    FailureClassifier.standard(),
+                    batch.settings(),
+                    new TopicPublisher(governedProducer),
+                    progress,
+                    meters);
+            flows.add(new GovernRoute.Flow(provider, topics.inbound(provider), governBatch));
+        }
+        return new GovernRoute(flows, batch.maxPollRecords());
     }
 }

@@ -80,8 +80,14 @@ public class MatchingConfiguration {
             PersonIndex index,
             RecordStore store,
             RelationshipRegister relationships,
+            org.earlyhelp.hub.connector.api.Connectors connectors,
             @Value("${hub.matching.resolve-parallelism:8}") int parallelism) {
-        return new RecordResolver(index, store, relationships, parallelism);
+        RecordResolver.Partners partners = new RecordResolver.Partners(
+                connectors.payloadTypes(),
+                new org.earlyhelp.hub.governance.relationship.RelationshipRules(connectors.relationships()),
+                connectors.personLinks(),
+                connectors.educationProviders());
+        return new RecordResolver(index, store, relationships, partners, parallelism);
     }
 
     @Bean
@@ -96,6 +102,7 @@ public class MatchingConfiguration {
             DisclosureLedger ledger,
             ConsentRegister consents,
             RelationshipRegister relationships,
+            FieldCatalogue catalogue,
             Clock clock) {
         return new FamilyViewService(
                 index,
@@ -104,7 +111,7 @@ public class MatchingConfiguration {
                 codec,
                 pdp,
                 new Minimiser(pseudonymiser),
-                FieldCatalogue.standard(),
+                catalogue,
                 subjectKey,
                 ledger,
                 consents,

@@ -3,6 +3,8 @@ package org.earlyhelp.hub.app.security;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 
+import org.earlyhelp.hub.connector.api.Connector;
+import org.earlyhelp.hub.connector.api.Connectors;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 
@@ -13,28 +15,34 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
  */
 final class EndpointRules {
 
-    static final String POLICE = "police";
-    static final String SCHOOLS = "schools";
-    static final String HEALTH = "health";
-    static final String CASESYSTEM = "casesystem";
-    static final String COUNCIL = "council";
     static final String GOVERNANCE = "governance";
 
     private EndpointRules() {}
 
-    static void apply(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry auth) {
+    /**
+     * @param connectors each connector's endpoints live under {@code /api/<partner>/}, open to the credentials of the
+     *     partner kinds it brings records in from; pulls (family view, consent) are open to the kinds whose records
+     *     can establish a relationship that licenses a pull
+     */
+    static void apply(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry auth,
+            Connectors connectors) {
         // public: the console page, liveness and readiness (status only), the API documentation
         auth.requestMatchers(GET, "/", "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")
                 .permitAll();
         auth.requestMatchers(GET, "/api-docs.html", "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml")
                 .permitAll();
         auth.requestMatchers(GET, "/swagger-ui/**").permitAll();
-        // partners
-        auth.requestMatchers(POST, "/api/police/incidents").hasRole(POLICE);
-        // the council's education service posts roll records, the authoritative source for school rolls
-        auth.requestMatchers(POST, "/api/records").hasAnyRole(SCHOOLS, HEALTH, CASESYSTEM, COUNCIL);
-        auth.requestMatchers(GET, "/api/family-view").hasAnyRole(SCHOOLS, HEALTH, CASESYSTEM);
-        auth.requestMatchers(POST, "/api/consent").hasAnyRole(SCHOOLS, HEALTH, CASESYSTEM);
+        // partners: each connector's own endpoints
+        for (Connector c : connectors.all()) {
+            auth.requestMatchers("/api/" + c.partner() + "/**")
+                    .hasAnyRole(c.providers().toArray(String[]::new));
+        }
+        String[] pullers = pullers(connectors);
+        if (pullers.length > 0) {
+            auth.requestMatchers(GET, "/api/family-view").hasAnyRole(pullers);
+            auth.requestMatchers(POST, "/api/consent").hasAnyRole(pullers);
+        }
         // the data governance board: ledger, directory, agreements, clerical review, operations
         auth.requestMatchers(
                         "/api/ledger/**",
@@ -46,5 +54,16 @@ final class EndpointRules {
                         "/actuator/**")
                 .hasRole(GOVERNANCE);
         auth.anyRequest().denyAll();
+    }
+
+    /** The partner kinds whose own records can establish a relationship an agreement may license a pull on. */
+    static String[] pullers(Connectors connectors) {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        connectors.holders().forEach((kind, holders) -> {
+            if (kind.licensesPull()) {
+                out.addAll(holders);
+            }
+        });
+        return out.toArray(String[]::new);
     }
 }

@@ -67,7 +67,11 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain hubFilterChain(HttpSecurity http, CredentialCache credentials, HubSecurityProperties security)
+    SecurityFilterChain hubFilterChain(
+            HttpSecurity http,
+            CredentialCache credentials,
+            HubSecurityProperties security,
+            org.earlyhelp.hub.connector.api.Connectors connectors)
             throws Exception {
         AuthenticationManager bearer = bearerAuthentication(credentials, security);
         HubSecurityProperties.RateLimit limit = security.rateLimit();
@@ -89,7 +93,7 @@ public class SecurityConfiguration {
                     auth.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
                     auth.requestMatchers(PathRequest.toStaticResources().atCommonLocations())
                             .permitAll();
-                    EndpointRules.apply(auth);
+                    EndpointRules.apply(auth, connectors);
                 })
                 .addFilterAfter(new CallerFilter(buckets), AuthorizationFilter.class)
                 .addFilterAfter(new BodyLimitFilter(security.maxBodySize().toBytes()), CallerFilter.class);

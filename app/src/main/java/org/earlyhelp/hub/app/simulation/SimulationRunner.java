@@ -34,11 +34,15 @@ public class SimulationRunner implements DisposableBean {
     private final SchoolDirectory directory;
     private NotificationSink schools;
     private SimulatedPolice police;
+    private org.earlyhelp.hub.simulator.partners.SimulatedPartners partners;
+    private final org.earlyhelp.hub.connector.api.Connectors connectors;
 
-    public SimulationRunner(HubProperties hub, SchoolDirectory directory) {
+    public SimulationRunner(
+            HubProperties hub, SchoolDirectory directory, org.earlyhelp.hub.connector.api.Connectors connectors) {
         SimulatorPolicy.check(hub.embedded().enabled(), hub.simulator());
         this.hub = hub;
         this.directory = directory;
+        this.connectors = connectors;
     }
 
     @EventListener
@@ -71,6 +75,18 @@ public class SimulationRunner implements DisposableBean {
                 SimulatorPolicy.policeToken(sim, DevelopmentCredentials.POLICE_TOKEN),
                 new PoliceIncidentGenerator(population, sim.seed(), Clock.systemUTC()));
         police.start(sim.incidentsPerSecond());
+        // every other partner the connectors simulate, from the same population, at half the incident rate; their
+        // development credentials exist only in the embedded run
+        if (hub.embedded().enabled()) {
+            partners =
+                    new org.earlyhelp.hub.simulator.partners.SimulatedPartners(URI.create("http://localhost:" + port));
+            for (org.earlyhelp.hub.connector.api.Connector c : connectors.all()) {
+                c.simulation().ifPresent(feed -> {
+                    partners.start(feed, population, sim.seed(), sim.incidentsPerSecond() / 2);
+                    log.info("simulator started a feed: partner={}", feed.partner());
+                });
+            }
+        }
         log.info(
                 "simulator started: families={} schools={} incidentsPerSecond={} schoolsListener={}",
                 population.families().size(),
@@ -85,6 +101,10 @@ public class SimulationRunner implements DisposableBean {
      */
     @EventListener
     public synchronized void onClose(ContextClosedEvent event) {
+        if (partners != null) {
+            partners.close();
+            partners = null;
+        }
         if (police != null) {
             police.close();
             police = null;
@@ -93,6 +113,10 @@ public class SimulationRunner implements DisposableBean {
 
     @Override
     public synchronized void destroy() {
+        if (partners != null) {
+            partners.close();
+            partners = null;
+        }
         if (police != null) {
             police.close();
             police = null;

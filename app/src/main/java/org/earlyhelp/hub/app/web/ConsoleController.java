@@ -41,6 +41,16 @@ public class ConsoleController {
         return table;
     }
 
+    /** Seconds since each partner's last successful contact ({@code PartnerMetrics}): a silent feed shows. */
+    Map<String, Double> lastContactAge() {
+        Map<String, Double> ages = new TreeMap<>();
+        for (io.micrometer.core.instrument.Gauge g :
+                meters.find("hub.partner.last.contact.age").gauges()) {
+            ages.put(g.getId().getTag("partner"), g.value());
+        }
+        return ages;
+    }
+
     @GetMapping(path = "/", produces = MediaType.TEXT_HTML_VALUE)
     public String page() {
         StringBuilder html = new StringBuilder(2048);
@@ -52,12 +62,16 @@ public class ConsoleController {
                 .append("<h1>Early Help hub</h1><p>Records per partner since this instance started")
                 .append(" (refreshes every 2 s).</p><table id=\"flows\"><thead><tr><th>partner</th>");
         OUTCOMES.forEach(o -> html.append("<th>").append(o).append("</th>"));
-        html.append("</tr></thead><tbody>");
+        html.append("<th>last contact</th></tr></thead><tbody>");
+        Map<String, Double> lastContact = lastContactAge();
         flows().forEach((partner, counts) -> {
             html.append("<tr><td>").append(HtmlUtils.htmlEscape(partner)).append("</td>");
             OUTCOMES.forEach(
                     o -> html.append("<td>").append(counts.getOrDefault(o, 0L)).append("</td>"));
-            html.append("</tr>");
+            Double age = lastContact.get(partner);
+            html.append("<td>")
+                    .append(age == null || age < 0 ? "-" : String.format(java.util.Locale.ROOT, "%.0f s ago", age))
+                    .append("</td></tr>");
         });
         PersonIndex.Stats stats = index.stats();
         html.append("</tbody></table><p id=\"index\">Person index: ")

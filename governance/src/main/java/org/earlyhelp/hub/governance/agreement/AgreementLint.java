@@ -23,12 +23,13 @@ public final class AgreementLint {
 
     private AgreementLint() {}
 
-    public static List<LintProblem> lint(Path dir, FieldCatalogue catalogue) {
-        return lint(dir, catalogue, LocalDate.now());
+    public static List<LintProblem> lint(Path dir, FieldCatalogue catalogue, ConnectorFacts connectors) {
+        return lint(dir, catalogue, connectors, LocalDate.now());
     }
 
-    /** As {@link #lint(Path, FieldCatalogue)}, judging review and expiry dates against {@code today}. */
-    public static List<LintProblem> lint(Path dir, FieldCatalogue catalogue, LocalDate today) {
+    /** As {@link #lint(Path, FieldCatalogue, ConnectorFacts)}, judging review and expiry dates against {@code today}. */
+    public static List<LintProblem> lint(
+            Path dir, FieldCatalogue catalogue, ConnectorFacts connectors, LocalDate today) {
         if (!Files.isDirectory(dir)) {
             return List.of(LintProblem.error(dir, 1, "agreements directory does not exist"));
         }
@@ -52,6 +53,7 @@ public final class AgreementLint {
                 checkRegistry(a, registry, doc, problems);
             }
             checkFields(a, catalogue, doc, problems);
+            checkConnectors(a, connectors, registry, doc, problems);
             checkDates(a, today, doc, problems);
             if (a.lawfulBasis().article9() == null) {
                 problems.add(doc.warning(
@@ -103,11 +105,55 @@ public final class AgreementLint {
             Optional<RelationshipKind> kind = RelationshipKind.fromYaml(name).filter(RelationshipKind::licensesPull);
             if (kind.isEmpty()) {
                 out.add(doc.error("/pull/relationships/" + i, "unknown relationship kind '" + name + "'"));
-            } else if (a.recipients().stream().noneMatch(kind.get().holders()::contains)) {
-                out.add(doc.error(
-                        "/pull/relationships/" + i,
-                        "no recipient can hold a '" + name + "' relationship (held by "
-                                + kind.get().holders() + ")"));
+            }
+        }
+    }
+
+    /**
+     * An agreement the connectors could never carry out is an error: a {@code deliver:} to a partner no connector
+     * delivers to, a record type no connector brings in from the provider, a relationship no connector establishes.
+     */
+    private static void checkConnectors(
+            Agreement a, ConnectorFacts c, PartnerRegistry registry, YamlDocument doc, List<LintProblem> out) {
+        if (a.notifies()) {
+            for (int i = 0; i < a.recipients().size(); i++) {
+                String recipient = a.recipients().get(i);
+                boolean registered = registry == null || registry.partners().contains(recipient);
+                if (registered && !c.delivering().contains(recipient)) {
+                    out.add(doc.error(
+                            "/recipients/" + i,
+                            "no outbound connector delivers to '" + recipient + "': a deliver: agreement to it would"
+                                    + " publish to a topic nobody reads (connectors that deliver: "
+                                    + new java.util.TreeSet<>(c.delivering()) + ")"));
+                }
+            }
+        }
+        Set<String> providers = c.providersOfType().get(a.appliesTo().type());
+        if (providers != null && !providers.contains(a.provider())) {
+            out.add(doc.error(
+                    "/provider",
+                    "no connector brings in '" + a.appliesTo().type() + "' records from '" + a.provider()
+                            + "' (they come from " + new java.util.TreeSet<>(providers) + ")"));
+        }
+        if (a.pull() != null) {
+            List<String> kinds = a.pull().relationships();
+            for (int i = 0; i < kinds.size(); i++) {
+                Optional<RelationshipKind> kind =
+                        RelationshipKind.fromYaml(kinds.get(i)).filter(RelationshipKind::licensesPull);
+                if (kind.isEmpty()) {
+                    continue;
+                }
+                Set<String> holders = c.holdersOf(kind.get());
+                if (holders.isEmpty()) {
+                    out.add(doc.error(
+                            "/pull/relationships/" + i,
+                            "no connector's records establish a '" + kinds.get(i) + "' relationship yet"));
+                } else if (a.recipients().stream().noneMatch(holders::contains)) {
+                    out.add(doc.error(
+                            "/pull/relationships/" + i,
+                            "no recipient can hold a '" + kinds.get(i) + "' relationship (held by "
+                                    + new java.util.TreeSet<>(holders) + ")"));
+                }
             }
         }
     }

@@ -2,36 +2,22 @@ package org.earlyhelp.hub.governance.relationship;
 
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * The relationships the hub can check, each held only by organisations of the partner kinds named here. Agreements
- * name the first three in {@code pull.relationships}; {@link #ROLL_RECORD} is the authoritative source's own record of
- * a school roll, which corroborates a school's {@link #PUPIL_ON_ROLL} and never licenses a pull itself.
+ * The relationships the hub can check. Which partner kinds hold each is for the connectors to say ({@code
+ * Connector.holdersOf}): a connector's records establish it. Agreements name the first three in {@code
+ * pull.relationships}; {@link #ROLL_RECORD} is the authoritative source's own record of a school roll, which
+ * corroborates a {@link #PUPIL_ON_ROLL} and never licenses a pull itself.
  */
 public enum RelationshipKind {
-    /** The child is on the school's roll at the school's own URN (a school's attendance record). */
-    PUPIL_ON_ROLL(Set.of("schools")),
-    /** An open case or health involvement with a named lead practitioner or team. */
-    OPEN_INVOLVEMENT(Set.of("casesystem", "health")),
-    /** A tenancy with a housing provider. No housing record type exists yet, so nothing establishes one today. */
-    TENANCY(Set.of("housing")),
-    /** The council education service's record that a child is on a school's roll (the URN is the detail). */
-    ROLL_RECORD(Set.of("council"));
-
-    /** The organisation whose roll records are authoritative for school rolls. */
-    public static final String EDUCATION_SERVICE = "council:education-service";
-
-    private final Set<String> holders;
-
-    RelationshipKind(Set<String> holders) {
-        this.holders = holders;
-    }
-
-    /** The partner kinds whose organisations can hold this relationship. */
-    public Set<String> holders() {
-        return holders;
-    }
+    /** The child is on the school's roll at the school's own URN. */
+    PUPIL_ON_ROLL,
+    /** An open involvement with a named lead practitioner or team. */
+    OPEN_INVOLVEMENT,
+    /** A tenancy with a housing provider. */
+    TENANCY,
+    /** The authoritative source's record that a child is on a school's roll (the URN is the detail). */
+    ROLL_RECORD;
 
     /** Whether agreements may name it in {@code pull.relationships}. */
     public boolean licensesPull() {

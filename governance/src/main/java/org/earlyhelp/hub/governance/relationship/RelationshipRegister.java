@@ -74,18 +74,18 @@ public final class RelationshipRegister {
     }
 
     /**
-     * Whether the authoritative source corroborates a relationship: a pupil on roll needs a live roll record of the
-     * council's education service for the same person at the same URN. Kinds without such a source are not
-     * applicable.
+     * Whether the authoritative source corroborates a relationship: a pupil on roll needs a live roll record for the
+     * same person at the same URN (only the authoritative source's records assert ROLL_RECORD: its connector says
+     * so). Kinds without such a source are not applicable.
      */
     public Corroboration corroboration(Relationship r, Collection<String> personRecordKeys) {
         if (!r.kind().hasAuthoritativeSource()) {
             return Corroboration.NOT_APPLICABLE;
         }
         List<Relationship> roll = query(
-                "organisation = ? and record_key = any(?) and ended_at is null and kind = 'ROLL_RECORD'",
-                RelationshipKind.EDUCATION_SERVICE,
-                personRecordKeys);
+                "record_key = any(?) and ended_at is null and kind = 'ROLL_RECORD' and organisation <> ?",
+                personRecordKeys,
+                r.organisation());
         return roll.stream().anyMatch(x -> x.detail() != null && x.detail().equals(r.detail()))
                 ? Corroboration.CORROBORATED
                 : Corroboration.UNCORROBORATED;
@@ -102,6 +102,17 @@ public final class RelationshipRegister {
             return read(s);
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the relationship register", e);
+        }
+    }
+
+    private List<Relationship> query(String where, Collection<String> keys, String second) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("select " + COLUMNS + " from relationship where " + where)) {
+            s.setArray(1, c.createArrayOf("text", keys.toArray()));
+            s.setString(2, second);
+            return read(s);
+        } catch (SQLException e) {
+            throw new IllegalStateException("relationship register unavailable: " + e.getSQLState(), e);
         }
     }
 

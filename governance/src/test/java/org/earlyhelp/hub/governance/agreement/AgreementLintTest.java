@@ -31,7 +31,9 @@ class AgreementLintTest {
     void shippedAgreementsLintWithoutErrors() {
         // When
         List<LintProblem> problems = AgreementLint.lint(
-                AgreementLoaderTest.SHIPPED, new FieldCatalogue(org.earlyhelp.hub.testsupport.TestPayloads.CORE));
+                AgreementLoaderTest.SHIPPED,
+                new FieldCatalogue(org.earlyhelp.hub.testsupport.TestPayloads.CORE),
+                FACTS);
 
         // Then
         assertThat(problems).filteredOn(LintProblem::isError).isEmpty();
@@ -110,7 +112,10 @@ class AgreementLintTest {
 
         // When
         List<LintProblem> problems = AgreementLint.lint(
-                dir, new FieldCatalogue(org.earlyhelp.hub.testsupport.TestPayloads.CORE), LocalDate.of(2027, 9, 1));
+                dir,
+                new FieldCatalogue(org.earlyhelp.hub.testsupport.TestPayloads.CORE),
+                FACTS,
+                LocalDate.of(2027, 9, 1));
 
         // Then
         assertThat(problems)
@@ -160,8 +165,56 @@ class AgreementLintTest {
                 });
     }
 
+    /** The connectors of the shipped hub: schools deliver; each type from its own partners. */
+    static final ConnectorFacts FACTS = new ConnectorFacts(
+            java.util.Set.of("schools"),
+            java.util.Map.of(
+                    "domestic-abuse-incident", java.util.Set.of("police"),
+                    "school-attendance", java.util.Set.of("schools", "council"),
+                    "health-involvement", java.util.Set.of("health"),
+                    "case-involvement", java.util.Set.of("casesystem")),
+            java.util.Map.of(
+                    org.earlyhelp.hub.governance.relationship.RelationshipKind.PUPIL_ON_ROLL,
+                    java.util.Set.of("schools"),
+                    org.earlyhelp.hub.governance.relationship.RelationshipKind.OPEN_INVOLVEMENT,
+                    java.util.Set.of("casesystem", "health"),
+                    org.earlyhelp.hub.governance.relationship.RelationshipKind.ROLL_RECORD,
+                    java.util.Set.of("council"),
+                    org.earlyhelp.hub.governance.relationship.RelationshipKind.TENANCY,
+                    java.util.Set.of("housing")));
+
+    @Test
+    void aDeliverAgreementToAPartnerNoConnectorDeliversToIsAnErrorNamingFileAndLine() throws IOException {
+        // Given the shipped Operation Encompass agreement, but with a recipient that has no outbound connector
+        write(AgreementLoaderTest.shipped().replace("recipients: [schools]", "recipients: [housing]"));
+
+        // When
+        List<LintProblem> problems = lint();
+
+        // Then
+        assertThat(problems).filteredOn(LintProblem::isError).anySatisfy(p -> {
+            assertThat(p.file().getFileName().toString()).isEqualTo(ID + ".yaml");
+            assertThat(p.line()).isGreaterThan(0);
+            assertThat(p.message()).startsWith("no outbound connector delivers to 'housing'");
+        });
+    }
+
+    @Test
+    void aRecordTypeNoConnectorBringsInFromTheProviderIsAnError() throws IOException {
+        // Given the shipped agreement claiming domestic abuse incidents come from schools
+        write(AgreementLoaderTest.shipped().replace("provider: police", "provider: schools"));
+
+        // When
+        List<LintProblem> problems = lint();
+
+        // Then
+        assertThat(problems).filteredOn(LintProblem::isError).anySatisfy(p -> assertThat(p.message())
+                .startsWith("no connector brings in 'domestic-abuse-incident' records from 'schools'"));
+    }
+
     private List<LintProblem> lint() {
-        return AgreementLint.lint(dir, new FieldCatalogue(org.earlyhelp.hub.testsupport.TestPayloads.CORE), TODAY);
+        return AgreementLint.lint(
+                dir, new FieldCatalogue(org.earlyhelp.hub.testsupport.TestPayloads.CORE), FACTS, TODAY);
     }
 
     private void write(String yaml) throws IOException {

@@ -2,7 +2,6 @@ package org.earlyhelp.hub.governance.consent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
+import org.earlyhelp.hub.testsupport.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,7 +23,7 @@ class ConsentRegisterTest {
     static final LocalDate TODAY = LocalDate.of(2026, 12, 1);
     static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
 
-    static EmbeddedPostgres postgres;
+    static TestDatabase postgres;
     static DataSource dataSource;
 
     /** person -> lineage; a person absent is only themself. */
@@ -35,13 +34,8 @@ class ConsentRegisterTest {
 
     @BeforeAll
     static void startPostgres() throws IOException {
-        postgres = EmbeddedPostgres.start();
-        dataSource = postgres.getPostgresDatabase();
-        Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
+        postgres = TestDatabase.migrated();
+        dataSource = postgres.dataSource();
     }
 
     @AfterAll

@@ -3,7 +3,6 @@ package org.earlyhelp.hub.governance.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -20,7 +19,7 @@ import javax.sql.DataSource;
 import org.earlyhelp.hub.governance.decision.Outcome;
 import org.earlyhelp.hub.governance.ledger.DisclosureLedger.Delivery;
 import org.earlyhelp.hub.governance.ledger.DisclosureLedger.DeliveryStatus;
-import org.flywaydb.core.Flyway;
+import org.earlyhelp.hub.testsupport.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,7 +31,7 @@ class DisclosureLedgerTest {
     /** Nanosecond precision on purpose: the ledger must still verify after PostgreSQL keeps only microseconds. */
     static final Instant NOW = Instant.parse("2026-11-23T10:15:30.123456789Z");
 
-    static EmbeddedPostgres postgres;
+    static TestDatabase postgres;
     static DataSource dataSource;
 
     static final ChainKey KEY = new ChainKey("a chain key of at least 32 bytes, for tests only".getBytes());
@@ -42,13 +41,8 @@ class DisclosureLedgerTest {
 
     @BeforeAll
     static void startPostgres() throws IOException {
-        postgres = EmbeddedPostgres.start();
-        dataSource = postgres.getPostgresDatabase();
-        Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
+        postgres = TestDatabase.migrated();
+        dataSource = postgres.dataSource();
     }
 
     @AfterAll

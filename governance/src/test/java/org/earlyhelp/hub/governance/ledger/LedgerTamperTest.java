@@ -3,7 +3,6 @@ package org.earlyhelp.hub.governance.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,7 +24,7 @@ import org.earlyhelp.hub.governance.decision.Outcome;
 import org.earlyhelp.hub.governance.ledger.LedgerVerifier.Kind;
 import org.earlyhelp.hub.governance.ledger.LedgerVerifier.Problem;
 import org.earlyhelp.hub.governance.ledger.LedgerVerifier.Result;
-import org.flywaydb.core.Flyway;
+import org.earlyhelp.hub.testsupport.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,7 +39,7 @@ class LedgerTamperTest {
 
     static final ChainKey KEY = new ChainKey("the hub's chain key, 32 bytes or more, tests only".getBytes());
 
-    static EmbeddedPostgres postgres;
+    static TestDatabase postgres;
     static DataSource dataSource;
 
     @TempDir
@@ -52,13 +51,8 @@ class LedgerTamperTest {
 
     @BeforeAll
     static void startPostgres() throws IOException {
-        postgres = EmbeddedPostgres.start();
-        dataSource = postgres.getPostgresDatabase();
-        Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
+        postgres = TestDatabase.migrated();
+        dataSource = postgres.dataSource();
     }
 
     @AfterAll

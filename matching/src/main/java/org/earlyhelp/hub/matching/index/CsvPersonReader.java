@@ -70,15 +70,20 @@ public final class CsvPersonReader {
             educationSources = Set.copyOf(educationSources);
         }
 
-        /** The simulator's people file: {@code record_id}, {@code partner}, and a column per field. */
-        public static Mapping simulator() {
+        /**
+         * The simulator's people file: {@code record_id}, {@code partner}, and a column per field.
+         *
+         * @param educationSources the partner kinds whose records are education records (a UPN is trusted between
+         *     them), as the connectors say
+         */
+        public static Mapping simulator(Set<String> educationSources) {
             Map<String, List<String>> fields = new LinkedHashMap<>();
             for (String field : FIELDS) {
                 fields.put(field, List.of(field));
             }
             fields.put("address", List.of("address_1", "address_2"));
             fields.remove("other_identifier");
-            return new Mapping("record_id", "partner", null, fields, Set.of("schools"));
+            return new Mapping("record_id", "partner", null, fields, educationSources);
         }
 
         /** This mapping with one field read from other columns ({@code address_1+address_2} names two). */

@@ -1,26 +1,35 @@
 package org.earlyhelp.hub.routes.govern;
 
+import java.util.List;
+import java.util.Objects;
 import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
- * Consumes a partner's inbound topic in batches and hands each batch to the hub's batch support, whose step is the
- * {@link GovernBatchProcessor}. Offsets are committed by the batch support once the batch's decisions are in the
- * ledger and its disclosures acknowledged, or its failing records dead-lettered.
+ * The govern routes: one per partner kind that sends records, each consuming that partner's inbound topic in batches
+ * and handing each batch to the hub's batch support, whose step is the {@link GovernBatchProcessor}. One route per
+ * partner means a partner whose records fail or flood holds up only its own flow. Offsets are committed by the batch
+ * support once the batch's decisions are in the ledger and its disclosures acknowledged, or its failing records
+ * dead-lettered.
  */
 public class GovernRoute extends RouteBuilder {
 
     public static final String ROUTE_ID_PREFIX = "govern-";
 
-    private final String partner;
-    private final String topic;
-    private final Processor batch;
+    /** One partner's flow: its inbound topic and the batch support that governs it. */
+    public record Flow(String partner, String topic, Processor batch) {
+        public Flow {
+            Objects.requireNonNull(partner, "partner");
+            Objects.requireNonNull(topic, "topic");
+            Objects.requireNonNull(batch, "batch");
+        }
+    }
+
+    private final List<Flow> flows;
     private final int maxPollRecords;
 
-    public GovernRoute(String partner, String topic, Processor batch, int maxPollRecords) {
-        this.partner = partner;
-        this.topic = topic;
-        this.batch = batch;
+    public GovernRoute(List<Flow> flows, int maxPollRecords) {
+        this.flows = List.copyOf(flows);
         this.maxPollRecords = maxPollRecords;
     }
 
@@ -30,12 +39,14 @@ public class GovernRoute extends RouteBuilder {
      */
     @Override
     public void configure() {
-        from("kafka:" + topic
-                        + "?groupId=hub-govern&batching=true&maxPollRecords=" + maxPollRecords
-                        + "&pollTimeoutMs=200&batchingIntervalMs=50"
-                        + "&autoCommitEnable=false&allowManualCommit=true&autoOffsetReset=earliest")
-                .routeId(routeId(partner))
-                .process(batch);
+        for (Flow flow : flows) {
+            from("kafka:" + flow.topic()
+                            + "?groupId=hub-govern&batching=true&maxPollRecords=" + maxPollRecords
+                            + "&pollTimeoutMs=200&batchingIntervalMs=50"
+                            + "&autoCommitEnable=false&allowManualCommit=true&autoOffsetReset=earliest")
+                    .routeId(routeId(flow.partner()))
+                    .process(flow.batch());
+        }
     }
 
     public static String routeId(String partner) {

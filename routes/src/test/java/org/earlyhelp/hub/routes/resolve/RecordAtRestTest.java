@@ -2,7 +2,6 @@ package org.earlyhelp.hub.routes.resolve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -35,7 +34,7 @@ import org.earlyhelp.hub.schema.RecordKind;
 import org.earlyhelp.hub.schema.Role;
 import org.earlyhelp.hub.schema.codec.RecordCodec;
 import org.earlyhelp.hub.schema.codec.SchemaRegistry;
-import org.flywaydb.core.Flyway;
+import org.earlyhelp.hub.testsupport.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,7 +47,7 @@ class RecordAtRestTest {
     static final String NOTES = "Zebedee-7731 officer remark";
     static final Instant START = Instant.parse("2026-03-02T10:00:00Z");
 
-    static EmbeddedPostgres postgres;
+    static TestDatabase postgres;
     static DataSource dataSource;
     static JdbcTemplate jdbc;
 
@@ -69,13 +68,8 @@ class RecordAtRestTest {
 
     @BeforeAll
     static void start() throws IOException {
-        postgres = EmbeddedPostgres.start();
-        dataSource = postgres.getPostgresDatabase();
-        Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
+        postgres = TestDatabase.migrated();
+        dataSource = postgres.dataSource();
         jdbc = new JdbcTemplate(dataSource);
     }
 

@@ -2,7 +2,6 @@ package org.earlyhelp.hub.routes.resolve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,7 +26,7 @@ import org.earlyhelp.hub.schema.Relationship;
 import org.earlyhelp.hub.schema.RelationshipKind;
 import org.earlyhelp.hub.schema.Role;
 import org.earlyhelp.hub.schema.SchoolAttendance;
-import org.flywaydb.core.Flyway;
+import org.earlyhelp.hub.testsupport.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,7 +34,7 @@ import org.junit.jupiter.api.Test;
 /** The resolve step on a real PostgreSQL with every shipped migration. */
 class RecordResolverTest {
 
-    static EmbeddedPostgres postgres;
+    static TestDatabase postgres;
     static DataSource dataSource;
     static PersonIndex index;
     static RecordResolver resolver;
@@ -86,13 +85,8 @@ class RecordResolverTest {
 
     @BeforeAll
     static void start() throws IOException {
-        postgres = EmbeddedPostgres.start();
-        dataSource = postgres.getPostgresDatabase();
-        Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
+        postgres = TestDatabase.migrated();
+        dataSource = postgres.dataSource();
         IndexTermFrequencies frequencies = new IndexTermFrequencies(dataSource);
         index = new PersonIndex(dataSource, StandardMatcher.standard(), frequencies, Clock.systemUTC());
         // records as they are: minimisation at rest has its own test

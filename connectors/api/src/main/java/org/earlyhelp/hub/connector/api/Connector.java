@@ -44,6 +44,14 @@ public interface Connector {
         return Set.of();
     }
 
+    /**
+     * The partner kinds whose organisations hold {@code kind} when this connector's records establish it: by default
+     * every provider kind of the connector, for a kind it {@link #establishes()}.
+     */
+    default Set<String> holdersOf(RelationshipKind kind) {
+        return establishes().contains(kind) ? providers() : Set.of();
+    }
+
     /** The links between people its records assert (a parent of a child, a school's contact for a pupil). */
     default PersonLinks personLinks() {
         return PersonLinks.NONE;
@@ -52,6 +60,14 @@ public interface Connector {
     /** Whether its records are education records, between which a unique pupil number is a trusted identifier. */
     default boolean educationRecords() {
         return false;
+    }
+
+    /**
+     * What the partner's system posts in the simulated run (the embedded default and the demonstration profile),
+     * drawn from the one synthetic population; empty for a partner the simulator does not play.
+     */
+    default Optional<org.earlyhelp.hub.simulator.partners.PartnerFeed> simulation() {
+        return Optional.empty();
     }
 
     /** How a delivering connector addresses each subject, and which of its failures are worth retrying. */

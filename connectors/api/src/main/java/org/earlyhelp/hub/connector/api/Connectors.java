@@ -129,4 +129,26 @@ public final class Connectors {
         connectors.stream().filter(Connector::educationRecords).forEach(c -> out.addAll(c.providers()));
         return out;
     }
+
+    /** What the agreement lint must know of the connectors. */
+    public org.earlyhelp.hub.governance.agreement.ConnectorFacts facts() {
+        Map<String, Set<String>> providersOfType = new LinkedHashMap<>();
+        for (RecordType t : recordTypes()) {
+            providersOfType
+                    .computeIfAbsent(t.type(), k -> new LinkedHashSet<>())
+                    .addAll(t.providers());
+        }
+        return new org.earlyhelp.hub.governance.agreement.ConnectorFacts(delivering(), providersOfType, holders());
+    }
+
+    /** For each relationship kind some connector establishes, the partner kinds that hold it. */
+    public Map<RelationshipKind, Set<String>> holders() {
+        Map<RelationshipKind, Set<String>> out = new LinkedHashMap<>();
+        for (Connector c : connectors) {
+            for (RelationshipKind kind : c.establishes()) {
+                out.computeIfAbsent(kind, k -> new LinkedHashSet<>()).addAll(c.holdersOf(kind));
+            }
+        }
+        return out;
+    }
 }

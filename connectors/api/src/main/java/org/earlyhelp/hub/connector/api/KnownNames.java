@@ -65,6 +65,12 @@ final class KnownNames {
         if (c.isRecord()) {
             for (RecordComponent rc : c.getRecordComponents()) {
                 names.add(rc.getName());
+                // a key renamed for JSON ({@code "Identifier"} in the DfE Person standard) is known by that name
+                com.fasterxml.jackson.annotation.JsonProperty renamed =
+                        rc.getAccessor().getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class);
+                if (renamed != null && !renamed.value().isEmpty()) {
+                    names.add(renamed.value());
+                }
                 collect(rc.getGenericType(), names, seen);
             }
             return;

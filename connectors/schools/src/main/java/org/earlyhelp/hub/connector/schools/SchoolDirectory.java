@@ -26,6 +26,7 @@ public class SchoolDirectory {
     private final JdbcTemplate jdbc;
     private final EndpointPolicy policy;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private volatile String eheTeamEndpoint;
 
     /**
      * @param loopbackHttp whether plain http to this machine is allowed (the embedded run)
@@ -46,6 +47,25 @@ public class SchoolDirectory {
     /** The endpoint, if the school has a usable one. */
     public Optional<URI> endpointFor(String urn) {
         return lookup(urn).endpoint();
+    }
+
+    /**
+     * Where the council's elective home education team receives notifications ({@code
+     * hub.connectors.schools.ehe-team-endpoint}); held to the same endpoint rules, checked at each delivery.
+     */
+    public void eheTeamEndpoint(String endpoint) {
+        this.eheTeamEndpoint = endpoint == null || endpoint.isBlank() ? null : endpoint.strip();
+    }
+
+    /** The endpoint of a recipient address: a school's URN, or the EHE team. */
+    Lookup lookupAddress(String address) {
+        if (SchoolsConnector.EHE_TEAM.equals(address)) {
+            String url = eheTeamEndpoint;
+            return url == null
+                    ? new Lookup(Optional.empty(), "no endpoint is configured for the council's EHE team")
+                    : check(url);
+        }
+        return lookup(address);
     }
 
     Lookup lookup(String urn) {

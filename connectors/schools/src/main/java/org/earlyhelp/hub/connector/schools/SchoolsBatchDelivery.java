@@ -1,6 +1,7 @@
 package org.earlyhelp.hub.connector.schools;
 
 import java.net.URI;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Semaphore;
 import org.earlyhelp.hub.connector.api.batch.BatchItem;
 import org.earlyhelp.hub.connector.api.batch.KafkaBatch;
+import org.earlyhelp.hub.connector.schools.encompass.NotificationLog;
 import org.earlyhelp.hub.governance.ledger.DisclosureLedger;
 import org.earlyhelp.hub.governance.ledger.DisclosureLedger.DeliveryStatus;
 import org.earlyhelp.hub.schema.Disclosure;
@@ -32,9 +34,24 @@ final class SchoolsBatchDelivery implements KafkaBatch.Step<SchoolsBatchDelivery
     private final DisclosureLedger ledger;
     private final Semaphore inFlight;
     private final int maxInFlight;
+    private final NotificationLog notifications;
+    private final Clock clock;
 
     SchoolsBatchDelivery(
             SchoolDirectory directory, SchoolsNotificationClient client, DisclosureLedger ledger, int maxInFlight) {
+        this(directory, client, ledger, maxInFlight, null, Clock.systemUTC());
+    }
+
+    /** @param notifications where notifications to be acknowledged are noted (null: none are) */
+    SchoolsBatchDelivery(
+            SchoolDirectory directory,
+            SchoolsNotificationClient client,
+            DisclosureLedger ledger,
+            int maxInFlight,
+            NotificationLog notifications,
+            Clock clock) {
+        this.notifications = notifications;
+        this.clock = clock;
         this.directory = directory;
         this.client = client;
         this.ledger = ledger;
@@ -64,7 +81,7 @@ final class SchoolsBatchDelivery implements KafkaBatch.Step<SchoolsBatchDelivery
         for (BatchItem<Delivery> item : items) {
             Delivery d = item.payload();
             d.httpStatus = null;
-            SchoolDirectory.Lookup endpoint = endpoints.computeIfAbsent(urnOf(d.disclosure), directory::lookup);
+            SchoolDirectory.Lookup endpoint = endpoints.computeIfAbsent(urnOf(d.disclosure), directory::lookupAddress);
             if (endpoint.endpoint().isEmpty()) {
                 item.fail(new SchoolDeliveryException(endpoint.problem(), false, null, null));
                 continue;
@@ -77,6 +94,27 @@ final class SchoolsBatchDelivery implements KafkaBatch.Step<SchoolsBatchDelivery
             records.add(record(item, DeliveryStatus.DELIVERED));
         }
         ledger.recordDeliveries(records);
+        for (BatchItem<Delivery> item : delivered) {
+            awaitingAcknowledgement(item.payload().disclosure);
+        }
+    }
+
+    /**
+     * A notification whose agreement sets a delivery deadline is one the recipient's designated safeguarding lead must
+     * acknowledge; it is noted for the escalation check (a replay keeps the first note).
+     */
+    private void awaitingAcknowledgement(Disclosure d) {
+        if (notifications != null && d.getDeadline() != null) {
+            notifications.delivered(
+                    d.getDeliveryId(),
+                    recipientText(d),
+                    d.getRecipient().getAddress(),
+                    d.getRecordId(),
+                    d.getLedgerSeq(),
+                    d.getAgreementId(),
+                    d.getPurpose(),
+                    clock.instant());
+        }
     }
 
     /** Acquires a permit for one send; every path out of here, a synchronous throw included, gives it back. */

@@ -15,7 +15,8 @@ import java.util.concurrent.CompletionException;
 import org.earlyhelp.hub.schema.Disclosure;
 
 /**
- * Posts one Operation Encompass notification to a school. The {@code Idempotency-Key} header is the disclosure's
+ * Posts one notification to a school (or the council's EHE team): its kind is the purpose of the agreement that
+ * licensed it (Operation Encompass is {@code safeguarding/domestic-abuse-notification}), never assumed. The {@code Idempotency-Key} header is the disclosure's
  * delivery id, the same on every retry, so a retry is never a second notification.
  */
 class SchoolsNotificationClient {
@@ -64,8 +65,21 @@ class SchoolsNotificationClient {
     byte[] body(Disclosure d) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("notificationId", d.getDeliveryId());
-        body.put("type", "operation-encompass");
-        body.put("school", Map.of("urn", d.getRecipient().getAddress()));
+        // what kind of notification this is comes from the agreement that licensed it: its purpose and id
+        body.put("type", d.getPurpose());
+        body.put(
+                "recipient",
+                Map.of(
+                        "partner",
+                        d.getRecipient().getPartner(),
+                        "address",
+                        d.getRecipient().getAddress()));
+        if (!SchoolsConnector.EHE_TEAM.equals(d.getRecipient().getAddress())) {
+            body.put("school", Map.of("urn", d.getRecipient().getAddress()));
+        }
+        if (d.getDeadline() != null) {
+            body.put("acknowledge", "POST /api/schools/acknowledgements/" + d.getDeliveryId());
+        }
         body.put("agreement", Map.of("id", d.getAgreementId(), "version", d.getAgreementVersion()));
         body.put("purpose", d.getPurpose());
         if (d.getDeadline() != null) {

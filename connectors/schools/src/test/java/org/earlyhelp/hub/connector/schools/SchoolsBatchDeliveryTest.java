@@ -183,6 +183,44 @@ class SchoolsBatchDeliveryTest {
                 .isZero();
     }
 
+    @Test
+    void aNotificationWithADeadlineIsNotedForAcknowledgementAndItsKindIsTheAgreementsPurpose() {
+        // Given an Operation Encompass disclosure (its agreement sets a deadline) and a home-educated child's, for
+        // the council's EHE team
+        directory.register("400007", "Notified", "http://127.0.0.1:" + school.port() + "/schools/400007");
+        directory.eheTeamEndpoint("http://127.0.0.1:" + school.port() + "/schools/ehe-team");
+        org.earlyhelp.hub.connector.schools.encompass.NotificationLog log =
+                new org.earlyhelp.hub.connector.schools.encompass.NotificationLog(jdbc);
+        SchoolsBatchDelivery delivery = new SchoolsBatchDelivery(
+                directory,
+                new SchoolsNotificationClient(HttpClient.newHttpClient(), new ObjectMapper(), Duration.ofSeconds(10)),
+                new DisclosureLedger(dataSource, Clock.systemUTC(), CHAIN_KEY),
+                4,
+                log,
+                Clock.fixed(java.time.Instant.parse("2026-12-01T19:40:00Z"), java.time.ZoneOffset.UTC));
+        Disclosure school = disclosure("400007");
+        school.setDeadline("before-next-school-day");
+        Disclosure ehe = disclosure(SchoolsConnector.EHE_TEAM);
+        ehe.setDeadline("before-next-school-day");
+
+        // When delivered
+        batch(delivery).process(exchange(List.of(school, ehe)));
+
+        // Then each went to its own endpoint, typed by the agreement's purpose, and awaits acknowledgement by 08:30
+        var sent = this.school.findAll(postRequestedFor(urlPathMatching("/schools/400007")));
+        assertThat(sent).hasSize(1);
+        assertThat(sent.get(0).getBodyAsString())
+                .contains("\"type\":\"safeguarding/domestic-abuse-notification\"")
+                .contains("\"acknowledge\":\"POST /api/schools/acknowledgements/" + school.getDeliveryId());
+        this.school.verify(1, postRequestedFor(urlPathMatching("/schools/ehe-team")));
+        var awaiting = log.acknowledge(
+                school.getDeliveryId(), "400007", "dsl", java.time.Instant.parse("2026-12-02T08:00:00Z"));
+        assertThat(awaiting).isPresent();
+        assertThat(awaiting.get().dueAt()).isEqualTo("2026-12-02T08:30:00Z");
+        assertThat(log.acknowledge(ehe.getDeliveryId(), SchoolsConnector.EHE_TEAM, "ehe", java.time.Instant.now()))
+                .isPresent();
+    }
+
     private SchoolsBatchDelivery delivery(int maxInFlight) {
         HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -219,7 +257,10 @@ class SchoolsBatchDeliveryTest {
                 .setAgreementId("police-to-schools-domestic-abuse")
                 .setAgreementVersion(1)
                 .setPurpose("safeguarding/domestic-abuse-notification")
-                .setRecipient("schools:" + urn)
+                .setRecipient(org.earlyhelp.hub.schema.Recipient.newBuilder()
+                        .setPartner("schools")
+                        .setAddress(urn)
+                        .build())
                 .setFields(Map.of("incident.reference", "DA/1"))
                 .build();
     }

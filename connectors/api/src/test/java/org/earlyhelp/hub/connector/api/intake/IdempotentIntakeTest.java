@@ -3,7 +3,6 @@ package org.earlyhelp.hub.connector.api.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,7 +17,7 @@ import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.earlyhelp.hub.connector.api.intake.IdempotentIntake.Key;
 import org.earlyhelp.hub.connector.api.intake.IdempotentIntake.Outcome;
-import org.flywaydb.core.Flyway;
+import org.earlyhelp.hub.testsupport.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,7 +25,7 @@ import org.junit.jupiter.api.Test;
 /** Idempotent intake on a real PostgreSQL, with two hub instances played by two intakes on one database. */
 class IdempotentIntakeTest {
 
-    static EmbeddedPostgres postgres;
+    static TestDatabase postgres;
     static DataSource dataSource;
 
     final List<String> published = Collections.synchronizedList(new ArrayList<>());
@@ -35,13 +34,8 @@ class IdempotentIntakeTest {
 
     @BeforeAll
     static void start() throws Exception {
-        postgres = EmbeddedPostgres.start();
-        dataSource = postgres.getPostgresDatabase();
-        Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
+        postgres = TestDatabase.migrated();
+        dataSource = postgres.dataSource();
     }
 
     @AfterAll

@@ -1,2 +1,0 @@
-/** Partners that send canonical records (schools, health, the case system) post them here. */
-package org.earlyhelp.hub.app.records;

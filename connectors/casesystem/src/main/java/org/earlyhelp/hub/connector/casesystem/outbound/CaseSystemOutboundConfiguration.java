@@ -1,0 +1,88 @@
+package org.earlyhelp.hub.connector.casesystem.outbound;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.http.HttpClient;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.apache.kafka.clients.producer.Producer;
+import org.earlyhelp.hub.connector.api.Topics;
+import org.earlyhelp.hub.connector.api.batch.BatchSettings;
+import org.earlyhelp.hub.connector.api.batch.ConsumerProgress;
+import org.earlyhelp.hub.connector.api.batch.KafkaBatch;
+import org.earlyhelp.hub.connector.api.batch.TopicPublisher;
+import org.earlyhelp.hub.connector.casesystem.CaseSystemConnector;
+import org.earlyhelp.hub.connector.casesystem.CaseSystemMetrics;
+import org.earlyhelp.hub.governance.ledger.DisclosureLedger;
+import org.earlyhelp.hub.schema.codec.RecordCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Wires delivery to the case system once a webhook is configured ({@code hub.connectors.casesystem.webhook-url});
+ * until then no consumer reads {@code hub.outbound.casesystem} and what agreements permit waits there.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CaseSystemConnectorProperties.class)
+public class CaseSystemOutboundConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(CaseSystemOutboundConfiguration.class);
+
+    @Bean
+    @ConditionalOnProperty(prefix = "hub.connectors.casesystem", name = "webhook-url")
+    CaseSystemOutboundRoute caseSystemOutboundRoute(
+            CaseSystemConnectorProperties props,
+            Topics topics,
+            RecordCodec codec,
+            DisclosureLedger ledger,
+            ObjectMapper json,
+            Producer<String, byte[]> producer,
+            ConsumerProgress progress,
+            CaseSystemMetrics metrics,
+            MeterRegistry meters) {
+        ExecutorService responses = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "casesystem-http");
+            t.setDaemon(true);
+            return t;
+        });
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(props.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .executor(responses)
+                .build();
+        CaseSystemWebhookClient client = new CaseSystemWebhookClient(http, json, props.timeout(), props.webhookToken());
+        CaseSystemBatchDelivery delivery = new CaseSystemBatchDelivery(props, client, ledger, metrics.partner());
+        log.info("case-system delivery: {}", props);
+        String partner = CaseSystemConnector.PARTNER;
+        return new CaseSystemOutboundRoute(
+                topics.outbound(partner),
+                props,
+                batch(topics.deadLetter(partner), props, codec, delivery, producer, progress, meters));
+    }
+
+    static KafkaBatch<CaseSystemBatchDelivery.Delivery> batch(
+            String deadLetterTopic,
+            CaseSystemConnectorProperties props,
+            RecordCodec codec,
+            CaseSystemBatchDelivery delivery,
+            Producer<String, byte[]> producer,
+            ConsumerProgress progress,
+            MeterRegistry meters) {
+        return new KafkaBatch<>(
+                CaseSystemOutboundRoute.ROUTE_ID,
+                CaseSystemBatchDelivery.decoder(codec),
+                delivery,
+                item -> deadLetterTopic,
+                delivery::deadLettered,
+                CaseSystemErrorClassifier.classifier(),
+                new BatchSettings(props.maxRedeliveries() + 1, props.initialBackoff(), props.maxBackoff()),
+                new TopicPublisher(producer),
+                progress,
+                meters);
+    }
+}
