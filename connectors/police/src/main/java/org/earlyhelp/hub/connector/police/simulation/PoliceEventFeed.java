@@ -44,6 +44,8 @@ public final class PoliceEventFeed implements PartnerFeed {
                 .filter(f -> !f.children().isEmpty())
                 .toList();
         Deque<Post> queued = new ArrayDeque<>();
+        // a run of its own, so a restarted hub's feed never reuses an earlier run's references for other events
+        String run = Long.toHexString(System.currentTimeMillis() / 1000);
         return new Iterator<>() {
             long n;
 
@@ -62,7 +64,7 @@ public final class PoliceEventFeed implements PartnerFeed {
                     if (!child.dateOfBirth().isBefore(today)) {
                         return next();
                     }
-                    String reference = "SIM/" + Long.toHexString(seed & 0xffff) + "/" + (n++);
+                    String reference = "SIM/" + run + "/" + (n++);
                     int kind = random.nextInt(3);
                     if (kind == 0) {
                         for (String step : List.of("REPORTED_MISSING", "FOUND", "RETURN_INTERVIEW_OFFERED")) {
