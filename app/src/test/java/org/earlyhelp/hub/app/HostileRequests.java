@@ -58,12 +58,28 @@ final class HostileRequests {
                 "dateOfBirth": "2013-07-19", "nhsNumber": "4857773457"}],
              "involvement": {"service": "school-nursing", "since": "2025-01-15", "clinicalNotes": "Quillfeather"}}""";
 
+    static final String TENANCY =
+            """
+            {"people": [{"ref": "t1", "role": "PARENT", "givenName": "Zephyrine", "familyName": "Quillfeather",
+                "dateOfBirth": "1981-03-12", "address": {"lines": ["12 Acacia Avenue"], "postcode": "S41 7AB"}}],
+             "tenancy": {"reference": "CH/TEN/777001", "uprn": "100030777001", "startDate": "2019-08-12",
+                "tenure": "SECURE", "provider": "chesterfield-homes", "notes": "Quillfeather"}}""";
+
+    static final String MISSING_EPISODE =
+            """
+            {"reference": "MISPER/2026/7771", "event": "REPORTED_MISSING", "occurredAt": "2026-11-20T18:05:00Z",
+             "riskLevel": "MEDIUM", "locationPostcode": "S40 2TH", "officerNotes": "Quillfeather",
+             "people": [{"ref": "c1", "role": "CHILD", "givenName": "Zephyrine", "familyName": "Quillfeather",
+                "dateOfBirth": "2013-07-19"}]}""";
+
     static List<Endpoint> endpoints(String caseRecordId) {
         return List.of(
                 new Endpoint("POST", "/api/police/incidents", "police-dev-token", INCIDENT),
                 new Endpoint("POST", "/api/casesystem/involvements", "casesystem-dev-token", CASE_RECORD),
                 new Endpoint("POST", "/api/schools/attendance", "schools-dev-token", ATTENDANCE),
                 new Endpoint("POST", "/api/health/involvements", "health-dev-token", HEALTH),
+                new Endpoint("POST", "/api/housing/tenancies", "housing-dev-token", TENANCY),
+                new Endpoint("POST", "/api/police/missing-episodes", "police-dev-token", MISSING_EPISODE),
                 new Endpoint(
                         "POST",
                         "/api/consent",

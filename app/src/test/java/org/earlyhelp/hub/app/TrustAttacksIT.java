@@ -79,8 +79,8 @@ class TrustAttacksIT {
                 """
                         .formatted(REFERENCE, ADDRESS, ADDRESS, ADDRESS));
         rollRecord = PartnerClient.of(port, "council-dev-token")
-                .accepted("/api/casesystem/involvements", attendance("r", "123456"));
-        genuineAttendance = ourSchool.accepted("/api/casesystem/involvements", attendance("p", "123456"));
+                .accepted("/api/schools/attendance", attendance("r", "123456"));
+        genuineAttendance = ourSchool.accepted("/api/schools/attendance", attendance("p", "123456"));
         // (a) the case system fabricates an involvement holding only the NHS number, the date of birth and a
         // placeholder name, with no lead practitioner
         unknownChild = lead.accepted(

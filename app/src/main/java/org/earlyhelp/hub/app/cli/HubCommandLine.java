@@ -77,9 +77,10 @@ public final class HubCommandLine {
             PrintWriter out = spec.commandLine().getOut();
             List<LintProblem> problems = AgreementLint.lint(
                     dir,
-                    new FieldCatalogue(org.earlyhelp.hub.connector.api.Connectors.discover()
+                    new FieldCatalogue(org.earlyhelp.hub.connector.api.Connectors.discover(CLI_SETTINGS)
                             .payloadTypes()),
-                    org.earlyhelp.hub.connector.api.Connectors.discover().facts());
+                    org.earlyhelp.hub.connector.api.Connectors.discover(CLI_SETTINGS)
+                            .facts());
             problems.forEach(p -> out.println(p));
             long errors = problems.stream()
                     .filter(p -> p.severity() == LintProblem.Severity.ERROR)
@@ -125,4 +126,18 @@ public final class HubCommandLine {
             });
         }
     }
+
+    /**
+     * The connectors' settings on the command line, as the running hub reads them: a system property
+     * ({@code -Dhub.connectors.housing.webhook-url=...}) or its environment variable
+     * ({@code HUB_CONNECTORS_HOUSING_WEBHOOKURL}, Spring's relaxed form), so the lint sees the deployment's partners.
+     */
+    static final org.earlyhelp.hub.connector.api.ConnectorSettings CLI_SETTINGS = name -> {
+        String value = System.getProperty(name);
+        if (value == null) {
+            value = System.getenv(
+                    name.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace("-", ""));
+        }
+        return java.util.Optional.ofNullable(value).map(String::strip).filter(v -> !v.isEmpty());
+    };
 }

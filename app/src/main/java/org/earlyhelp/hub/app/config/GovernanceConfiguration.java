@@ -35,8 +35,10 @@ public class GovernanceConfiguration {
 
     /** Every connector on the classpath: the partners, their record types, topics, addressing and relationships. */
     @Bean
-    Connectors connectors() {
-        return Connectors.discover();
+    Connectors connectors(org.springframework.core.env.Environment env) {
+        return Connectors.discover(name -> java.util.Optional.ofNullable(env.getProperty(name))
+                .map(String::strip)
+                .filter(v -> !v.isEmpty()));
     }
 
     /** The hub's topic names, one naming for every connector and route. */

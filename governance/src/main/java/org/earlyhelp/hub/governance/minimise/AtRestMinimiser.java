@@ -22,7 +22,7 @@ import org.earlyhelp.hub.schema.HubRecord;
  * resolves a person, not what it releases; releases are minimised again per recipient), fields that are not free
  * values (numbers, dates, flags, places), and {@link #KEPT} (the provider's own reference, which makes a retried post
  * the same incident, the relationships, which join people in the person index, and what establishes a legitimate
- * relationship).
+ * relationship), and any field its payload schema marks {@code "hub.keep": true}.
  */
 public final class AtRestMinimiser {
 
@@ -74,7 +74,7 @@ public final class AtRestMinimiser {
         org.apache.avro.generic.GenericRecord copy = null;
         for (Schema.Field f : type.schema().getFields()) {
             Object value = payload.get(f.pos());
-            if (KEPT.contains(f.name()) || releasable.contains(pathOf(type, f)) || isEmpty(value)) {
+            if (kept(f) || releasable.contains(pathOf(type, f)) || isEmpty(value)) {
                 continue;
             }
             Object emptied = emptied(f.schema());
@@ -92,6 +92,15 @@ public final class AtRestMinimiser {
         return HubRecord.newBuilder(record)
                 .setPayload(org.earlyhelp.hub.schema.payload.Payloads.encode(copy))
                 .build();
+    }
+
+    /**
+     * Whether the hub itself needs the field: one of {@link #KEPT}, or marked {@code "hub.keep": true} in its payload
+     * schema by the connector that registers it (a consent's basis, scope and signed reference, which the consent
+     * register reads later, released or not).
+     */
+    static boolean kept(Schema.Field f) {
+        return KEPT.contains(f.name()) || Boolean.TRUE.equals(f.getObjectProp("hub.keep"));
     }
 
     private static String pathOf(FieldCatalogue.PayloadType type, Schema.Field f) {

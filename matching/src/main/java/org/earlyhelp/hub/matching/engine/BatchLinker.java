@@ -47,9 +47,12 @@ public final class BatchLinker {
         }
 
         /**
-         * With a trained model, link at match probability 0.5 under the data's own prior (weight 0, the Bayes decision)
-         * where the load holds no households, instead of the settings' threshold, which was chosen for data with
-         * households (issue 10, point 3); the settings' threshold stays where households are found.
+         * With a trained model, link at a match probability under the data's own prior instead of the settings' fixed
+         * weight (issue 10, point 3): 0.5 (weight 0, the Bayes decision) where the load holds no households, and
+         * 0.999 where it does. Household members share surname, address and phone, so
+         * the model, which takes the fields as independent given the match status, is overconfident on them: there the
+         * decision asks the model itself for the precision the hub is held to, rather than a weight chosen on one
+         * simulated population (12.0), whose meaning moves with the fields a load has.
          */
         public Options withAdaptiveThreshold(boolean value) {
             return new Options(train, maxBlockSize, seed, randomPairs, maxTrainingPairs, value);
@@ -58,6 +61,12 @@ public final class BatchLinker {
 
     /** Link threshold used where a trained load holds no households: probability 0.5 under the trained prior. */
     public static final double NO_HOUSEHOLDS_LINK_WEIGHT = 0.0;
+
+    /** Match probability linked at where a trained load holds households: the pair precision the hub is held to. */
+    public static final double HOUSEHOLDS_LINK_PROBABILITY = 0.999;
+
+    /** {@link #HOUSEHOLDS_LINK_PROBABILITY} as a match weight (about 9.97). */
+    public static final double HOUSEHOLDS_LINK_WEIGHT = MatchSettings.weightOf(HOUSEHOLDS_LINK_PROBABILITY);
 
     /** Told how far each stage has got; called from worker threads. */
     @FunctionalInterface
@@ -268,9 +277,9 @@ public final class BatchLinker {
             checks = trained.checks();
             start = lap(timings, "train", start);
         }
-        if (options.train() && options.adaptiveThreshold() && !households) {
-            used = used.withThresholds(
-                    NO_HOUSEHOLDS_LINK_WEIGHT, Math.min(used.reviewThreshold(), NO_HOUSEHOLDS_LINK_WEIGHT));
+        if (options.train() && options.adaptiveThreshold()) {
+            double link = households ? HOUSEHOLDS_LINK_WEIGHT : NO_HOUSEHOLDS_LINK_WEIGHT;
+            used = used.withThresholds(link, Math.min(used.reviewThreshold(), link));
         }
         StandardMatcher matcher = base.with(used, frequencies);
 

@@ -63,6 +63,14 @@ public interface Connector {
     }
 
     /**
+     * This connector as the deployment configures it: what it declares may depend on settings (a webhook configured or
+     * not). The default ignores them. Called once, by {@link Connectors#discover(ConnectorSettings)}.
+     */
+    default Connector configured(ConnectorSettings settings) {
+        return this;
+    }
+
+    /**
      * What the partner's system posts in the simulated run (the embedded default and the demonstration profile),
      * drawn from the one synthetic population; empty for a partner the simulator does not play.
      */

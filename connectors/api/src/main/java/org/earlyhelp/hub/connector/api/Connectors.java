@@ -44,10 +44,15 @@ public final class Connectors {
         payloadTypes(); // fails early on a type registered twice
     }
 
-    /** The connectors of the classpath. */
+    /** The connectors of the classpath, unconfigured ({@link ConnectorSettings#NONE}). */
     public static Connectors discover() {
+        return discover(ConnectorSettings.NONE);
+    }
+
+    /** The connectors of the classpath, each {@link Connector#configured configured} by the hub's settings. */
+    public static Connectors discover(ConnectorSettings settings) {
         List<Connector> found = new ArrayList<>();
-        ServiceLoader.load(Connector.class).forEach(found::add);
+        ServiceLoader.load(Connector.class).forEach(c -> found.add(c.configured(settings)));
         return new Connectors(found);
     }
 

@@ -83,6 +83,11 @@ public final class CaseSystemConnector implements Connector {
     }
 
     @Override
+    public Optional<org.earlyhelp.hub.simulator.partners.PartnerFeed> simulation() {
+        return Optional.of(new CaseSystemFeed());
+    }
+
+    @Override
     public PersonLinks personLinks() {
         // the involvement's recorded relationships (PARENT_OF, CARER_OF, ...), between refs of the same record
         return (record, payload) -> payload instanceof CaseInvolvement c

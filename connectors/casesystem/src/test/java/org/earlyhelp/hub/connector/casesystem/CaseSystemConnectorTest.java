@@ -113,6 +113,10 @@ class CaseSystemConnectorTest {
                 .orElseThrow();
         assertThat(SchemaNormalization.parsingFingerprint64(CaseSystemPayloads.INVOLVEMENT_V1))
                 .isEqualTo(SchemaNormalization.parsingFingerprint64(branch));
+        assertThat(org.apache.avro.SchemaCompatibility.checkReaderWriterCompatibility(
+                                CaseInvolvement.getClassSchema(), CaseSystemPayloads.INVOLVEMENT_V1)
+                        .getType())
+                .isEqualTo(org.apache.avro.SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE);
         // When a payload written with it is read through the registered type
         GenericData.Record old = new GenericData.Record(CaseSystemPayloads.INVOLVEMENT_V1);
         old.put("caseType", "early-help");

@@ -91,6 +91,12 @@ public final class SchoolsConnector implements Connector {
                 RecordType.of(ElectiveHomeEducation.getClassSchema(), RecordKind.STATE, EDUCATION_SERVICE_KIND));
     }
 
+    /** The education service's termly attendance returns, from the one synthetic population. */
+    @Override
+    public Optional<org.earlyhelp.hub.simulator.partners.PartnerFeed> simulation() {
+        return Optional.of(new SchoolsFeed());
+    }
+
     @Override
     public Optional<Outbound> outbound() {
         return Optional.of(new Outbound(SchoolsConnector::schoolOfChild, SchoolsErrorClassifier.classifier()));

@@ -125,6 +125,7 @@ public class SchoolsConnectorConfiguration {
                     clock,
                     UUID.randomUUID().toString());
             tasks.add(new SchoolsSchedule.Task("inbox", education.inboxPoll(), files::poll));
+            log.info("schools inbox on: folder={}", inbox.toAbsolutePath());
         } else {
             log.info("schools inbox off: set hub.connectors.schools.inbox to read attendance files");
         }

@@ -13,10 +13,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Escalates each notification not acknowledged by its due time to the council's Operation Encompass lead. The
- * escalation is a DISCLOSURE entry in the ledger (the lead learns that a notification about this subject went to this
- * school unacknowledged), written under the key {@code escalation:<deliveryId>} so a second instance's append returns
- * the same entry; the notification is then claimed with an update {@code where escalated_at is null}, so exactly one
- * instance escalates it. A crash between the two leaves the entry written and the next check claims it. The lead
+ * notification is first claimed with an update {@code where escalated_at is null and acknowledged_at is null}, so
+ * exactly one instance escalates it and an acknowledgement that arrives first stops it; the claimer then writes a
+ * DISCLOSURE entry to the ledger (the lead learns that a notification about this subject went to this school
+ * unacknowledged) under the key {@code escalation:<deliveryId>}. An instance dying between the two leaves a claim
+ * without its entry, which the next check (on any instance) writes: the key makes a repeat the same entry. The lead
  * reads escalations at {@code GET /api/schools/escalations}; the board at {@code GET /api/ledger/escalations}.
  */
 public class EscalationCheck {
@@ -24,6 +25,9 @@ public class EscalationCheck {
     private static final Logger log = LoggerFactory.getLogger(EscalationCheck.class);
     static final String REASON = "not acknowledged by the school's designated safeguarding lead by 08:30 on the"
             + " school day it was due: escalated to the council's Operation Encompass lead";
+
+    /** A claimed escalation still without its ledger entry after this is recorded by the next check, on any instance. */
+    static final java.time.Duration RECORD_WITHIN = java.time.Duration.ofMinutes(1);
 
     private final NotificationLog notifications;
     private final DisclosureLedger ledger;
@@ -43,15 +47,23 @@ public class EscalationCheck {
         Instant now = clock.instant();
         int escalated = 0;
         for (NotificationLog.Notification n : notifications.overdue(now, 200)) {
-            LedgerEntry entry = ledger.append(List.of(draft(n))).get(0);
-            if (notifications.claimEscalation(n.deliveryId(), entry.seq(), now)) {
+            if (notifications.claimEscalation(n.deliveryId(), now)) {
+                record(n);
                 escalated++;
             }
+        }
+        for (NotificationLog.Notification n : notifications.unrecorded(now.minus(RECORD_WITHIN), 200)) {
+            record(n);
         }
         if (escalated > 0) {
             log.info("operation encompass notifications escalated: count={}", escalated);
         }
         return escalated;
+    }
+
+    private void record(NotificationLog.Notification n) {
+        LedgerEntry entry = ledger.append(List.of(draft(n))).get(0);
+        notifications.escalationRecorded(n.deliveryId(), entry.seq());
     }
 
     private LedgerDraft draft(NotificationLog.Notification n) {

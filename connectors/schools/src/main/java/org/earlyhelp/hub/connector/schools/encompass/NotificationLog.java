@@ -85,14 +85,32 @@ public class NotificationLog {
     }
 
     /** Claims the escalation of one notification: true for exactly one caller, on any instance. */
-    public boolean claimEscalation(String deliveryId, long ledgerSeq, Instant at) {
+    public boolean claimEscalation(String deliveryId, Instant at) {
         return jdbc.update(
-                        "update school_notification set escalated_at = ?, escalation_seq = ?"
-                                + " where delivery_id = ? and escalated_at is null and acknowledged_at is null",
+                        "update school_notification set escalated_at = ? where delivery_id = ?"
+                                + " and escalated_at is null and acknowledged_at is null",
                         Timestamp.from(at),
-                        ledgerSeq,
                         deliveryId)
                 == 1;
+    }
+
+    /** Notes the ledger entry of a claimed escalation. */
+    public void escalationRecorded(String deliveryId, long ledgerSeq) {
+        jdbc.update(
+                "update school_notification set escalation_seq = ? where delivery_id = ? and escalation_seq is null",
+                ledgerSeq,
+                deliveryId);
+    }
+
+    /**
+     * Escalations claimed at least {@code before} ago whose ledger entry was never noted (their instance died between
+     * the claim and the ledger): the next check writes the entry (the same one, by its key) and notes it.
+     */
+    public List<Notification> unrecorded(Instant before, int limit) {
+        return find(
+                "escalated_at is not null and escalation_seq is null and escalated_at <= ? order by escalated_at"
+                        + " limit " + limit,
+                Timestamp.from(before));
     }
 
     /** Escalated notifications since {@code since}, newest first (at most 1,000). */

@@ -16,10 +16,13 @@ import org.earlyhelp.hub.connector.api.inbound.PersonInput;
 /**
  * A pupil's attendance for a term, as a school (its own URN) or the education service (a roll record, any URN) posts
  * it: the pupils as CHILD, their contacts as PARENT. Either the session counts (possible and attended, from which the
- * hub works out the percentage) or the percentage alone.
+ * hub works out the percentage) or the percentage alone. The body the generic records endpoint took still reads, so a
+ * school's system moves by changing the URL only ({@code type} may be left out).
  */
 public record AttendanceRequest(
-        @NotEmpty @Size(max = 30) List<@NotNull @Valid PersonInput> people, @NotNull @Valid Attendance attendance) {
+        @Pattern(regexp = "school-attendance", message = "must be school-attendance, or left out") String type,
+        @NotEmpty @Size(max = 30) List<@NotNull @Valid PersonInput> people,
+        @NotNull @Valid Attendance attendance) {
 
     /** The term's attendance at one school. */
     public record Attendance(

@@ -138,6 +138,28 @@ class EscalationCheckTest {
     }
 
     @Test
+    void anEscalationClaimedByAnInstanceThatDiedIsRecordedByTheNextCheck() {
+        // Given an escalation claimed by an instance that died before writing its ledger entry
+        NotificationLog log = new NotificationLog(jdbc);
+        String deliveryId = deliver(log, "444444");
+        assertThat(log.claimEscalation(deliveryId, AFTER_DUE.instant())).isTrue();
+
+        // When another instance checks two minutes later
+        Clock later = Clock.offset(AFTER_DUE, java.time.Duration.ofMinutes(2));
+        new EscalationCheck(log, ledger(), later, "council:education-service").run();
+
+        // Then the entry is written, once, and noted
+        NotificationLog.Notification n = log.escalated(Instant.EPOCH).stream()
+                .filter(x -> x.deliveryId().equals(deliveryId))
+                .findFirst()
+                .orElseThrow();
+        assertThat(n.escalationSeq()).isNotNull();
+        assertThat(ledger().findByRecord(n.recordId()))
+                .filteredOn(e -> e.decisionKey().equals("escalation:" + deliveryId))
+                .hasSize(1);
+    }
+
+    @Test
     void aNotificationNotYetDueIsNotEscalated() {
         NotificationLog log = new NotificationLog(jdbc);
         String deliveryId = deliver(log, "333333");

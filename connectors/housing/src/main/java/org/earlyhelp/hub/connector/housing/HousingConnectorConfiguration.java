@@ -1,0 +1,104 @@
+package org.earlyhelp.hub.connector.housing;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.validation.Validator;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.apache.kafka.clients.producer.Producer;
+import org.earlyhelp.hub.connector.api.Connectors;
+import org.earlyhelp.hub.connector.api.PartnerMetrics;
+import org.earlyhelp.hub.connector.api.StrictJsonReader;
+import org.earlyhelp.hub.connector.api.Topics;
+import org.earlyhelp.hub.connector.api.batch.BatchSettings;
+import org.earlyhelp.hub.connector.api.batch.ConsumerProgress;
+import org.earlyhelp.hub.connector.api.batch.KafkaBatch;
+import org.earlyhelp.hub.connector.api.batch.TopicPublisher;
+import org.earlyhelp.hub.connector.api.intake.IdempotentIntake;
+import org.earlyhelp.hub.connector.api.intake.RecordIntake;
+import org.earlyhelp.hub.governance.ledger.DisclosureLedger;
+import org.earlyhelp.hub.schema.codec.RecordCodec;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Wires the housing connector from the hub's shared parts: inbound (JSON and CSV) on the hub's intake, and, only
+ * when {@code hub.connectors.housing.webhook-url} is set, the outbound route on the hub's batch support.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(HousingConnectorProperties.class)
+public class HousingConnectorConfiguration {
+
+    @Bean
+    HousingIntake housingIntake(RecordIntake intake, MeterRegistry meters, Clock clock) {
+        return new HousingIntake(intake, new PartnerMetrics(meters, HousingConnector.PARTNER, clock));
+    }
+
+    @Bean
+    HousingRecordsController housingRecordsController(Validator validator, HousingIntake intake) {
+        return new HousingRecordsController(new StrictJsonReader(validator), intake);
+    }
+
+    @Bean
+    HousingExtractController housingExtractController(
+            Validator validator,
+            HousingIntake intake,
+            Producer<String, byte[]> producer,
+            Topics topics,
+            IdempotentIntake claims) {
+        return new HousingExtractController(
+                new HousingCsvReader(new StrictJsonReader(validator)),
+                intake,
+                new HousingDeadLetters(producer, topics.deadLetter(HousingConnector.PARTNER), claims));
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = HousingConnector.WEBHOOK_SETTING)
+    HousingOutboundRoute housingOutboundRoute(
+            HousingConnectorProperties props,
+            Connectors connectors,
+            Topics topics,
+            RecordCodec codec,
+            DisclosureLedger ledger,
+            ObjectMapper json,
+            Producer<String, byte[]> producer,
+            ConsumerProgress progress,
+            MeterRegistry meters) {
+        if (!connectors.delivering().contains(HousingConnector.PARTNER)) {
+            // the topic would not exist and the lint would refuse agreements delivering to housing
+            throw new IllegalStateException(HousingConnector.WEBHOOK_SETTING + " is set, but the hub discovered its"
+                    + " connectors without settings: Connectors.discover(ConnectorSettings) must be given the hub's"
+                    + " configuration");
+        }
+        ExecutorService responses = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "housing-http");
+            t.setDaemon(true);
+            return t;
+        });
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(props.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .executor(responses)
+                .build();
+        HousingWebhookClient client =
+                new HousingWebhookClient(http, json, props.webhookUrl(), props.webhookToken(), props.timeout());
+        HousingWebhookDelivery delivery = new HousingWebhookDelivery(client, ledger);
+        KafkaBatch<HousingWebhookDelivery.Delivery> batch = new KafkaBatch<>(
+                HousingOutboundRoute.ROUTE_ID,
+                HousingWebhookDelivery.decoder(codec),
+                delivery,
+                item -> topics.deadLetter(HousingConnector.PARTNER),
+                delivery::deadLettered,
+                HousingErrorClassifier.classifier(),
+                new BatchSettings(props.maxRedeliveries() + 1, props.initialBackoff(), props.maxBackoff()),
+                new TopicPublisher(producer),
+                progress,
+                meters);
+        return new HousingOutboundRoute(topics.outbound(HousingConnector.PARTNER), props, batch);
+    }
+}

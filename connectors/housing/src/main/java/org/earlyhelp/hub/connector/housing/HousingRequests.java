@@ -1,0 +1,80 @@
+package org.earlyhelp.hub.connector.housing;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import org.earlyhelp.hub.connector.api.inbound.PersonInput;
+
+/**
+ * The JSON bodies housing posts, one per record type: the people the record is about (the hub's shared {@link
+ * PersonInput}) and the fact, under the type's own key ({@code "tenancy": {...}}). A CSV row is read into the same
+ * shapes, so both formats pass the same checks.
+ */
+final class HousingRequests {
+
+    private HousingRequests() {}
+
+    /** A body of any housing type. */
+    sealed interface Request
+            permits Tenancies, RentArrears, Notices, Evictions, HomelessnessApplications, TemporaryAccommodations {
+        List<PersonInput> people();
+
+        HousingFact fact();
+    }
+
+    record Tenancies(
+            @NotEmpty @Size(max = 30) List<@NotNull @Valid PersonInput> people,
+            @NotNull @Valid HousingFacts.Tenancy tenancy)
+            implements Request {
+        public HousingFact fact() {
+            return tenancy;
+        }
+    }
+
+    record RentArrears(
+            @NotEmpty @Size(max = 30) List<@NotNull @Valid PersonInput> people,
+            @NotNull @Valid HousingFacts.RentArrears arrears)
+            implements Request {
+        public HousingFact fact() {
+            return arrears;
+        }
+    }
+
+    record Notices(
+            @NotEmpty @Size(max = 30) List<@NotNull @Valid PersonInput> people,
+            @NotNull @Valid HousingFacts.Notice notice)
+            implements Request {
+        public HousingFact fact() {
+            return notice;
+        }
+    }
+
+    record Evictions(
+            @NotEmpty @Size(max = 30) List<@NotNull @Valid PersonInput> people,
+            @NotNull @Valid HousingFacts.Eviction eviction)
+            implements Request {
+        public HousingFact fact() {
+            return eviction;
+        }
+    }
+
+    record HomelessnessApplications(
+            @NotEmpty @Size(max = 30) List<@NotNull @Valid PersonInput> people,
+            @NotNull @Valid HousingFacts.HomelessnessApplication application)
+            implements Request {
+        public HousingFact fact() {
+            return application;
+        }
+    }
+
+    record TemporaryAccommodations(
+            @NotEmpty @Size(max = 30) List<@NotNull @Valid PersonInput> people,
+            @NotNull @Valid HousingFacts.TemporaryAccommodation placement)
+            implements Request {
+        public HousingFact fact() {
+            return placement;
+        }
+    }
+}

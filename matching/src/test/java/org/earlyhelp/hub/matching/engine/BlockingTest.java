@@ -1,0 +1,92 @@
+package org.earlyhelp.hub.matching.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.earlyhelp.hub.matching.model.PersonRecord;
+import org.junit.jupiter.api.Test;
+
+/** The blocking rules added for pairs with a wrong date of birth and mistyped or missing names (issue 10, point 4). */
+class BlockingTest {
+
+    private final StandardMatcher matcher = StandardMatcher.standard();
+
+    private boolean reachComparison(PersonRecord a, PersonRecord b) {
+        Set<String> shared = new HashSet<>(matcher.blockingKeys(a));
+        shared.retainAll(matcher.blockingKeys(b));
+        return !shared.isEmpty();
+    }
+
+    @Test
+    void forenameAndSurnameWrittenTheWrongWayRoundStillMeetWhenTheDateOfBirthIsWrong() {
+        // Given the same person with the names swapped and the date of birth wrong in day, month and year
+        PersonRecord a = PersonRecord.builder("a")
+                .forename("Scarlett")
+                .surname("Payne")
+                .dateOfBirth(LocalDate.of(1974, 7, 3))
+                .build();
+        PersonRecord b = PersonRecord.builder("b")
+                .forename("Payne")
+                .surname("Scarlett")
+                .dateOfBirth(LocalDate.of(1984, 6, 30))
+                .build();
+
+        // When blocked, Then they are compared
+        assertThat(reachComparison(a, b)).isTrue();
+    }
+
+    @Test
+    void anEmailWithAMistypedDomainStillMeetsOnItsLocalPart() {
+        // Given one person whose surname is missing on one side, with a wrong date of birth and a mistyped domain
+        PersonRecord a = PersonRecord.builder("a")
+                .forename("Ryan")
+                .dateOfBirth(LocalDate.of(1987, 6, 26))
+                .email("r.cole1@ramirez-anthony.com")
+                .build();
+        PersonRecord b = PersonRecord.builder("b")
+                .forename("Rnyan")
+                .surname("Cole")
+                .dateOfBirth(LocalDate.of(1988, 5, 27))
+                .email("r.cole1@ramtrez-anihony.com")
+                .build();
+
+        // When blocked, Then they are compared
+        assertThat(reachComparison(a, b)).isTrue();
+    }
+
+    @Test
+    void aNameAndTownMeetOnlyWhereThereIsNoPostcode() {
+        // Given two records of one forename in one town, with different dates of birth and surnames
+        PersonRecord.Builder first = PersonRecord.builder("a")
+                .forename("Freddie")
+                .surname("Holmes")
+                .dateOfBirth(LocalDate.of(1993, 10, 2))
+                .town("Kingston-upon-Hull");
+        PersonRecord.Builder second = PersonRecord.builder("b")
+                .forename("Freddie")
+                .surname("Hsmel")
+                .dateOfBirth(LocalDate.of(1992, 11, 3))
+                .town("Kingston-upon-Hull");
+
+        // When neither has a postcode, Then the town stands in for it and they are compared
+        assertThat(reachComparison(first.build(), second.build())).isTrue();
+        // When both have (different) postcodes, Then the town gives no key: a whole town's namesakes are not a block
+        PersonRecord a = first.postcode("HU1 1AA").build();
+        PersonRecord b = second.postcode("HU9 9ZZ").build();
+        assertThat(reachComparison(a, b)).isFalse();
+        assertThat(matcher.blockingKeys(a)).noneMatch(k -> k.startsWith("ft:") || k.startsWith("st:"));
+    }
+
+    @Test
+    void aShortEmailLocalPartIsNoKey() {
+        // Given an email whose local part is under three characters
+        PersonRecord a = PersonRecord.builder("a").email("jt@pierce.biz").build();
+
+        // When blocked, Then the local part gives no key (the whole address still does)
+        assertThat(matcher.blockingKeys(a)).noneMatch(k -> k.startsWith("el:"));
+        assertThat(List.copyOf(matcher.blockingKeys(a))).anyMatch(k -> k.startsWith("em:"));
+    }
+}
