@@ -7,8 +7,10 @@ import org.earlyhelp.hub.connector.api.RecordType;
 import org.earlyhelp.hub.connector.police.schema.AntiSocialBehaviour;
 import org.earlyhelp.hub.connector.police.schema.MissingEpisode;
 import org.earlyhelp.hub.connector.police.schema.YouthOffending;
+import org.earlyhelp.hub.connector.police.simulation.PoliceEventFeed;
 import org.earlyhelp.hub.schema.DomesticAbuseIncident;
 import org.earlyhelp.hub.schema.RecordKind;
+import org.earlyhelp.hub.simulator.partners.PartnerFeed;
 
 /**
  * The police connector as the hub sees it: domestic abuse incidents (Operation Encompass), missing episodes,
@@ -36,5 +38,11 @@ public final class PoliceConnector implements Connector {
     @Override
     public Optional<Outbound> outbound() {
         return Optional.empty();
+    }
+
+    /** The simulated force's missing episodes, ASB and youth offending (its incidents are the simulator's own feed). */
+    @Override
+    public Optional<PartnerFeed> simulation() {
+        return Optional.of(new PoliceEventFeed());
     }
 }
