@@ -88,7 +88,10 @@ class PoliceConnectorIT {
         return prefix + "/" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    /** One time for every post of a test run, so a retry is the same body. */
+    /**
+     * One time for every post of a test run, so a retry is the same body (a time taken per post made the first post's
+     * retry, a second later while the hub warmed up, a different body: rightly a 409).
+     */
     static final Instant AN_HOUR_AGO = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
 
     static String missing(String reference, String event) {
@@ -98,10 +101,7 @@ class PoliceConnectorIT {
                  "people": [{"ref": "c1", "role": "CHILD", "givenName": "Kayden", "familyName": "Marsh",
                    "dateOfBirth": "2011-06-14", "sex": "MALE", "schoolUrn": "123456"}]}
                 """
-                .formatted(
-                        reference,
-                        event,
-                        Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS));
+                .formatted(reference, event, AN_HOUR_AGO);
     }
 
     HttpResponse<String> post(String path, String token, String contentType, String body) throws Exception {
@@ -116,10 +116,6 @@ class PoliceConnectorIT {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("open: in this IT the very first missing-episode post's immediate identical retry"
-            + " answered 409 (fingerprint mismatch) in three runs, while later identical retries in the same run, and"
-            + " extract re-posts, replayed; the mapping is byte-for-byte deterministic in PoliceEventDeterminismTest."
-            + " Suspect a first-call difference in the hub's intake fingerprint: to be diagnosed")
     void aMissingChildReportedFoundAndOfferedAnInterviewIsThreeRecordsOnTheInboundTopicAndARetryIsNone()
             throws Exception {
         // Given a force's missing episode
