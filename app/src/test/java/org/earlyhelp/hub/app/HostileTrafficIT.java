@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 class HostileTrafficIT {
 
     static final int PER_ENDPOINT = 300;
+    static final int CSV_PER_ENDPOINT = 200;
     static final int VALID_EVERY = 10;
     static final ObjectMapper json = new ObjectMapper();
 
@@ -91,6 +92,22 @@ class HostileTrafficIT {
                 validReferences.add(reference);
             }
         }
+        // And hostile CSV extracts (each connector's committed example, truncated, with invalid UTF-8, NULs, stray
+        // quotes, oversized fields, lost headers) go to the extract endpoints, interleaved with the rest
+        for (String[] extract : new String[][] {
+            {"/api/housing/extracts", "housing-dev-token", "../docs/partners/housing-extract-example.csv"},
+            {"/api/police/extracts", "police-dev-token", "../docs/partners/police-extract-example.csv"}
+        }) {
+            byte[] example = java.nio.file.Files.readAllBytes(java.nio.file.Path.of(extract[2]));
+            java.util.Random random = new java.util.Random(extract[0].hashCode());
+            for (int i = 0; i < CSV_PER_ENDPOINT; i++) {
+                HttpResponse<String> r = sendCsv(extract[0], extract[1], HostileCsv.mutate(example, random));
+                statuses.merge(r.statusCode(), 1, Integer::sum);
+                if (r.statusCode() >= 500 || !r.body().startsWith("{")) {
+                    failures.add(extract[0] + " " + r.statusCode() + " " + r.body());
+                }
+            }
+        }
         // Then no answer was a failure of the hub's
         assertThat(failures).as("5xx answers (statuses %s)", statuses).isEmpty();
         // And the school received each valid incident exactly once
@@ -112,6 +129,18 @@ class HostileTrafficIT {
         assertThat(HostileRequests.hits(hub.dataDir.resolve("postgres").resolve(EmbeddedPostgres.LOG_DIRECTORY)))
                 .as("PostgreSQL log lines with personal data")
                 .isEmpty();
+    }
+
+    private HttpResponse<String> sendCsv(String path, String token, byte[] body) throws Exception {
+        return java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + hub.port + path))
+                                .timeout(Duration.ofSeconds(30))
+                                .header("Authorization", "Bearer " + token)
+                                .header("Content-Type", "text/csv")
+                                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 
     /**
