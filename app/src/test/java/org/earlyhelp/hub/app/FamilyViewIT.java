@@ -34,7 +34,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
         properties = {
             "hub.embedded.data-dir=target/it-data/${random.uuid}",
             "hub.agreements.dir=${user.dir}/../agreements",
-            "hub.simulator.enabled=false"
+            "hub.simulator.enabled=false",
+            // a context (and so a database and a broker) of its own: the connectors' ITs post the same README family,
+            // and this test counts every record the index holds about her
+            "spring.application.name=family-view-it"
         })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
