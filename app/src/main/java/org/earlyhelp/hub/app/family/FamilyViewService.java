@@ -68,7 +68,7 @@ public final class FamilyViewService {
         this.codec = codec;
         this.disclosure = new FamilyDisclosure(pdp, minimiser, catalogue, subjectKey, ledger);
         this.consents = consents;
-        this.authority = new PullAuthority(index, store, codec, pdp, relationships, subjectKey, ledger);
+        this.authority = new PullAuthority(index, store, codec, relationships, disclosure);
         this.clock = clock;
     }
 

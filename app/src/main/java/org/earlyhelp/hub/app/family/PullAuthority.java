@@ -12,10 +12,9 @@ import java.util.UUID;
 import org.earlyhelp.hub.governance.access.Caller;
 import org.earlyhelp.hub.governance.access.Professional;
 import org.earlyhelp.hub.governance.decision.PolicyDecisionPoint;
-import org.earlyhelp.hub.governance.ledger.DisclosureLedger;
+import org.earlyhelp.hub.governance.flow.FamilyDisclosure;
 import org.earlyhelp.hub.governance.ledger.EntryType;
 import org.earlyhelp.hub.governance.ledger.LedgerDraft;
-import org.earlyhelp.hub.governance.ledger.SubjectKey;
 import org.earlyhelp.hub.governance.relationship.Corroboration;
 import org.earlyhelp.hub.governance.relationship.Relationship;
 import org.earlyhelp.hub.governance.relationship.RelationshipRegister;
@@ -65,26 +64,21 @@ final class PullAuthority {
     private final PersonIndex index;
     private final RecordStore store;
     private final RecordCodec codec;
-    private final PolicyDecisionPoint pdp;
     private final RelationshipRegister relationships;
-    private final SubjectKey subjectKey;
-    private final DisclosureLedger ledger;
+    private final FamilyDisclosure governance;
 
+    /** @param governance the decision point and the ledger, reached only through governance's pull API */
     PullAuthority(
             PersonIndex index,
             RecordStore store,
             RecordCodec codec,
-            PolicyDecisionPoint pdp,
             RelationshipRegister relationships,
-            SubjectKey subjectKey,
-            DisclosureLedger ledger) {
+            FamilyDisclosure governance) {
         this.index = index;
         this.store = store;
         this.codec = codec;
-        this.pdp = pdp;
         this.relationships = relationships;
-        this.subjectKey = subjectKey;
-        this.ledger = ledger;
+        this.governance = governance;
     }
 
     Grant authorise(
@@ -98,17 +92,17 @@ final class PullAuthority {
         Professional professional = caller.professionalIfNamed()
                 .orElseThrow(() ->
                         PullRefused.badRequest(null, "name the professional making the request (user id and role)"));
-        if (purpose == null || !pdp.pullPurposeLicensed(caller.partner(), purpose, today)) {
+        if (purpose == null || !governance.purposeLicensed(caller, purpose, today)) {
             throw PullRefused.forbidden("purpose", "no agreement lets you ask for this purpose");
         }
         HubRecord own = ownRecord(recordId);
         Person subject = ownPerson(caller, own, personRef);
         String sourceRecordId = recordId + "#" + personRef;
         UUID personId = index.personOf(own.getProvider(), sourceRecordId).orElseThrow(PullRefused::notFound);
-        String key = subjectKey.of(subject.getGivenName(), subject.getFamilyName(), subject.getDateOfBirth());
+        String key = governance.subjectKey(subject);
         List<String> keys =
                 index.recordsOf(personId).stream().map(IndexedRecord::recordKey).toList();
-        Set<String> accepted = pdp.pullRelationships(caller.partner(), purpose, today);
+        Set<String> accepted = governance.acceptedRelationships(caller, purpose, today);
         Optional<Grant> best = relationships.live(caller.organisation().toString(), keys).stream()
                 .filter(r -> accepted.contains(r.kind().yamlName()))
                 .filter(r ->
@@ -122,12 +116,9 @@ final class PullAuthority {
             d.put("professional", professional.userId());
             d.put("professionalRole", professional.role());
             d.put("purpose", purpose);
-            d.put("outcome", "refused");
             d.put("reason", "no-relationship");
             d.put("personId", personId.toString());
-            d.put("viewId", viewId);
-            ledger.append(List.of(LedgerDraft.event(
-                    EntryType.PULL, "pull:" + viewId, caller.organisation().toString(), key, d)));
+            governance.refused(viewId, caller, subject, d);
             throw PullRefused.forbidden(
                     "relationship", "you hold no live relationship with this person that the agreements accept");
         }

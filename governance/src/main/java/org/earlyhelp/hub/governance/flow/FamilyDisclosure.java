@@ -76,6 +76,39 @@ public final class FamilyDisclosure {
         }
     }
 
+    /** Whether any agreement in force lets the caller's partner ask for {@code purpose} (a pull, not a push). */
+    public boolean purposeLicensed(Caller viewer, String purpose, LocalDate today) {
+        return pdp.pullPurposeLicensed(viewer.partner(), purpose, today);
+    }
+
+    /** The relationship kinds the agreements in force accept for the caller's pulls for {@code purpose}. */
+    public java.util.Set<String> acceptedRelationships(Caller viewer, String purpose, LocalDate today) {
+        return pdp.pullRelationships(viewer.partner(), purpose, today);
+    }
+
+    /** The keyed subject key of a person, as the ledger names them (never the person's data). */
+    public String subjectKey(Person person) {
+        return subjectKey.of(person.getGivenName(), person.getFamilyName(), person.getDateOfBirth());
+    }
+
+    /**
+     * Ledgers a refused pull (a PULL entry whose outcome is refused) before the refusal is answered, so the board sees
+     * every attempt.
+     *
+     * @param details the refusal's ledger details: ids, roles and reasons, no personal data
+     */
+    public void refused(String viewId, Caller viewer, Person subject, Map<String, String> details) {
+        Map<String, String> d = new TreeMap<>(details);
+        d.put("outcome", "refused");
+        d.put("viewId", viewId);
+        ledger.append(List.of(LedgerDraft.event(
+                org.earlyhelp.hub.governance.ledger.EntryType.PULL,
+                "pull:" + viewId,
+                viewer.organisation().toString(),
+                subjectKey(subject),
+                d)));
+    }
+
     /** One record about one member, with that member's consent as recorded. */
     public record Item(HubRecord record, Person subject, PolicyDecisionPoint.ConsentCheck consent) {}
 
