@@ -61,15 +61,22 @@ public record PersonInput(
 
     /**
      * What Bean Validation cannot check across a list of people: refs used twice, NHS numbers failing the check digit.
+     * Safe on any body Bean Validation refuses (a missing list, a null entry), since both run on the same body.
      *
      * @param path the JSON path of the list, e.g. {@code people}
      */
     public static List<FieldError> problems(List<PersonInput> people, String path) {
         List<FieldError> problems = new ArrayList<>();
+        if (people == null) {
+            return problems; // Bean Validation names the missing list
+        }
         Set<String> refs = new HashSet<>();
         for (int i = 0; i < people.size(); i++) {
             PersonInput p = people.get(i);
-            if (!refs.add(p.ref())) {
+            if (p == null) {
+                continue; // Bean Validation names the null entry
+            }
+            if (p.ref() != null && !refs.add(p.ref())) {
                 problems.add(new FieldError(path + "[" + i + "].ref", "is used twice"));
             }
             if (p.nhsNumber() != null && p.nhsNumber().matches("[0-9]{10}") && !NhsNumbers.valid(p.nhsNumber())) {
