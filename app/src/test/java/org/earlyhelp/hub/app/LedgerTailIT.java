@@ -68,10 +68,17 @@ class LedgerTailIT {
         for (int i = 0; i < 4; i++) {
             post(OperationEncompassIT.incident("DA/TAIL/" + UUID.randomUUID(), "400001", null));
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> head() >= 4);
         Path checkpoints = dataDir.resolve("ledger-checkpoints");
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> Files.exists(checkpoints.resolve(String.format("checkpoint-%020d.txt", head()))));
+        // every decision made (an incident is decided for each agreement that covers it, in more than one batch): the
+        // head unchanged over two polls, and checkpointed
+        java.util.concurrent.atomic.AtomicLong seen = new java.util.concurrent.atomic.AtomicLong(-1);
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(700))
+                .until(() -> {
+                    long h = head();
+                    boolean stable = h >= 4 && h == seen.getAndSet(h);
+                    return stable && Files.exists(checkpoints.resolve(String.format("checkpoint-%020d.txt", h)));
+                });
         long last = head();
         assertThat(verify().get("intact").asBoolean()).isTrue();
 
