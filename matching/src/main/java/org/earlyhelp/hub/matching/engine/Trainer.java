@@ -218,7 +218,7 @@ public final class Trainer {
     }
 
     /** Rounds of u from the random pairs a model reads as non-matches (see {@link RandomPairs}). */
-    static final int U_ROUNDS = Integer.getInteger("hub.matching.u-rounds", 2);
+    static final int U_ROUNDS = 2;
 
     private record Fit(FellegiSunterModel model, ParameterGuard.Guarded guarded, boolean sessions) {}
 
