@@ -409,7 +409,7 @@ public final class BatchLinker {
          * Union-find over the links, strongest first, never joining two clusters a twins pair keeps apart, nor two
          * clusters of two or more records on one doubtful link: connected components chain, and one false link
          * between two people of six records each is 36 false pairs (on Splink's fake_20000 pair precision 0.97 became
-         * cluster precision 0.83 at the Bayes decision). A record on its own still joins a cluster on one link.
+         * cluster precision 0.83 at the Bayes decision). See {@link #corroborated}.
          */
         int[] cluster(int n, double linkThreshold, long[] refused) {
             int[] parent = IntStream.range(0, n).toArray();
@@ -475,8 +475,10 @@ public final class BatchLinker {
         static final double CERTAIN = 10;
 
         /**
-         * Whether a link may join two clusters of two or more records each: one link joins them if it is certain (this
-         * far above the threshold), otherwise at least half the smaller cluster's records must link into the other.
+         * Whether a doubtful link (less than {@link #CERTAIN} bits above the threshold) may join two clusters: when
+         * they hold four records or more between them, at least half the records of the larger one must link into the
+         * other. A record joins a lone record or a pair on one link (a chain of one person's records still links); to
+         * join three it needs links to two of them.
          */
         private static boolean corroborated(
                 int[] parent,
@@ -488,13 +490,13 @@ public final class BatchLinker {
                 double linkThreshold) {
             List<Integer> a = members.getOrDefault(ra, List.of(ra));
             List<Integer> b = members.getOrDefault(rb, List.of(rb));
-            if (a.size() < 2 || b.size() < 2 || strength >= linkThreshold + CERTAIN) {
+            if (strength >= linkThreshold + CERTAIN || a.size() + b.size() < 4) {
                 return true;
             }
-            List<Integer> smaller = a.size() <= b.size() ? a : b;
-            int other = smaller == a ? rb : ra;
+            List<Integer> larger = a.size() >= b.size() ? a : b;
+            int other = larger == a ? rb : ra;
             int linking = 0;
-            for (int x : smaller) {
+            for (int x : larger) {
                 for (int y : linked.getOrDefault(x, List.of())) {
                     if (find(parent, y) == other) {
                         linking++;
@@ -502,7 +504,7 @@ public final class BatchLinker {
                     }
                 }
             }
-            return 2 * linking >= smaller.size();
+            return 2 * linking >= larger.size();
         }
 
         double strength(int p) {
