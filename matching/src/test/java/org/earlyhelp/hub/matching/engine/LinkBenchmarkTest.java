@@ -172,6 +172,17 @@ class LinkBenchmarkTest {
             if (Boolean.getBoolean("benchmark.truem")) {
                 printTrueM(load, result);
             }
+            if (Boolean.getBoolean("benchmark.rules")) {
+                Map<String, long[]> byRule = new java.util.TreeMap<>();
+                result.forEachKeptPair((a, b, w, rule) -> {
+                    boolean same = load.truth()
+                            .get(result.records().get(a).id())
+                            .equals(load.truth().get(result.records().get(b).id()));
+                    byRule.computeIfAbsent(rule.name(), x -> new long[2])[same ? 0 : 1]++;
+                });
+                byRule.forEach((rule, c) -> System.out.println(
+                        "RULES " + load.name() + " " + rule + ": " + c[0] + " true / " + c[1] + " false"));
+            }
             String window = System.getProperty("benchmark.patterns", "");
             if (!window.isBlank()) {
                 printPatterns(
