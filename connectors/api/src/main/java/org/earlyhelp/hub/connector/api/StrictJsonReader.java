@@ -119,7 +119,16 @@ public final class StrictJsonReader {
         if (validator != null) {
             errors.addAll(ValidationProblems.of(validator.validate(value)));
         }
-        errors.addAll(checks.apply(value));
+        try {
+            errors.addAll(checks.apply(value));
+        } catch (RuntimeException e) {
+            // a check written for a valid body, handed one Bean Validation refused (a missing list, a null
+            // member): what Bean Validation said is the answer; a check failing on a body it passed is a 400 too,
+            // never a 500, and never the exception's message
+            if (errors.isEmpty()) {
+                errors.add(new FieldError("$", "body cannot be read as the documented shape"));
+            }
+        }
         if (!errors.isEmpty()) {
             errors.sort(
                     Comparator.comparing(FieldError::field, Comparator.nullsFirst(Comparator.<String>naturalOrder()))

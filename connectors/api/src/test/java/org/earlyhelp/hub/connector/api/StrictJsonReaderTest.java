@@ -171,6 +171,37 @@ class StrictJsonReaderTest {
                         RequestRejected.class, e -> assertThat(e.status()).isEqualTo(413));
     }
 
+    @Test
+    void aCheckWrittenForAValidBodyNeverTurnsAnInvalidOneIntoA500() throws Exception {
+        // Given a check that assumes the people Bean Validation requires (as a connector's checks do)
+        java.util.function.Function<Sample, List<FieldError>> needsPeople = s -> s.people().stream()
+                .map(p -> new FieldError("people", "checked"))
+                .toList()
+                .subList(0, 0);
+        String withoutPeople =
+                VALID.replaceAll(",\\s*\"people\": \\[.*\\]", "").replace("\"name\": \"Zephyrine\",", "");
+
+        // When a body without them is read, and a valid body whose check itself fails
+        // Then the first is Bean Validation's 400 naming the field, the second a 400 without the exception's message
+        assertThatThrownBy(() -> reader.read(
+                        new java.io.ByteArrayInputStream(withoutPeople.getBytes(StandardCharsets.UTF_8)),
+                        Sample.class,
+                        needsPeople))
+                .isInstanceOfSatisfying(RequestRejected.class, e -> {
+                    assertThat(e.status()).isEqualTo(400);
+                    assertThat(e.errors())
+                            .anySatisfy(error -> assertThat(error.field()).isEqualTo("name"));
+                });
+        assertThatThrownBy(() -> reader.read(
+                        new java.io.ByteArrayInputStream(VALID.getBytes(StandardCharsets.UTF_8)), Sample.class, s -> {
+                            throw new IllegalStateException("Zephyrine");
+                        }))
+                .isInstanceOfSatisfying(RequestRejected.class, e -> {
+                    assertThat(e.status()).isEqualTo(400);
+                    assertThat(e.errors().toString()).doesNotContain("Zephyrine");
+                });
+    }
+
     private Sample read(String body) {
         return reader.read(body.getBytes(StandardCharsets.UTF_8), Sample.class);
     }

@@ -35,7 +35,7 @@ public final class SchoolsRecordMapper {
     /** Problems shared by every body: the people, and that at least one of them is a child. */
     static List<FieldError> peopleProblems(List<PersonInput> people) {
         List<FieldError> problems = new ArrayList<>(PersonInput.problems(people, "people"));
-        if (people.stream().noneMatch(p -> "CHILD".equals(p.role()))) {
+        if (people != null && people.stream().noneMatch(p -> p != null && "CHILD".equals(p.role()))) {
             problems.add(new FieldError("people", "must name at least one CHILD"));
         }
         return problems;
