@@ -405,7 +405,12 @@ public final class BatchLinker {
             return sorted;
         }
 
-        /** Union-find over the links, strongest first, never joining two clusters a twins pair keeps apart. */
+        /**
+         * Union-find over the links, strongest first, never joining two clusters a twins pair keeps apart, nor two
+         * clusters of two or more records on one doubtful link: connected components chain, and one false link
+         * between two people of six records each is 36 false pairs (on Splink's fake_20000 pair precision 0.97 became
+         * cluster precision 0.83 at the Bayes decision). A record on its own still joins a cluster on one link.
+         */
         int[] cluster(int n, double linkThreshold, long[] refused) {
             int[] parent = IntStream.range(0, n).toArray();
             Map<Integer, List<Integer>> cannotLink = new HashMap<>();
@@ -422,6 +427,12 @@ public final class BatchLinker {
                 }
             }
             links.sort((x, y) -> Double.compare(strength(y), strength(x)));
+            Map<Integer, List<Integer>> linked = new HashMap<>();
+            for (int p : links) {
+                linked.computeIfAbsent(first[p], x -> new ArrayList<>()).add(second[p]);
+                linked.computeIfAbsent(second[p], x -> new ArrayList<>()).add(first[p]);
+            }
+            Map<Integer, List<Integer>> members = new HashMap<>();
             for (int p : links) {
                 int ra = find(parent, first[p]);
                 int rb = find(parent, second[p]);
@@ -432,9 +443,15 @@ public final class BatchLinker {
                     refused[0]++;
                     continue;
                 }
+                if (!corroborated(parent, members, linked, ra, rb, strength(p), linkThreshold)) {
+                    continue;
+                }
                 int root = Math.min(ra, rb);
                 int child = Math.max(ra, rb);
                 parent[child] = root;
+                List<Integer> joined = members.computeIfAbsent(root, x -> new ArrayList<>(List.of(x)));
+                List<Integer> from = members.remove(child);
+                joined.addAll(from == null ? List.of(child) : from);
                 List<Integer> moved = cannotLink.remove(child);
                 if (moved != null) {
                     cannotLink.computeIfAbsent(root, x -> new ArrayList<>()).addAll(moved);
@@ -452,6 +469,40 @@ public final class BatchLinker {
                 ids[i] = idOfRoot[root];
             }
             return ids;
+        }
+
+        /** Bits above the link threshold (odds a thousand times higher) from which one link joins two clusters. */
+        static final double CERTAIN = 10;
+
+        /**
+         * Whether a link may join two clusters of two or more records each: one link joins them if it is certain (this
+         * far above the threshold), otherwise at least half the smaller cluster's records must link into the other.
+         */
+        private static boolean corroborated(
+                int[] parent,
+                Map<Integer, List<Integer>> members,
+                Map<Integer, List<Integer>> linked,
+                int ra,
+                int rb,
+                double strength,
+                double linkThreshold) {
+            List<Integer> a = members.getOrDefault(ra, List.of(ra));
+            List<Integer> b = members.getOrDefault(rb, List.of(rb));
+            if (a.size() < 2 || b.size() < 2 || strength >= linkThreshold + CERTAIN) {
+                return true;
+            }
+            List<Integer> smaller = a.size() <= b.size() ? a : b;
+            int other = smaller == a ? rb : ra;
+            int linking = 0;
+            for (int x : smaller) {
+                for (int y : linked.getOrDefault(x, List.of())) {
+                    if (find(parent, y) == other) {
+                        linking++;
+                        break;
+                    }
+                }
+            }
+            return 2 * linking >= smaller.size();
         }
 
         double strength(int p) {

@@ -41,15 +41,23 @@ public final class Trainer {
 
     /** u from random pairs of {@code records}. */
     double[][] estimateU(List<PreparedRecord> records) {
+        return randomPairs(records).u(matcher.comparisons(), null);
+    }
+
+    /** Seeded random pairs of {@code records}, as distinct comparison vectors with counts. */
+    RandomPairs randomPairs(List<PreparedRecord> records) {
         int n = records.size();
         long possible = (long) n * (n - 1) / 2;
         int count = (int) Math.min(randomPairs, possible);
         int chunks = 64;
         List<Comparison> comparisons = matcher.comparisons();
-        int[][][] partial = new int[chunks][][];
+        List<Map<Long, long[]>> partial = new ArrayList<>();
+        for (int c = 0; c < chunks; c++) {
+            partial.add(new HashMap<>());
+        }
         IntStream.range(0, chunks).parallel().forEach(c -> {
             SplittableRandom random = new SplittableRandom(seed + c);
-            int[][] levels = emptyCounts(comparisons);
+            Map<Long, long[]> patterns = partial.get(c);
             int[] scratch = new int[matcher.comparisonCount()];
             for (int p = c; p < count; p += chunks) {
                 int a = random.nextInt(n);
@@ -58,34 +66,57 @@ public final class Trainer {
                     b++;
                 }
                 matcher.levels(records.get(a), records.get(b), scratch);
-                for (int k = 0; k < scratch.length; k++) {
-                    levels[k][scratch[k]]++;
-                }
+                patterns.computeIfAbsent(encode(scratch), x -> new long[1])[0]++;
             }
-            partial[c] = levels;
         });
-        double[][] u = new double[comparisons.size()][];
-        for (int k = 0; k < comparisons.size(); k++) {
-            Comparison comparison = comparisons.get(k);
-            double[] counts = new double[comparison.levelCount()];
-            for (int[][] p : partial) {
-                for (int level = 0; level < counts.length; level++) {
-                    counts[level] += p[k][level];
-                }
-            }
-            double total = 0;
-            for (int level = 0; level < counts.length; level++) {
-                if (!comparison.isNullLevel(level)) {
-                    total += counts[level] + 1;
-                }
-            }
-            u[k] = new double[counts.length];
-            for (int level = 0; level < counts.length; level++) {
-                // add-one smoothing: a level never seen among random pairs is rare, not impossible
-                u[k][level] = comparison.isNullLevel(level) ? 0 : (counts[level] + 1) / total;
-            }
+        List<Object[]> states = new ArrayList<>();
+        for (Map<Long, long[]> p : partial) {
+            states.add(new Object[] {p});
         }
-        return u;
+        Session merged = Session.merge(states, 0, comparisons.size());
+        return new RandomPairs(merged.patterns, merged.counts);
+    }
+
+    /**
+     * Random pairs as patterns. Random pairs are nearly all non-matches, but not all: in a file of a thousand records
+     * with five hundred duplicate pairs one random pair in a thousand is a match, and matches agree on an exact date of
+     * birth tens of times as often as strangers do, so u counted over every random pair is several times too high and
+     * agreement weighs bits too little (the model is then underconfident, and the best threshold is below the Bayes
+     * decision). {@link #u(List, FellegiSunterModel)} given a model counts each random pair by the probability that it
+     * is NOT a match: a random pair that agrees on everything leaves u, a stranger agreeing on a date of birth stays.
+     * Per pair, not by subtracting lambda times m from the totals: that is only as good as a global lambda and m, and
+     * overshoots where they are off.
+     */
+    record RandomPairs(List<ComparisonVector> patterns, double[] counts) {
+
+        double[][] u(List<Comparison> comparisons, FellegiSunterModel model) {
+            double[] weights = counts.clone();
+            if (model != null) {
+                for (int i = 0; i < weights.length; i++) {
+                    weights[i] *= 1 - model.matchProbability(patterns.get(i));
+                }
+            }
+            double[][] u = new double[comparisons.size()][];
+            for (int k = 0; k < comparisons.size(); k++) {
+                Comparison comparison = comparisons.get(k);
+                double[] levelCounts = new double[comparison.levelCount()];
+                for (int i = 0; i < weights.length; i++) {
+                    levelCounts[patterns.get(i).level(k)] += weights[i];
+                }
+                double total = 0;
+                for (int level = 0; level < levelCounts.length; level++) {
+                    if (!comparison.isNullLevel(level)) {
+                        total += levelCounts[level] + 1;
+                    }
+                }
+                u[k] = new double[levelCounts.length];
+                for (int level = 0; level < levelCounts.length; level++) {
+                    // add-one smoothing: a level never seen among random pairs is rare, not impossible
+                    u[k][level] = comparison.isNullLevel(level) ? 0 : (levelCounts[level] + 1) / total;
+                }
+            }
+            return u;
+        }
     }
 
     /**
@@ -103,7 +134,8 @@ public final class Trainer {
 
     public Trained train(
             List<PreparedRecord> records, CandidatePairs candidates, MatchSettings base, LongConsumer progress) {
-        double[][] u = estimateU(records);
+        RandomPairs random = randomPairs(records);
+        double[][] u = random.u(matcher.comparisons(), null);
         long upper = Math.max(1, candidates.upperBound());
         double sampleRate = Math.min(1.0, (double) maxTrainingPairs / upper);
         long threshold = (long) (sampleRate * Long.MAX_VALUE);
@@ -152,39 +184,17 @@ public final class Trainer {
         }
         Session sameDob = Session.merge(states, 1, matcher.comparisonCount());
         Session sameName = Session.merge(states, 2, matcher.comparisonCount());
-        FellegiSunterModel whole = all.estimate(matcher, u);
-        boolean sessions = sameDob.pairs >= MIN_SESSION_PAIRS && sameName.pairs >= MIN_SESSION_PAIRS;
-        double[][] m = whole.m();
         long n = records.size();
         double allPairs = (double) n * (n - 1) / 2;
-        double matches = whole.lambda() * all.pairs / sampleRate;
-        if (sessions) {
-            // within a session the blocked-on comparison always agrees: u set to always agreeing makes it weigh 0,
-            // otherwise its constant weight would read every pair of the session as a match
-            FellegiSunterModel a = sameDob.estimate(matcher, agreeing(u, dob, exactDob));
-            FellegiSunterModel b = sameName.estimate(
-                    matcher,
-                    agreeing(
-                            agreeing(u, StandardComparisons.FORENAME, exactName),
-                            StandardComparisons.SURNAME,
-                            exactName));
-            m = a.m();
-            m[dob] = b.m()[dob];
-            // matches with the same date of birth, over the share of matches that have it
-            matches = a.lambda() * sameDob.pairs / sampleRate / Math.max(m[dob][exactDob], 1e-3);
+        Fit fit = fit(all, sameDob, sameName, u, base, sampleRate, allPairs);
+        for (int round = 0; round < U_ROUNDS; round++) {
+            // u again, from the random pairs this model reads as non-matches; then m and lambda again with it
+            u = random.u(matcher.comparisons(), fit.model());
+            fit = fit(all, sameDob, sameName, u, base, sampleRate, allPairs);
         }
-        floor(m, u);
-        ParameterGuard.Guarded guarded = ParameterGuard.guard(
-                matcher.comparisons(),
-                m,
-                u,
-                base.toModel(matcher.comparisons()).m(),
-                all.observed(matcher.comparisons()));
-        m = guarded.m();
-        // the prior from the guarded parameters: the share of matches among the blocked pairs, scaled to all pairs
-        matches = priorAmong(all, m, u) * all.pairs / sampleRate;
-        double lambda = Math.min(0.5, Math.max(1e-12, matches / allPairs));
-        FellegiSunterModel scaled = new FellegiSunterModel(matcher.comparisons(), m, u, lambda);
+        boolean sessions = fit.sessions();
+        ParameterGuard.Guarded guarded = fit.guarded();
+        FellegiSunterModel scaled = fit.model();
         long fellBack = guarded.checks().stream()
                 .filter(c -> c.status() == TrainingCheck.Status.FELL_BACK)
                 .count();
@@ -205,6 +215,53 @@ public final class Trainer {
                                         : "; " + fellBack + " comparisons failed a plausibility floor and use"
                                                 + " the shipped m")),
                 guarded.checks());
+    }
+
+    /** Rounds of u from the random pairs a model reads as non-matches (see {@link RandomPairs}). */
+    static final int U_ROUNDS = 2;
+
+    private record Fit(FellegiSunterModel model, ParameterGuard.Guarded guarded, boolean sessions) {}
+
+    /** m by EM in sessions, guarded, and the prior they imply, for one u. */
+    private Fit fit(
+            Session all,
+            Session sameDob,
+            Session sameName,
+            double[][] u,
+            MatchSettings base,
+            double sampleRate,
+            double allPairs) {
+        int dob = StandardComparisons.DATE_OF_BIRTH;
+        int exactDob = org.earlyhelp.hub.matching.compare.DateOfBirthComparator.Level.EXACT.ordinal();
+        int exactName = org.earlyhelp.hub.matching.compare.NameComparator.Level.EXACT.ordinal();
+        boolean sessions = sameDob.pairs >= MIN_SESSION_PAIRS && sameName.pairs >= MIN_SESSION_PAIRS;
+        double[][] m;
+        if (sessions) {
+            // within a session the blocked-on comparison always agrees: u set to always agreeing makes it weigh 0,
+            // otherwise its constant weight would read every pair of the session as a match
+            FellegiSunterModel a = sameDob.estimate(matcher, agreeing(u, dob, exactDob));
+            FellegiSunterModel b = sameName.estimate(
+                    matcher,
+                    agreeing(
+                            agreeing(u, StandardComparisons.FORENAME, exactName),
+                            StandardComparisons.SURNAME,
+                            exactName));
+            m = a.m();
+            m[dob] = b.m()[dob];
+        } else {
+            m = all.estimate(matcher, u).m();
+        }
+        floor(m, u);
+        ParameterGuard.Guarded guarded = ParameterGuard.guard(
+                matcher.comparisons(),
+                m,
+                u,
+                base.toModel(matcher.comparisons()).m(),
+                all.observed(matcher.comparisons()));
+        // the prior from the guarded parameters: the share of matches among the blocked pairs, scaled to all pairs
+        double matches = priorAmong(all, guarded.m(), u) * all.pairs / sampleRate;
+        double lambda = Math.min(0.5, Math.max(1e-12, matches / allPairs));
+        return new Fit(new FellegiSunterModel(matcher.comparisons(), guarded.m(), u, lambda), guarded, sessions);
     }
 
     /**

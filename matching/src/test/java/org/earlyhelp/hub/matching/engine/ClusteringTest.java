@@ -1,0 +1,65 @@
+package org.earlyhelp.hub.matching.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** Clusters from links: one weak link does not chain two people's records into one cluster. */
+class ClusteringTest {
+
+    static final double THRESHOLD = 0;
+
+    /** Records 0-2 linked strongly to each other, and 3-5 likewise. */
+    static BatchLinker.KeptPairs twoClustersOfThree() {
+        BatchLinker.KeptPairs kept = new BatchLinker.KeptPairs(0);
+        for (int base : new int[] {0, 3}) {
+            kept.add(base, base + 1, 20, Rule.PROBABILISTIC);
+            kept.add(base + 1, base + 2, 20, Rule.PROBABILISTIC);
+            kept.add(base, base + 2, 20, Rule.PROBABILISTIC);
+        }
+        return kept;
+    }
+
+    @Test
+    void oneWeakLinkBetweenTwoClustersDoesNotJoinThem() {
+        // Given two clusters of three and a single link between them just above the threshold
+        BatchLinker.KeptPairs kept = twoClustersOfThree();
+        kept.add(2, 3, THRESHOLD + 1, Rule.PROBABILISTIC);
+
+        // When they are clustered
+        int[] ids = kept.cluster(6, THRESHOLD, new long[1]);
+
+        // Then they stay two clusters (nine false pairs avoided for one doubtful one)
+        assertThat(ids[0]).isEqualTo(ids[2]);
+        assertThat(ids[3]).isEqualTo(ids[5]);
+        assertThat(ids[0]).isNotEqualTo(ids[3]);
+    }
+
+    @Test
+    void twoClustersJoinWhenHalfTheSmallerLinksIntoTheOtherOrOneLinkIsCertain() {
+        // Given the same clusters with links from two of the three records of one into the other
+        BatchLinker.KeptPairs corroborated = twoClustersOfThree();
+        corroborated.add(2, 3, THRESHOLD + 1, Rule.PROBABILISTIC);
+        corroborated.add(1, 4, THRESHOLD + 1, Rule.PROBABILISTIC);
+        // and the same clusters with one link far above the threshold
+        BatchLinker.KeptPairs certain = twoClustersOfThree();
+        certain.add(2, 3, THRESHOLD + BatchLinker.KeptPairs.CERTAIN, Rule.PROBABILISTIC);
+
+        // Then each is one cluster
+        int[] a = corroborated.cluster(6, THRESHOLD, new long[1]);
+        int[] b = certain.cluster(6, THRESHOLD, new long[1]);
+        assertThat(a[0]).isEqualTo(a[5]);
+        assertThat(b[0]).isEqualTo(b[5]);
+    }
+
+    @Test
+    void aSingleRecordJoinsAClusterOnOneLink() {
+        // Given a cluster of three and a fourth record linked to one of them just above the threshold
+        BatchLinker.KeptPairs kept = twoClustersOfThree();
+        kept.add(5, 6, THRESHOLD + 1, Rule.PROBABILISTIC);
+
+        // Then the record joins it (a chain of a person's records still links)
+        int[] ids = kept.cluster(7, THRESHOLD, new long[1]);
+        assertThat(ids[6]).isEqualTo(ids[3]);
+    }
+}

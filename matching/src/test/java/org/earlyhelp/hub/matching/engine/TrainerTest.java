@@ -1,0 +1,89 @@
+package org.earlyhelp.hub.matching.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.earlyhelp.hub.matching.compare.DateOfBirthComparator;
+import org.earlyhelp.hub.matching.model.PersonRecord;
+import org.junit.jupiter.api.Test;
+
+/** u from random pairs that are not matches (issue 10: small files with many duplicates made u too high). */
+class TrainerTest {
+
+    /** 300 people, each written three times exactly: one random pair in about 450 is a match. */
+    static List<PersonRecord> triplicated() {
+        Random random = new Random(3);
+        List<PersonRecord> records = new ArrayList<>();
+        for (int p = 0; p < 300; p++) {
+            LocalDate dob = LocalDate.of(1950 + random.nextInt(60), 1 + random.nextInt(12), 1 + random.nextInt(28));
+            String forename = TrainingGuardTest.FORENAMES[random.nextInt(TrainingGuardTest.FORENAMES.length)]
+                    + TrainingGuardTest.ENDINGS[random.nextInt(TrainingGuardTest.ENDINGS.length)];
+            String surname = TrainingGuardTest.SURNAMES[random.nextInt(TrainingGuardTest.SURNAMES.length)]
+                    + TrainingGuardTest.ENDINGS[random.nextInt(TrainingGuardTest.ENDINGS.length)];
+            for (int copy = 0; copy < 3; copy++) {
+                records.add(PersonRecord.builder("p" + p + "c" + copy)
+                        .forename(forename)
+                        .surname(surname)
+                        .dateOfBirth(dob)
+                        .postcode(String.format("S%d %dAB", 1 + p % 40, p % 10))
+                        .build());
+            }
+        }
+        return records;
+    }
+
+    @Test
+    void uCountsOnlyTheRandomPairsTheModelReadsAsStrangers() {
+        // Given a small file in which a random pair is a match one time in about 450
+        List<PersonRecord> records = triplicated();
+        StandardMatcher base = StandardMatcher.standard();
+        List<PreparedRecord> prepared = records.stream().map(base::prepare).toList();
+        Trainer trainer = new Trainer(base, 7, 1_000_000, 10_000_000);
+        int dob = StandardComparisons.DATE_OF_BIRTH;
+        int exact = DateOfBirthComparator.Level.EXACT.ordinal();
+        // and how often two different people in it really share a date of birth
+        long strangers = 0;
+        long agree = 0;
+        for (int a = 0; a < records.size(); a++) {
+            for (int b = a + 1; b < records.size(); b++) {
+                if (a / 3 != b / 3) {
+                    strangers++;
+                    agree += records.get(a).dateOfBirth().equals(records.get(b).dateOfBirth()) ? 1 : 0;
+                }
+            }
+        }
+        double strangerRate = (double) (agree + 1) / strangers;
+
+        // When u is counted over every random pair, and over the pairs the shipped model reads as strangers
+        Trainer.RandomPairs random = trainer.randomPairs(prepared);
+        double everyPair = random.u(base.comparisons(), null)[dob][exact];
+        double strangersOnly = random.u(base.comparisons(), base.model())[dob][exact];
+
+        // Then the first is several times the true rate (the matches agree), the second close to it
+        assertThat(everyPair).isGreaterThan(5 * strangerRate);
+        assertThat(strangersOnly).isBetween(strangerRate / 2, strangerRate * 2);
+    }
+
+    @Test
+    void aSmallFileOfDuplicatesLinksTheCopiesAndNotTheStrangers() {
+        // Given the same file
+        List<PersonRecord> records = triplicated();
+
+        // When link trains on it at its defaults
+        BatchLinker.Result result = new BatchLinker(
+                        MatchSettings.standard(), BatchLinker.Options.defaults().withAdaptiveThreshold(true))
+                .link(records, BatchLinker.Progress.NONE);
+
+        // Then every person's three copies are one cluster, and no two people share one
+        int[] ids = result.clusterIds();
+        for (int p = 0; p < 300; p++) {
+            assertThat(ids[3 * p]).isEqualTo(ids[3 * p + 1]).isEqualTo(ids[3 * p + 2]);
+            if (p > 0) {
+                assertThat(ids[3 * p]).isNotEqualTo(ids[3 * p - 3]);
+            }
+        }
+    }
+}
