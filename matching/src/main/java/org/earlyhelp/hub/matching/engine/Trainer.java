@@ -258,8 +258,8 @@ public final class Trainer {
                 u,
                 base.toModel(matcher.comparisons()).m(),
                 all.observed(matcher.comparisons()));
-        // the prior from the guarded parameters: EM over all pairs, blocked pairs read with the prior over all pairs
-        double matches = BlockedPrior.matches(all.patterns, all.counts, guarded.m(), u, sampleRate, allPairs);
+        // the prior from the guarded parameters: the share of matches among the blocked pairs, scaled to all pairs
+        double matches = priorAmong(all, guarded.m(), u) * all.pairs / sampleRate;
         double lambda = Math.min(0.5, Math.max(1e-12, matches / allPairs));
         return new Fit(new FellegiSunterModel(matcher.comparisons(), guarded.m(), u, lambda), guarded, sessions);
     }
