@@ -53,13 +53,27 @@ class ClusteringTest {
     }
 
     @Test
-    void aSingleRecordJoinsAClusterOnOneLink() {
-        // Given a cluster of three and a fourth record linked to one of them just above the threshold
-        BatchLinker.KeptPairs kept = twoClustersOfThree();
-        kept.add(5, 6, THRESHOLD + 1, Rule.PROBABILISTIC);
+    void aRecordJoinsAPairOnOneLinkAndThreeOnLinksToTwoOfThem() {
+        // Given a pair, a record linked to one of them, and a cluster of three with a record linked to one of them
+        BatchLinker.KeptPairs kept = new BatchLinker.KeptPairs(0);
+        kept.add(0, 1, 20, Rule.PROBABILISTIC);
+        kept.add(1, 2, THRESHOLD + 1, Rule.PROBABILISTIC);
+        BatchLinker.KeptPairs three = twoClustersOfThree();
+        three.add(5, 6, THRESHOLD + 1, Rule.PROBABILISTIC);
+        // and the same cluster of three with a record linked to two of them
+        BatchLinker.KeptPairs twice = twoClustersOfThree();
+        twice.add(5, 6, THRESHOLD + 1, Rule.PROBABILISTIC);
+        twice.add(4, 6, THRESHOLD + 1, Rule.PROBABILISTIC);
 
-        // Then the record joins it (a chain of a person's records still links)
-        int[] ids = kept.cluster(7, THRESHOLD, new long[1]);
-        assertThat(ids[6]).isEqualTo(ids[3]);
+        // When they are clustered
+        int[] pair = kept.cluster(3, THRESHOLD, new long[1]);
+        int[] one = three.cluster(7, THRESHOLD, new long[1]);
+        int[] two = twice.cluster(7, THRESHOLD, new long[1]);
+
+        // Then the record joins the pair (a chain of one person's records still links), not the three on one link,
+        // and the three on two
+        assertThat(pair[2]).isEqualTo(pair[0]);
+        assertThat(one[6]).isNotEqualTo(one[3]);
+        assertThat(two[6]).isEqualTo(two[3]);
     }
 }

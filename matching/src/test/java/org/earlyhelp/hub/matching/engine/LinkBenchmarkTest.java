@@ -115,7 +115,7 @@ class LinkBenchmarkTest {
         StringBuilder table = new StringBuilder(
                 "| set | records | pairs compared | per record | blocking recall | link threshold (probability) |"
                         + " default precision / recall / F1 | best F1 (at weight) | default - best | lowest weight with"
-                        + " precision >= 0.999 | F1 at 0 / 2 / 4 / 6 / 8 / 10 / 12 |\n"
+                        + " precision >= 0.999 | F1 at -6 / -4 / -2 / 0 / 2 / 4 / 6 / 8 / 10 / 12 |\n"
                         + "|---|---|---|---|---|---|---|---|---|---|---|\n");
         StringBuilder rules = new StringBuilder();
         for (Load load : loads) {
@@ -145,7 +145,7 @@ class LinkBenchmarkTest {
                 if (Double.isNaN(precise) && s.precision() >= 0.999) {
                     precise = t;
                 }
-                if (t >= 0 && t <= 12 && t % 2 == 0) {
+                if (t >= -6 && t <= 12 && t % 2 == 0) {
                     sweep.append(sweep.isEmpty() ? "" : " / ").append(String.format(Locale.ROOT, "%.3f", s.f1()));
                 }
             }
@@ -183,6 +183,14 @@ class LinkBenchmarkTest {
                 System.out.println(diagnosis);
                 rules.append(diagnosis);
             }
+            String window = System.getProperty("benchmark.patterns", "");
+            if (!window.isBlank()) {
+                printPatterns(
+                        load,
+                        result,
+                        Double.parseDouble(window.split(",")[0]),
+                        Double.parseDouble(window.split(",")[1]));
+            }
             BlockingMeasure blocking = BlockingMeasure.measure(records, load.truth(), MAX_BLOCK);
             double link = result.settings().linkThreshold();
             table.append(String.format(
@@ -215,6 +223,14 @@ class LinkBenchmarkTest {
                     result.counts().reviews(),
                     result.counts().blocksSkipped(),
                     result.counts().pairsInSkippedBlocks()));
+            double allPairs = (double) records.size() * (records.size() - 1) / 2;
+            rules.append(String.format(
+                    Locale.ROOT,
+                    "%s prior: estimated %.3g, true %.3g (%d true pairs)%n",
+                    load.name(),
+                    result.settings().lambda(),
+                    atDefault.truePairs() / allPairs,
+                    atDefault.truePairs()));
             rules.append(load.name())
                     .append(String.format(
                             Locale.ROOT,
@@ -237,6 +253,43 @@ class LinkBenchmarkTest {
         System.out.println(text);
         Files.writeString(Path.of("target", "link-benchmark.md"), text);
         assertThat(loads).isNotEmpty();
+    }
+
+    /**
+     * Counts of the level patterns (no values) of the probabilistic pairs kept with weight in [lo, hi), true and false:
+     * {@code -Dbenchmark.patterns=lo,hi}.
+     */
+    private static void printPatterns(Load load, BatchLinker.Result result, double lo, double hi) {
+        StandardMatcher matcher = new StandardMatcher(result.settings());
+        List<org.earlyhelp.hub.matching.model.Comparison> comparisons = matcher.comparisons();
+        Map<String, long[]> counts = new HashMap<>();
+        int[] levels = new int[comparisons.size()];
+        result.forEachKeptPair((a, b, w, rule) -> {
+            if (rule != Rule.PROBABILISTIC || w < lo || w >= hi) {
+                return;
+            }
+            PersonRecord ra = result.records().get(a);
+            PersonRecord rb = result.records().get(b);
+            matcher.levels(matcher.prepare(ra), matcher.prepare(rb), levels);
+            StringBuilder key = new StringBuilder();
+            for (int k = 0; k < levels.length; k++) {
+                if (!comparisons.get(k).isNullLevel(levels[k])) {
+                    key.append(comparisons.get(k).name())
+                            .append('=')
+                            .append(comparisons.get(k).levels().get(levels[k]).name())
+                            .append(' ');
+                }
+            }
+            boolean same = load.truth().get(ra.id()).equals(load.truth().get(rb.id()));
+            counts.computeIfAbsent(key.toString(), x -> new long[2])[same ? 0 : 1]++;
+        });
+        System.out.println("PATTERNS " + load.name() + " [" + lo + ", " + hi + "): true / false");
+        counts.entrySet().stream()
+                .sorted((x, y) ->
+                        Long.compare(x.getValue()[0] + x.getValue()[1], y.getValue()[0] + y.getValue()[1]) * -1)
+                .limit(25)
+                .forEach(e -> System.out.println(
+                        "PATTERNS   " + e.getValue()[0] + " / " + e.getValue()[1] + "  " + e.getKey()));
     }
 
     private static List<PersonRecord> read(Load load) throws Exception {

@@ -86,4 +86,18 @@ class TrainerTest {
             }
         }
     }
+
+    @Test
+    void thePriorIsTheShareOfMatchesAmongAllPairsNotAmongTheBlockedOnes() {
+        // Given households of four (blocked together on surname and postcode, all different people) and 40 duplicates
+        List<PersonRecord> records = TrainingGuardTest.households(500, 40, 7);
+        double allPairs = (double) records.size() * (records.size() - 1) / 2;
+
+        // When link trains on it
+        BatchLinker.Result result = new BatchLinker(MatchSettings.standard(), BatchLinker.Options.defaults())
+                .link(records, BatchLinker.Progress.NONE);
+
+        // Then the prior is near 40 matches over all pairs, not inflated by the blocked household members
+        assertThat(result.settings().lambda()).isBetween(40 / allPairs / 1.5, 40 / allPairs * 1.5);
+    }
 }

@@ -205,12 +205,12 @@ class TrainingGuardTest {
                 new BatchLinker(MatchSettings.standard(), options).link(individuals, BatchLinker.Progress.NONE);
 
         // Then only the families are read as households: the household rules stay for them and they are linked at
-        // probability 0.999 under their own prior (not the settings' fixed weight), while the individuals are linked at
+        // probability 0.99 under their own prior (not the settings' fixed weight), while the individuals are linked at
         // probability 0.5
         assertThat(withFamilies.holdsHouseholds()).isTrue();
         assertThat(withFamilies.settings().linkThreshold()).isEqualTo(BatchLinker.HOUSEHOLDS_LINK_WEIGHT);
         assertThat(MatchSettings.probabilityOf(withFamilies.settings().linkThreshold()))
-                .isCloseTo(0.999, org.assertj.core.data.Offset.offset(1e-9));
+                .isCloseTo(0.99, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(withFamilies.settings().linkThreshold())
                 .isNotEqualTo(MatchSettings.standard().linkThreshold());
         assertThat(withIndividuals.householdShare()).isLessThan(0.2);
