@@ -45,6 +45,22 @@ class HouseholdMembersTest {
     }
 
     @Test
+    void whereALoadHoldsNoHouseholdsANearSurnameDoesNotMakeTwins() {
+        // Given a load without households (FEBRL-like): one person's record with the forename garbled and a slip in
+        // the surname
+        StandardMatcher noHouseholds = matcher.withHouseholds(false);
+        PersonRecord amelia = atHome("a", "Amelia", "Whitfield").build();
+        PersonRecord corrupted = atHome("b", "Harriet", "Whitfeld").build();
+
+        // When scored, then the twins rule stays out of it (the exact surname still makes twins)
+        assertThat(noHouseholds.score(amelia, corrupted).rule()).isNotEqualTo(Rule.TWINS);
+        assertThat(noHouseholds
+                        .score(amelia, atHome("c", "Harriet", "Whitfield").build())
+                        .rule())
+                .isEqualTo(Rule.TWINS);
+    }
+
+    @Test
     void householdMembersWithTwoDifferentValidNhsNumbersAreRelativesAndTheSameNumberStillLinks() {
         // Given one household's records, the forename missing on one, the date of birth and surname the same
         PersonRecord first =
