@@ -92,6 +92,15 @@ final class FalseLinkDiagnosis {
                 direct[0],
                 prior[0]));
         out.append(clusterShare(result, ids, truth));
+        Map<String, long[]> groups = new TreeMap<>();
+        patterns.forEach((key, c) -> {
+            long[] g = groups.computeIfAbsent(group(key), x -> new long[2]);
+            g[0] += c[0];
+            g[1] += c[2];
+        });
+        out.append("by group (false / true links):");
+        groups.forEach((g, c) -> out.append(String.format(Locale.ROOT, " %s %d / %d;", g, c[0], c[1])));
+        out.append("\n");
         out.append(
                 "| [weight band] pattern | false links | of them one family | true links | mean name weight (false) |\n"
                         + "|---|---|---|---|---|\n");
@@ -108,6 +117,36 @@ final class FalseLinkDiagnosis {
                         e.getValue()[2],
                         e.getValue()[3] / 10.0 / e.getValue()[0])));
         return out.toString();
+    }
+
+    private static final java.util.regex.Pattern HOUSEHOLD =
+            java.util.regex.Pattern.compile("address=(UPRN|SAME_HOUSE_AND_POSTCODE|SAME_HOUSE|POSTCODE_ONLY)( |$)");
+
+    /** A coarse group of a level pattern, for the summary line: what tells the two records apart, if anything. */
+    static String group(String key) {
+        boolean household = HOUSEHOLD.matcher(key).find();
+        if (!household) {
+            return "not-one-household";
+        }
+        if (key.contains("nhs_number=OTHER")) {
+            return "household-two-nhs-numbers";
+        }
+        boolean otherForename = key.contains("forename=OTHER");
+        if (otherForename && key.contains("date_of_birth=EXACT")) {
+            return "household-twins-near-surname";
+        }
+        if (otherForename && key.contains("date_of_birth=DAY_MONTH_TRANSPOSED")) {
+            return "household-other-forename-transposed-date";
+        }
+        if (!key.contains("date_of_birth=")) {
+            return key.contains("forename=EXACT")
+                    ? "household-no-date-same-forename"
+                    : "household-no-date-near-forename";
+        }
+        if (!key.contains("forename=")) {
+            return "household-no-forename";
+        }
+        return "household-other";
     }
 
     /** False pairs of the clusters by cluster size: a few big chained clusters or many pairs. */
