@@ -15,7 +15,7 @@ import org.earlyhelp.hub.matching.compare.NameComparator;
  * ({@code ResidenceComparator.sameHousehold}) with no agreeing NHS number or other identifier.
  *
  * <p>Why (issue 10, point 6): on {@code hub simulate people} (seed 7) the false links at the default link threshold
- * were almost all pairs of one family, at 20,000 records as at 200,000 and 1,000,000 (so not an effect of size):
+ * were almost all pairs of one family, at 20,000 records as at 200,000 (so not an effect of size):
  * twins whose surname one partner keyed with a slip (the twins rule wanted the surname exactly equal), twins with the
  * date of birth keyed transposed, and household members with two different valid NHS numbers. The model weighs the
  * fields independently, so surname, address, postcode and sex each count again for a household member; the counts
