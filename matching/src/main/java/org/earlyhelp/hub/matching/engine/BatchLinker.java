@@ -369,6 +369,8 @@ public final class BatchLinker {
             Rule r = matcher.rule(scratch, a, b, w);
             if (r != Rule.PROBABILISTIC || w >= keepFrom) {
                 add(i, j, w, r);
+            } else if (matcher.relativesBelowReview(scratch)) {
+                add(i, j, w, Rule.RELATIVES);
             }
         }
 

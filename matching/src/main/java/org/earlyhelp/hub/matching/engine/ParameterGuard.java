@@ -56,6 +56,25 @@ final class ParameterGuard {
      */
     static Guarded guard(
             List<Comparison> comparisons, double[][] m, double[][] u, double[][] shippedM, boolean[] observed) {
+        boolean[][] everyLevel = new boolean[m.length][];
+        for (int k = 0; k < m.length; k++) {
+            everyLevel[k] = new boolean[m[k].length];
+            java.util.Arrays.fill(everyLevel[k], true);
+        }
+        return guard(comparisons, m, u, shippedM, observed, everyLevel);
+    }
+
+    /**
+     * @param seen for each comparison and level, whether any training pair had that level: a level no pair had (a
+     *     UPRN in data without UPRNs) is no comparison's strongest level
+     */
+    static Guarded guard(
+            List<Comparison> comparisons,
+            double[][] m,
+            double[][] u,
+            double[][] shippedM,
+            boolean[] observed,
+            boolean[][] seen) {
         double[][] out = new double[m.length][];
         Status[] status = new Status[m.length];
         String[] reason = new String[m.length];
@@ -67,7 +86,7 @@ final class ParameterGuard {
                 reason[k] = "no pair had values on both sides; shipped m kept";
                 continue;
             }
-            out[k] = constrain(c, m[k], u[k]);
+            out[k] = constrain(c, m[k], u[k], seen[k]);
             boolean changed = false;
             for (int l = 0; l < out[k].length; l++) {
                 changed |= !c.isNullLevel(l) && Math.abs(out[k][l] - m[k][l]) > 1e-9 * Math.max(1, m[k][l]);
@@ -127,25 +146,46 @@ final class ParameterGuard {
         reason[k] = why;
     }
 
-    /** m >= u on agreeing levels, the strongest level on top and OTHER at the bottom, renormalised; a few rounds. */
+    /** {@link #constrain(Comparison, double[], double[], boolean[])} with every level seen. */
     static double[] constrain(Comparison c, double[] trained, double[] u) {
+        boolean[] all = new boolean[trained.length];
+        java.util.Arrays.fill(all, true);
+        return constrain(c, trained, u, all);
+    }
+
+    /**
+     * m >= u on agreeing levels, the strongest level seen on top and OTHER at the bottom, renormalised; a few rounds.
+     * The strongest level is the first one (levels are in order of strength) that some training pair had: measuring
+     * against a level no pair had (the residence comparison's UPRN in data without UPRNs, m floored to u, weight 0)
+     * capped every address level at weight 0, silently, on every load without UPRNs (FEBRL: same house and postcode m
+     * 0.000 where the true share is 0.50).
+     */
+    static double[] constrain(Comparison c, double[] trained, double[] u, boolean[] seen) {
         double[] m = trained.clone();
         int other = otherLevel(c);
+        int top = -1;
+        for (int l = 0; l < m.length && top < 0; l++) {
+            if (seen[l] && !c.isNullLevel(l) && l != other) {
+                top = l;
+            }
+        }
         for (int round = 0; round < 5; round++) {
             for (int l = 0; l < m.length; l++) {
                 if (c.levels().get(l).isAgreement() && m[l] < u[l]) {
                     m[l] = u[l];
                 }
             }
-            double topRatio = m[0] / Math.max(u[0], 1e-12);
             double lowest = Double.POSITIVE_INFINITY;
-            for (int l = 1; l < m.length; l++) {
-                if (!c.isNullLevel(l) && l != other && m[l] / Math.max(u[l], 1e-12) > topRatio) {
-                    m[l] = u[l] * topRatio;
+            if (top >= 0) {
+                double topRatio = m[top] / Math.max(u[top], 1e-12);
+                for (int l = top + 1; l < m.length; l++) {
+                    if (seen[l] && !c.isNullLevel(l) && l != other && m[l] / Math.max(u[l], 1e-12) > topRatio) {
+                        m[l] = u[l] * topRatio;
+                    }
                 }
             }
             for (int l = 0; l < m.length; l++) {
-                if (c.levels().get(l).isAgreement()) {
+                if (seen[l] && c.levels().get(l).isAgreement()) {
                     lowest = Math.min(lowest, m[l] / Math.max(u[l], 1e-12));
                 }
             }

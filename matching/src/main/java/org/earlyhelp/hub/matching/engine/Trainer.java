@@ -257,7 +257,8 @@ public final class Trainer {
                 m,
                 u,
                 base.toModel(matcher.comparisons()).m(),
-                all.observed(matcher.comparisons()));
+                all.observed(matcher.comparisons()),
+                all.levelsSeen(matcher.comparisons()));
         // the prior from the guarded parameters: the share of matches among the blocked pairs, scaled to all pairs
         double lambda = priorOverAll(all, guarded.m(), u, allPairs, sampleRate);
         return new Fit(new FellegiSunterModel(matcher.comparisons(), guarded.m(), u, lambda), guarded, sessions);
@@ -376,6 +377,20 @@ public final class Trainer {
                 session.counts[i++] = e.getValue();
             }
             return session;
+        }
+
+        /** For each comparison and level, whether any pair had it. */
+        boolean[][] levelsSeen(List<Comparison> comparisons) {
+            boolean[][] seen = new boolean[comparisons.size()][];
+            for (int k = 0; k < seen.length; k++) {
+                seen[k] = new boolean[comparisons.get(k).levelCount()];
+            }
+            for (ComparisonVector v : patterns) {
+                for (int k = 0; k < seen.length; k++) {
+                    seen[k][v.level(k)] = true;
+                }
+            }
+            return seen;
         }
 
         /** For each comparison, whether any pair had a non-null level (values on both sides). */

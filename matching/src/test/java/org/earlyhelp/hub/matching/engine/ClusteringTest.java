@@ -76,4 +76,41 @@ class ClusteringTest {
         assertThat(one[6]).isNotEqualTo(one[3]);
         assertThat(two[6]).isEqualTo(two[3]);
     }
+
+    @Test
+    void relativesBelowTheReviewThresholdAreKeptToHoldTheirClustersApart() {
+        // Given two siblings of one surname, another forename and date of birth, weighing below the review threshold
+        StandardMatcher families = StandardMatcher.standard();
+        PreparedRecord amy = families.prepare(org.earlyhelp.hub.matching.model.PersonRecord.builder("amy")
+                .forename("Amy")
+                .surname("Smith")
+                .dateOfBirth(java.time.LocalDate.of(2010, 1, 1))
+                .postcode("S41 7AB")
+                .build());
+        PreparedRecord ben = families.prepare(org.earlyhelp.hub.matching.model.PersonRecord.builder("ben")
+                .forename("Ben")
+                .surname("Smith")
+                .dateOfBirth(java.time.LocalDate.of(2012, 6, 6))
+                .postcode("S42 9XY")
+                .build());
+        assertThat(families.score(amy, ben).matchWeight())
+                .isLessThan(families.settings().reviewThreshold());
+
+        // When the batch linker scores them, where the load holds households and where it does not
+        BatchLinker.KeptPairs kept = new BatchLinker.KeptPairs(families.comparisonCount());
+        kept.score(families, amy, ben, 0, 1, families.settings().reviewThreshold());
+        BatchLinker.KeptPairs individuals = new BatchLinker.KeptPairs(families.comparisonCount());
+        individuals.score(
+                families.withHouseholds(false),
+                amy,
+                ben,
+                0,
+                1,
+                families.settings().reviewThreshold());
+
+        // Then with households the pair is kept as relatives (a veto on joining their clusters), without it is dropped
+        assertThat(kept.size).isEqualTo(1);
+        assertThat(Rule.values()[kept.rule[0]]).isEqualTo(Rule.RELATIVES);
+        assertThat(individuals.size).isZero();
+    }
 }

@@ -183,6 +183,20 @@ class LinkBenchmarkTest {
                 System.out.println(diagnosis);
                 rules.append(diagnosis);
             }
+            if (Boolean.getBoolean("benchmark.truem")) {
+                printTrueM(load, result);
+            }
+            if (Boolean.getBoolean("benchmark.rules")) {
+                Map<String, long[]> byRule = new java.util.TreeMap<>();
+                result.forEachKeptPair((a, b, w, rule) -> {
+                    boolean same = load.truth()
+                            .get(result.records().get(a).id())
+                            .equals(load.truth().get(result.records().get(b).id()));
+                    byRule.computeIfAbsent(rule.name(), x -> new long[2])[same ? 0 : 1]++;
+                });
+                byRule.forEach((rule, c) -> System.out.println(
+                        "RULES " + load.name() + " " + rule + ": " + c[0] + " true / " + c[1] + " false"));
+            }
             String window = System.getProperty("benchmark.patterns", "");
             if (!window.isBlank()) {
                 printPatterns(
@@ -290,6 +304,57 @@ class LinkBenchmarkTest {
                 .limit(25)
                 .forEach(e -> System.out.println(
                         "PATTERNS   " + e.getValue()[0] + " / " + e.getValue()[1] + "  " + e.getKey()));
+    }
+
+    /** Trained m beside m counted over the true pairs (labels used to diagnose, never to train): -Dbenchmark.truem. */
+    private static void printTrueM(Load load, BatchLinker.Result result) {
+        StandardMatcher matcher = new StandardMatcher(result.settings());
+        List<org.earlyhelp.hub.matching.model.Comparison> comparisons = matcher.comparisons();
+        Map<String, List<Integer>> byEntity = new HashMap<>();
+        for (int i = 0; i < result.records().size(); i++) {
+            byEntity.computeIfAbsent(load.truth().get(result.records().get(i).id()), x -> new ArrayList<>())
+                    .add(i);
+        }
+        double[][] counts = new double[comparisons.size()][];
+        for (int k = 0; k < counts.length; k++) {
+            counts[k] = new double[comparisons.get(k).levelCount()];
+        }
+        int[] levels = new int[comparisons.size()];
+        for (List<Integer> members : byEntity.values()) {
+            for (int x = 0; x < members.size(); x++) {
+                for (int y = x + 1; y < members.size(); y++) {
+                    matcher.levels(
+                            matcher.prepare(result.records().get(members.get(x))),
+                            matcher.prepare(result.records().get(members.get(y))),
+                            levels);
+                    for (int k = 0; k < levels.length; k++) {
+                        counts[k][levels[k]]++;
+                    }
+                }
+            }
+        }
+        double[][] m = result.settings().toModel(comparisons).m();
+        double[][] u = result.settings().toModel(comparisons).u();
+        for (int k = 0; k < comparisons.size(); k++) {
+            var c = comparisons.get(k);
+            double total = 0;
+            for (int l = 0; l < counts[k].length; l++) {
+                total += c.isNullLevel(l) ? 0 : counts[k][l];
+            }
+            StringBuilder line = new StringBuilder("TRUEM " + load.name() + " " + c.name() + ":");
+            for (int l = 0; l < counts[k].length; l++) {
+                if (!c.isNullLevel(l) && total > 0) {
+                    line.append(String.format(
+                            Locale.ROOT,
+                            " %s m %.3f/true %.3f u %.2g;",
+                            c.levels().get(l).name(),
+                            m[k][l],
+                            counts[k][l] / total,
+                            u[k][l]));
+                }
+            }
+            System.out.println(line);
+        }
     }
 
     private static List<PersonRecord> read(Load load) throws Exception {

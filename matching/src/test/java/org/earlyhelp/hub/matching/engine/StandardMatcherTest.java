@@ -89,6 +89,7 @@ class StandardMatcherTest {
 
     @Test
     void batchLinkerClustersAndKeepsTwinsApart() {
+        // a family's records (a parent at the same house: the load holds households), with Jonathan's twin Sarah
         List<PersonRecord> records = List.of(
                 jonathan("a").build(),
                 jonathan("b").forename("Jon").build(),
@@ -98,6 +99,14 @@ class StandardMatcherTest {
                         .forename("Priya")
                         .surname("Patel")
                         .dateOfBirth(LocalDate.of(2001, 7, 12))
+                        .build(),
+                jonathan("f")
+                        .forename("Margaret")
+                        .dateOfBirth(LocalDate.of(1961, 11, 20))
+                        .build(),
+                jonathan("g")
+                        .forename("Margaret")
+                        .dateOfBirth(LocalDate.of(1961, 11, 20))
                         .build());
         BatchLinker.Result result = new BatchLinker(
                         MatchSettings.standard(), BatchLinker.Options.defaults().withTrain(false))
@@ -107,7 +116,51 @@ class StandardMatcherTest {
         assertThat(ids[2]).isEqualTo(ids[0]);
         assertThat(ids[3]).isNotEqualTo(ids[0]);
         assertThat(ids[4]).isNotIn(ids[0], ids[3]);
+        assertThat(result.holdsHouseholds()).isTrue();
         assertThat(result.counts().twins()).isPositive();
+    }
+
+    @Test
+    void whereTheRecordsHoldNoHouseholdsAnotherForenameAtTheSameHouseAndDateIsAKeyingError() {
+        // Given a list of individuals, each at an address of their own, and copies of twenty of them with the forename
+        // keyed as another name (FEBRL's "replace the forename")
+        List<PersonRecord> records = new java.util.ArrayList<>();
+        List<PersonRecord> families = TrainingGuardTest.households(300, 0, 11);
+        for (int i = 0; i < 300; i++) {
+            PersonRecord r = families.get(i * 4);
+            records.add(PersonRecord.builder("i" + i)
+                    .forename(r.forename())
+                    .surname(r.surname())
+                    .dateOfBirth(r.dateOfBirth())
+                    .postcode(r.postcode())
+                    .address((10 + i) + " Elm Street")
+                    .build());
+        }
+        for (int i = 0; i < 20; i++) {
+            PersonRecord r = records.get(i * 7);
+            records.add(PersonRecord.builder("copy" + i)
+                    .forename(i % 2 == 0 ? "Bartholomew" : "Persephone")
+                    .surname(r.surname())
+                    .dateOfBirth(r.dateOfBirth())
+                    .postcode(r.postcode())
+                    .address(r.address())
+                    .build());
+        }
+
+        // When link runs at its defaults
+        BatchLinker.Result result = new BatchLinker(
+                        MatchSettings.standard(), BatchLinker.Options.defaults().withAdaptiveThreshold(true))
+                .link(records, BatchLinker.Progress.NONE);
+
+        // Then the load is read as holding no households, nothing is refused as twins, and the copies link
+        assertThat(result.holdsHouseholds()).isFalse();
+        assertThat(result.counts().twins()).isZero();
+        int[] ids = result.clusterIds();
+        long linked = 0;
+        for (int i = 0; i < 20; i++) {
+            linked += ids[300 + i] == ids[i * 7] ? 1 : 0;
+        }
+        assertThat(linked).isGreaterThanOrEqualTo(18);
     }
 
     @Test

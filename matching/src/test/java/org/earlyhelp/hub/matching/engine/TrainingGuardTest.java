@@ -177,6 +177,33 @@ class TrainingGuardTest {
     }
 
     @Test
+    void aLevelNoTrainingPairHadIsNotTheYardstickOfTheOthers() {
+        // Given trained address m from data without UPRNs: no pair had the UPRN level (m floored to u, weight 0), half
+        // the true pairs the same house and postcode
+        StandardMatcher standard = StandardMatcher.standard();
+        var address = standard.comparisons().get(StandardComparisons.ADDRESS);
+        int levels = address.levelCount();
+        double[] u = standard.model().u()[StandardComparisons.ADDRESS].clone();
+        double[] trained = new double[levels];
+        boolean[] seen = new boolean[levels];
+        java.util.Arrays.fill(seen, true);
+        int uprn = org.earlyhelp.hub.matching.compare.ResidenceComparator.Level.UPRN.ordinal();
+        int sameHouse = org.earlyhelp.hub.matching.compare.ResidenceComparator.Level.SAME_HOUSE_AND_POSTCODE.ordinal();
+        int other = org.earlyhelp.hub.matching.compare.ResidenceComparator.Level.OTHER.ordinal();
+        trained[uprn] = u[uprn];
+        seen[uprn] = false;
+        trained[sameHouse] = 0.5;
+        trained[other] = 0.5 - u[uprn];
+
+        // When the guard constrains it
+        double[] m = ParameterGuard.constrain(address, trained, u, seen);
+
+        // Then the same house and postcode keeps most of its trained m and a strong weight (it was capped at weight 0)
+        assertThat(m[sameHouse]).isGreaterThan(0.4);
+        assertThat(Math.log(m[sameHouse] / u[sameHouse]) / Math.log(2)).isGreaterThan(6);
+    }
+
+    @Test
     void householdsAreFoundInFamiliesAndNotInAListOfIndividuals() {
         // Given a load of families, and a load of individuals each at their own address with a few duplicates
         List<PersonRecord> families = households(200, 20, 5);
