@@ -27,8 +27,7 @@ final class HouseholdMembers {
 
     /**
      * Twins: the same date of birth and a clearly different forename, with a surname that agrees at any level (exact,
-     * phonetic or a near spelling: one partner's slip does not make twins one person). The matcher asks for the exact
-     * surname where the load holds no households.
+     * phonetic or a near spelling: one partner's slip does not make twins one person).
      */
     static boolean twins(int[] levels) {
         return levels[FORENAME] == NameComparator.Level.OTHER.ordinal()

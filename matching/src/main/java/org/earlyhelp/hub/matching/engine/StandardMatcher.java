@@ -27,8 +27,8 @@ import org.earlyhelp.hub.matching.model.PersonRecord;
  * education records links; the twins rule refuses a link; otherwise the Fellegi-Sunter weight (with term-frequency
  * adjustment of exact forename and surname agreement) is held against the link and review thresholds.
  *
- * <p>Twins rule: the same surname (where the load records households, one that agrees phonetically or as a near
- * spelling too: one partner's slip does not make twins one person), the same date of birth, the same address (same UPRN, or the same house and street with no
+ * <p>Twins rule: a surname that agrees (exactly, phonetically or as a near spelling: one partner's slip does not make
+ * twins one person), the same date of birth, the same address (same UPRN, or the same house and street with no
  * disagreeing postcode) and a forename that is clearly different (not a nickname, a sound-alike, a near spelling or a
  * middle name). It gives way only to an agreeing NHS number or other identifier: twins never share one, so those
  * records are one person with a forename recorded differently (the NHS rule runs first anyway).
@@ -209,7 +209,7 @@ public final class StandardMatcher implements PairMatcher {
         if (levels[UPN] == ExactComparator.Level.EXACT.ordinal()) {
             return Rule.UPN_BETWEEN_EDUCATION_RECORDS;
         }
-        if (households && twins(levels, a, b)) {
+        if (households && twins(levels)) {
             return Rule.TWINS;
         }
         if (weight < settings.reviewThreshold()) {
@@ -266,14 +266,8 @@ public final class StandardMatcher implements PairMatcher {
                                 || dob == DateOfBirthComparator.Level.WITHIN_A_MONTH.ordinal()));
     }
 
-    private boolean twins(int[] levels, PreparedRecord a, PreparedRecord b) {
+    private static boolean twins(int[] levels) {
         if (!HouseholdMembers.twins(levels)) {
-            return false;
-        }
-        // a surname that only nearly agrees makes twins only in data that records households: elsewhere (FEBRL) a
-        // garbled forename beside a mistyped surname is one person's record corrupted twice
-        boolean sameSurname = !a.surname.isNull() && a.surname.normalised().equals(b.surname.normalised());
-        if (!sameSurname && !households) {
             return false;
         }
         if (identifierAgrees(levels)) {

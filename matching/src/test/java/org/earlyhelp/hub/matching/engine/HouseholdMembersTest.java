@@ -45,19 +45,19 @@ class HouseholdMembersTest {
     }
 
     @Test
-    void whereALoadHoldsNoHouseholdsANearSurnameDoesNotMakeTwins() {
+    void whereALoadHoldsNoHouseholdsNoneOfTheHouseholdRulesApply() {
         // Given a load without households (FEBRL-like): one person's record with the forename garbled and a slip in
-        // the surname
+        // the surname, and one with another valid NHS number
         StandardMatcher noHouseholds = matcher.withHouseholds(false);
-        PersonRecord amelia = atHome("a", "Amelia", "Whitfield").build();
+        PersonRecord amelia =
+                atHome("a", "Amelia", "Whitfield").nhsNumber("9434765919").build();
         PersonRecord corrupted = atHome("b", "Harriet", "Whitfeld").build();
+        PersonRecord otherNumber =
+                atHome("c", "Amelia", "Whitfield").nhsNumber("4505577104").build();
 
-        // When scored, then the twins rule stays out of it (the exact surname still makes twins)
-        assertThat(noHouseholds.score(amelia, corrupted).rule()).isNotEqualTo(Rule.TWINS);
-        assertThat(noHouseholds
-                        .score(amelia, atHome("c", "Harriet", "Whitfield").build())
-                        .rule())
-                .isEqualTo(Rule.TWINS);
+        // When scored, then neither the twins nor the relatives rule decides
+        assertThat(noHouseholds.score(amelia, corrupted).rule()).isEqualTo(Rule.PROBABILISTIC);
+        assertThat(noHouseholds.score(amelia, otherNumber).rule()).isEqualTo(Rule.PROBABILISTIC);
     }
 
     @Test
