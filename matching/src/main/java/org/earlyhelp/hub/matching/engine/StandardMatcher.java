@@ -27,7 +27,8 @@ import org.earlyhelp.hub.matching.model.PersonRecord;
  * education records links; the twins rule refuses a link; otherwise the Fellegi-Sunter weight (with term-frequency
  * adjustment of exact forename and surname agreement) is held against the link and review thresholds.
  *
- * <p>Twins rule: same surname, same date of birth, the same address (same UPRN, or the same house and street with no
+ * <p>Twins rule: a surname that agrees (exactly, phonetically or as a near spelling: one partner's slip does not make
+ * twins one person), the same date of birth, the same address (same UPRN, or the same house and street with no
  * disagreeing postcode) and a forename that is clearly different (not a nickname, a sound-alike, a near spelling or a
  * middle name). It gives way only to an agreeing NHS number or other identifier: twins never share one, so those
  * records are one person with a forename recorded differently (the NHS rule runs first anyway).
@@ -35,7 +36,8 @@ import org.earlyhelp.hub.matching.model.PersonRecord;
  * <p>Relatives rule: a clearly different forename (not a nickname, sound-alike, near spelling, swap or middle name) AND
  * a date of birth that differs by more than a keying slip (not a one-digit typo, a day/month transposition or within a
  * month; in the same household, anything but exact or transposed), with no agreeing NHS number or other identifier, is
- * never linked, however much else agrees. Parents,
+ * never linked, however much else agrees. In the same household, two different valid NHS numbers, or a clearly
+ * different forename with the day and month transposed, are relatives too ({@link HouseholdMembers}). Parents,
  * children and siblings share surname, address, postcode, phone and often e-mail; those fields say "same household",
  * not "same person". The pair is NO_LINK rather than REVIEW: every family in the index would otherwise put each of
  * its member pairs in front of a clerk, and a true match that got both the forename and the date of birth wrong,
@@ -207,7 +209,7 @@ public final class StandardMatcher implements PairMatcher {
         if (levels[UPN] == ExactComparator.Level.EXACT.ordinal()) {
             return Rule.UPN_BETWEEN_EDUCATION_RECORDS;
         }
-        if (households && twins(levels, a, b)) {
+        if (households && twins(levels)) {
             return Rule.TWINS;
         }
         if (weight < settings.reviewThreshold()) {
@@ -255,17 +257,17 @@ public final class StandardMatcher implements PairMatcher {
         if (!ResidenceComparator.sameHousehold(ResidenceComparator.Level.values()[levels[ADDRESS]])) {
             return false;
         }
+        if (HouseholdMembers.relatives(levels)) {
+            return true;
+        }
         return dob == DateOfBirthComparator.Level.OTHER.ordinal()
                 || (differentForename
                         && (dob == DateOfBirthComparator.Level.ONE_DIGIT_TYPO.ordinal()
                                 || dob == DateOfBirthComparator.Level.WITHIN_A_MONTH.ordinal()));
     }
 
-    private static boolean twins(int[] levels, PreparedRecord a, PreparedRecord b) {
-        if (levels[FORENAME] != NameComparator.Level.OTHER.ordinal()
-                || levels[DATE_OF_BIRTH] != DateOfBirthComparator.Level.EXACT.ordinal()
-                || !a.surname.normalised().equals(b.surname.normalised())
-                || a.surname.isNull()) {
+    private static boolean twins(int[] levels) {
+        if (!HouseholdMembers.twins(levels)) {
             return false;
         }
         if (identifierAgrees(levels)) {

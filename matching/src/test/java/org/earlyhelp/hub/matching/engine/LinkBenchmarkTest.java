@@ -169,6 +169,20 @@ class LinkBenchmarkTest {
                         .append(c[1]));
                 System.out.println(h);
             }
+            if (Boolean.getBoolean("benchmark.diagnose")) {
+                Map<String, String> families = load.name().startsWith("people ")
+                        ? truth(load.inputs().get(0), "record_id", r -> r.get("true_family_id"))
+                        : Map.of();
+                String diagnosis = FalseLinkDiagnosis.diagnose(
+                        load.name(),
+                        result,
+                        result.clusterIds(),
+                        load.truth(),
+                        families,
+                        result.settings().linkThreshold());
+                System.out.println(diagnosis);
+                rules.append(diagnosis);
+            }
             if (Boolean.getBoolean("benchmark.truem")) {
                 printTrueM(load, result);
             }

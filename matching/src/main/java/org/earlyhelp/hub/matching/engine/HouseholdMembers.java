@@ -1,0 +1,56 @@
+package org.earlyhelp.hub.matching.engine;
+
+import static org.earlyhelp.hub.matching.engine.StandardComparisons.DATE_OF_BIRTH;
+import static org.earlyhelp.hub.matching.engine.StandardComparisons.FORENAME;
+import static org.earlyhelp.hub.matching.engine.StandardComparisons.NHS_NUMBER;
+import static org.earlyhelp.hub.matching.engine.StandardComparisons.SURNAME;
+
+import org.earlyhelp.hub.matching.compare.DateOfBirthComparator;
+import org.earlyhelp.hub.matching.compare.ExactComparator;
+import org.earlyhelp.hub.matching.compare.NameComparator;
+
+/**
+ * What tells two members of one household apart when the household fields (surname, address, postcode, phone) all
+ * agree, for the twins and relatives rules of {@link StandardMatcher}. Called only for a pair in one household
+ * ({@code ResidenceComparator.sameHousehold}) with no agreeing NHS number or other identifier.
+ *
+ * <p>Why (issue 10, point 6): on {@code hub simulate people} (seed 7) the false links at the default link threshold
+ * were almost all pairs of one family, at 20,000 records as at 200,000 (so not an effect of size):
+ * twins whose surname one partner keyed with a slip (the twins rule wanted the surname exactly equal), twins with the
+ * date of birth keyed transposed, and household members with two different valid NHS numbers. The model weighs the
+ * fields independently, so surname, address, postcode and sex each count again for a household member; the counts
+ * are in {@code docs/benchmarks.md}.
+ */
+final class HouseholdMembers {
+
+    private HouseholdMembers() {}
+
+    /**
+     * Twins: the same date of birth and a clearly different forename, with a surname that agrees at any level (exact,
+     * phonetic or a near spelling: one partner's slip does not make twins one person).
+     */
+    static boolean twins(int[] levels) {
+        return levels[FORENAME] == NameComparator.Level.OTHER.ordinal()
+                && levels[DATE_OF_BIRTH] == DateOfBirthComparator.Level.EXACT.ordinal()
+                && isNameAgreement(levels[SURNAME]);
+    }
+
+    /**
+     * Relatives beyond what the date of birth alone says: two different valid NHS numbers (a single mistyped digit
+     * fails the check digit and reads as missing, so two valid numbers that differ are two people, and the NHS number
+     * is what tells household members apart where names and dates are shared or missing); or a clearly different
+     * forename with the day and month of birth transposed (twins or siblings keyed with a slip, as the relatives rule
+     * already treats a one-digit slip).
+     */
+    static boolean relatives(int[] levels) {
+        if (levels[NHS_NUMBER] == ExactComparator.Level.OTHER.ordinal()) {
+            return true;
+        }
+        return levels[FORENAME] == NameComparator.Level.OTHER.ordinal()
+                && levels[DATE_OF_BIRTH] == DateOfBirthComparator.Level.DAY_MONTH_TRANSPOSED.ordinal();
+    }
+
+    private static boolean isNameAgreement(int level) {
+        return NameComparator.Level.values()[level].isAgreement();
+    }
+}

@@ -1,0 +1,131 @@
+package org.earlyhelp.hub.matching.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.earlyhelp.hub.matching.model.PersonRecord;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The household false links of {@code hub simulate people} (issue 10, point 6), each as a small constructed load: the
+ * false link is gone and the true one beside it is kept.
+ */
+class HouseholdMembersTest {
+
+    final StandardMatcher matcher = StandardMatcher.standard();
+
+    PersonRecord.Builder atHome(String id, String forename, String surname) {
+        return PersonRecord.builder(id)
+                .forename(forename)
+                .surname(surname)
+                .dateOfBirth(LocalDate.of(2014, 3, 9))
+                .sex("F")
+                .address("14 Hollins Close")
+                .postcode("S41 0QP")
+                .town("Chesterfield")
+                .uprn("100030012345");
+    }
+
+    @Test
+    void twinsWhoseSurnameOnePartnerMistypedAreKeptApartWhileTheSamePersonWithTheSlipLinks() {
+        // Given twins at one address, one recorded with a one-letter slip in the surname
+        PersonRecord amelia = atHome("a", "Amelia", "Whitfield").build();
+        PersonRecord twin = atHome("b", "Harriet", "Whitfeld").build();
+        PersonRecord ameliaAgain = atHome("c", "Amelia", "Whitfeld").build();
+
+        // When each pair is scored
+        PairScore twins = matcher.score(amelia, twin);
+        PairScore same = matcher.score(amelia, ameliaAgain);
+
+        // Then the twins are never linked and the same girl with the slip still is
+        assertThat(twins.rule()).isEqualTo(Rule.TWINS);
+        assertThat(twins.outcome()).isEqualTo(Outcome.NO_LINK);
+        assertThat(same.outcome()).isEqualTo(Outcome.LINK);
+    }
+
+    @Test
+    void whereALoadHoldsNoHouseholdsNoneOfTheHouseholdRulesApply() {
+        // Given a load without households (FEBRL-like): one person's record with the forename garbled and a slip in
+        // the surname, and one with another valid NHS number
+        StandardMatcher noHouseholds = matcher.withHouseholds(false);
+        PersonRecord amelia =
+                atHome("a", "Amelia", "Whitfield").nhsNumber("9434765919").build();
+        PersonRecord corrupted = atHome("b", "Harriet", "Whitfeld").build();
+        PersonRecord otherNumber =
+                atHome("c", "Amelia", "Whitfield").nhsNumber("4505577104").build();
+
+        // When scored, then neither the twins nor the relatives rule decides
+        assertThat(noHouseholds.score(amelia, corrupted).rule()).isEqualTo(Rule.PROBABILISTIC);
+        assertThat(noHouseholds.score(amelia, otherNumber).rule()).isEqualTo(Rule.PROBABILISTIC);
+    }
+
+    @Test
+    void householdMembersWithTwoDifferentValidNhsNumbersAreRelativesAndTheSameNumberStillLinks() {
+        // Given one household's records, the forename missing on one, the date of birth and surname the same
+        PersonRecord first =
+                atHome("a", "Amelia", "Whitfield").nhsNumber("9434765919").build();
+        PersonRecord other =
+                atHome("b", null, "Whitfield").nhsNumber("4505577104").build();
+        PersonRecord again =
+                atHome("c", null, "Whitfield").nhsNumber("943 476 5919").build();
+
+        // When scored
+        PairScore different = matcher.score(first, other);
+        PairScore same = matcher.score(first, again);
+
+        // Then two valid numbers that differ are two people, and the same number links
+        assertThat(different.rule()).isEqualTo(Rule.RELATIVES);
+        assertThat(different.outcome()).isEqualTo(Outcome.NO_LINK);
+        assertThat(same.outcome()).isEqualTo(Outcome.LINK);
+    }
+
+    @Test
+    void aMistypedNhsNumberReadsAsMissingNotAsAnotherPerson() {
+        // Given the same girl twice, one NHS number with a digit mistyped (the check digit fails)
+        PersonRecord first =
+                atHome("a", "Amelia", "Whitfield").nhsNumber("9434765919").build();
+        PersonRecord typo =
+                atHome("b", "Amelia", "Whitfield").nhsNumber("9434765918").build();
+
+        // When scored, then the relatives rule does not refuse the link
+        PairScore score = matcher.score(first, typo);
+        assertThat(score.rule()).isEqualTo(Rule.PROBABILISTIC);
+        assertThat(score.outcome()).isEqualTo(Outcome.LINK);
+    }
+
+    @Test
+    void anotherForenameWithTheDayAndMonthOfBirthTransposedInOneHouseholdIsARelative() {
+        // Given twins at one address, one date keyed day-for-month
+        PersonRecord amelia = atHome("a", "Amelia", "Whitfield").build();
+        PersonRecord twin = atHome("b", "Harriet", "Whitfield")
+                .dateOfBirth(LocalDate.of(2014, 9, 3))
+                .build();
+        PersonRecord ameliaAgain = atHome("c", "Amelia", "Whitfield")
+                .dateOfBirth(LocalDate.of(2014, 9, 3))
+                .build();
+
+        // When scored, then the twin is a relative and the same girl with the slip links
+        assertThat(matcher.score(amelia, twin).rule()).isEqualTo(Rule.RELATIVES);
+        assertThat(matcher.score(amelia, ameliaAgain).outcome()).isEqualTo(Outcome.LINK);
+    }
+
+    @Test
+    void theBatchLinkerKeepsTheTwinsOfAHouseholdInTwoClusters() {
+        // Given a load with twins (one surname mistyped) and a second record of one of them
+        List<PersonRecord> records = List.of(
+                atHome("a", "Amelia", "Whitfield").build(),
+                atHome("b", "Harriet", "Whitfeld").build(),
+                atHome("c", "Amelia", "Whitfeld").build());
+
+        // When linked with the shipped settings
+        BatchLinker.Result result = new BatchLinker(
+                        MatchSettings.standard(), BatchLinker.Options.defaults().withTrain(false))
+                .link(records, BatchLinker.Progress.NONE);
+
+        // Then Amelia's two records are one cluster and Harriet is not in it
+        int[] ids = result.clusterIds();
+        assertThat(ids[2]).isEqualTo(ids[0]);
+        assertThat(ids[1]).isNotEqualTo(ids[0]);
+    }
+}
