@@ -171,6 +171,11 @@ final class LinkCommand implements Callable<Integer> {
         ParameterReport parameters = new ParameterReport(
                 result.settings(), new StandardMatcher(result.settings()).comparisons(), result.trainingChecks());
         out.print(parameters.text());
+        if (!noTrain && result.records().size() < BatchLinker.MIN_TRAINING_RECORDS) {
+            err.println("WARNING: " + result.records().size() + " records are too few to train on (fewer than "
+                    + BatchLinker.MIN_TRAINING_RECORDS + "): the shipped settings and thresholds were used,"
+                    + " as with --no-train");
+        }
         result.trainingChecks().stream()
                 .filter(c -> c.status() == TrainingCheck.Status.FELL_BACK)
                 .forEach(c -> err.println("WARNING: training of " + c.comparison() + " fell back: " + c.reason()));

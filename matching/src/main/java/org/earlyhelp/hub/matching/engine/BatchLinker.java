@@ -57,6 +57,14 @@ public final class BatchLinker {
         }
     }
 
+    /**
+     * Fewer records than this and the load is not trained on: the shipped settings and thresholds are used, as with
+     * {@code --no-train}. u needs random pairs of strangers to see rare agreements (an exact date of birth, about 1 in
+     * 30,000 pairs) and EM needs matches among the candidate pairs; on a file of six records training made an exact
+     * forename, surname, date of birth and house weigh less than the threshold.
+     */
+    public static final int MIN_TRAINING_RECORDS = 500;
+
     /** Link threshold used where a trained load holds no households: probability 0.5 under the trained prior. */
     public static final double NO_HOUSEHOLDS_LINK_WEIGHT = 0.0;
 
@@ -273,7 +281,16 @@ public final class BatchLinker {
         List<TrainingCheck> checks = base.comparisons().stream()
                 .map(c -> new TrainingCheck(c.name(), TrainingCheck.Status.SHIPPED, "settings used as given"))
                 .toList();
-        if (options.train() && records.size() > 1) {
+        boolean trains = options.train() && records.size() >= MIN_TRAINING_RECORDS;
+        if (options.train() && !trains) {
+            checks = base.comparisons().stream()
+                    .map(c -> new TrainingCheck(
+                            c.name(),
+                            TrainingCheck.Status.SHIPPED,
+                            "too few records to train on (fewer than " + MIN_TRAINING_RECORDS + "): shipped settings"))
+                    .toList();
+        }
+        if (trains) {
             Trainer trainer = new Trainer(base, options.seed(), options.randomPairs(), options.maxTrainingPairs());
             long upper = candidates.upperBound();
             Trainer.Trained trained =
@@ -282,7 +299,7 @@ public final class BatchLinker {
             checks = trained.checks();
             start = lap(timings, "train", start);
         }
-        if (options.train() && options.adaptiveThreshold()) {
+        if (trains && options.adaptiveThreshold()) {
             double link = households ? HOUSEHOLDS_LINK_WEIGHT : NO_HOUSEHOLDS_LINK_WEIGHT;
             used = used.withThresholds(link, Math.min(used.reviewThreshold(), link));
         }

@@ -125,8 +125,8 @@ class StandardMatcherTest {
         // Given a list of individuals, each at an address of their own, and copies of twenty of them with the forename
         // keyed as another name (FEBRL's "replace the forename")
         List<PersonRecord> records = new java.util.ArrayList<>();
-        List<PersonRecord> families = TrainingGuardTest.households(300, 0, 11);
-        for (int i = 0; i < 300; i++) {
+        List<PersonRecord> families = TrainingGuardTest.households(600, 0, 11);
+        for (int i = 0; i < 600; i++) {
             PersonRecord r = families.get(i * 4);
             records.add(PersonRecord.builder("i" + i)
                     .forename(r.forename())
@@ -158,7 +158,7 @@ class StandardMatcherTest {
         int[] ids = result.clusterIds();
         long linked = 0;
         for (int i = 0; i < 20; i++) {
-            linked += ids[300 + i] == ids[i * 7] ? 1 : 0;
+            linked += ids[600 + i] == ids[i * 7] ? 1 : 0;
         }
         assertThat(linked).isGreaterThanOrEqualTo(18);
     }

@@ -102,4 +102,64 @@ class TrainerTest {
         // the blocked pairs gave
         assertThat(result.settings().lambda()).isBetween(40 / allPairs / 1.5, 40 / allPairs * 20);
     }
+
+    @Test
+    void aFileTooSmallToTrainOnIsLinkedWithTheShippedSettings() {
+        // Given six records: Jonathan Smith twice (one keyed "Jon", another spelling of the road), his mother at the
+        // same house, and three others
+        List<PersonRecord> records = List.of(
+                PersonRecord.builder("a1")
+                        .forename("Jonathan")
+                        .surname("Smith")
+                        .dateOfBirth(LocalDate.of(1989, 3, 3))
+                        .postcode("S41 7AB")
+                        .address("12 Oak Road")
+                        .build(),
+                PersonRecord.builder("a2")
+                        .forename("Priya")
+                        .surname("Patel")
+                        .dateOfBirth(LocalDate.of(1990, 7, 12))
+                        .postcode("S40 1AA")
+                        .build(),
+                PersonRecord.builder("a3")
+                        .forename("Margaret")
+                        .surname("Smith")
+                        .dateOfBirth(LocalDate.of(1961, 11, 20))
+                        .postcode("S41 7AB")
+                        .address("12 Oak Road")
+                        .build(),
+                PersonRecord.builder("b1")
+                        .forename("Jon")
+                        .surname("Smith")
+                        .dateOfBirth(LocalDate.of(1989, 3, 3))
+                        .postcode("s41 7ab")
+                        .address("12 Oak Rd")
+                        .build(),
+                PersonRecord.builder("b3")
+                        .forename("Zachary")
+                        .surname("Jones")
+                        .dateOfBirth(LocalDate.of(2001, 1, 1))
+                        .postcode("S43 2BB")
+                        .build(),
+                PersonRecord.builder("b4")
+                        .forename("Ruth")
+                        .surname("Okafor")
+                        .dateOfBirth(LocalDate.of(1975, 5, 5))
+                        .postcode("S44 6CD")
+                        .build());
+
+        // When link runs at its defaults (train, threshold from the model)
+        BatchLinker.Result result = new BatchLinker(
+                        MatchSettings.standard(), BatchLinker.Options.defaults().withAdaptiveThreshold(true))
+                .link(records, BatchLinker.Progress.NONE);
+
+        // Then it does not train on six records: the shipped settings link Jonathan's two records, and say why
+        int[] ids = result.clusterIds();
+        assertThat(ids[0]).isEqualTo(ids[3]);
+        assertThat(ids[0]).isNotEqualTo(ids[2]);
+        assertThat(result.settings().linkThreshold())
+                .isEqualTo(MatchSettings.standard().linkThreshold());
+        assertThat(result.trainingChecks())
+                .allSatisfy(c -> assertThat(c.reason()).startsWith("too few records to train on"));
+    }
 }

@@ -206,9 +206,10 @@ class TrainingGuardTest {
     @Test
     void householdsAreFoundInFamiliesAndNotInAListOfIndividuals() {
         // Given a load of families, and a load of individuals each at their own address with a few duplicates
-        List<PersonRecord> families = households(200, 20, 5);
+        // (600 individuals: fewer than BatchLinker.MIN_TRAINING_RECORDS are not trained on)
+        List<PersonRecord> families = households(600, 20, 5);
         List<PersonRecord> individuals = new ArrayList<>();
-        for (int i = 0; i < 200 * 4; i += 4) {
+        for (int i = 0; i < 600 * 4; i += 4) {
             PersonRecord r = families.get(i);
             individuals.add(PersonRecord.builder("i" + i)
                     .forename(r.forename())
