@@ -10,8 +10,8 @@ class ClusteringTest {
     static final double THRESHOLD = 0;
 
     /** Records 0-2 linked strongly to each other, and 3-5 likewise. */
-    static BatchLinker.KeptPairs twoClustersOfThree() {
-        BatchLinker.KeptPairs kept = new BatchLinker.KeptPairs(0);
+    static KeptPairs twoClustersOfThree() {
+        KeptPairs kept = new KeptPairs(0);
         for (int base : new int[] {0, 3}) {
             kept.add(base, base + 1, 20, Rule.PROBABILISTIC);
             kept.add(base + 1, base + 2, 20, Rule.PROBABILISTIC);
@@ -23,7 +23,7 @@ class ClusteringTest {
     @Test
     void oneWeakLinkBetweenTwoClustersDoesNotJoinThem() {
         // Given two clusters of three and a single link between them just above the threshold
-        BatchLinker.KeptPairs kept = twoClustersOfThree();
+        KeptPairs kept = twoClustersOfThree();
         kept.add(2, 3, THRESHOLD + 1, Rule.PROBABILISTIC);
 
         // When they are clustered
@@ -38,12 +38,12 @@ class ClusteringTest {
     @Test
     void twoClustersJoinWhenHalfTheSmallerLinksIntoTheOtherOrOneLinkIsCertain() {
         // Given the same clusters with links from two of the three records of one into the other
-        BatchLinker.KeptPairs corroborated = twoClustersOfThree();
+        KeptPairs corroborated = twoClustersOfThree();
         corroborated.add(2, 3, THRESHOLD + 1, Rule.PROBABILISTIC);
         corroborated.add(1, 4, THRESHOLD + 1, Rule.PROBABILISTIC);
         // and the same clusters with one link far above the threshold
-        BatchLinker.KeptPairs certain = twoClustersOfThree();
-        certain.add(2, 3, THRESHOLD + BatchLinker.KeptPairs.CERTAIN, Rule.PROBABILISTIC);
+        KeptPairs certain = twoClustersOfThree();
+        certain.add(2, 3, THRESHOLD + KeptPairs.CERTAIN, Rule.PROBABILISTIC);
 
         // Then each is one cluster
         int[] a = corroborated.cluster(6, THRESHOLD, new long[1]);
@@ -55,13 +55,13 @@ class ClusteringTest {
     @Test
     void aRecordJoinsAPairOnOneLinkAndThreeOnLinksToTwoOfThem() {
         // Given a pair, a record linked to one of them, and a cluster of three with a record linked to one of them
-        BatchLinker.KeptPairs kept = new BatchLinker.KeptPairs(0);
+        KeptPairs kept = new KeptPairs(0);
         kept.add(0, 1, 20, Rule.PROBABILISTIC);
         kept.add(1, 2, THRESHOLD + 1, Rule.PROBABILISTIC);
-        BatchLinker.KeptPairs three = twoClustersOfThree();
+        KeptPairs three = twoClustersOfThree();
         three.add(5, 6, THRESHOLD + 1, Rule.PROBABILISTIC);
         // and the same cluster of three with a record linked to two of them
-        BatchLinker.KeptPairs twice = twoClustersOfThree();
+        KeptPairs twice = twoClustersOfThree();
         twice.add(5, 6, THRESHOLD + 1, Rule.PROBABILISTIC);
         twice.add(4, 6, THRESHOLD + 1, Rule.PROBABILISTIC);
 
@@ -97,9 +97,9 @@ class ClusteringTest {
                 .isLessThan(families.settings().reviewThreshold());
 
         // When the batch linker scores them, where the load holds households and where it does not
-        BatchLinker.KeptPairs kept = new BatchLinker.KeptPairs(families.comparisonCount());
+        KeptPairs kept = new KeptPairs(families.comparisonCount());
         kept.score(families, amy, ben, 0, 1, families.settings().reviewThreshold());
-        BatchLinker.KeptPairs individuals = new BatchLinker.KeptPairs(families.comparisonCount());
+        KeptPairs individuals = new KeptPairs(families.comparisonCount());
         individuals.score(
                 families.withHouseholds(false),
                 amy,
