@@ -39,11 +39,6 @@ public final class Trainer {
         this.maxTrainingPairs = maxTrainingPairs;
     }
 
-    /** u from random pairs of {@code records}. */
-    double[][] estimateU(List<PreparedRecord> records) {
-        return randomPairs(records).u(matcher.comparisons(), null);
-    }
-
     /** Seeded random pairs of {@code records}, as distinct comparison vectors with counts. */
     RandomPairs randomPairs(List<PreparedRecord> records) {
         int n = records.size();
