@@ -54,9 +54,10 @@ final class IndexCommand {
                         .load()
                         .migrate();
                 MatchSettings used = settings == null ? MatchSettings.standard() : MatchSettings.load(settings);
-                // the index's own settings, untrained, so a load and a relink judge pairs as arriving records are
-                BatchLinker linker =
-                        new BatchLinker(used, BatchLinker.Options.defaults().withTrain(false));
+                // the index's own settings, untrained, with the household rules: a load and a relink judge pairs as
+                // the person index judges an arriving record (the same LinkRule, prior and thresholds)
+                BatchLinker linker = new BatchLinker(
+                        used, BatchLinker.Options.defaults().withTrain(false).withHouseholds(true));
                 return work.run(ds, linker, new StandardMatcher(used));
             });
         }

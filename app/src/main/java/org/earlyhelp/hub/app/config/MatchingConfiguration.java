@@ -1,5 +1,6 @@
 package org.earlyhelp.hub.app.config;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.earlyhelp.hub.app.family.FamilyViewService;
@@ -27,7 +28,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.DependsOn;
 
 /**
- * The person index (with the standard matcher and the shipped match settings), the record store, the resolve step and
+ * The person index (with the standard matcher and the shipped or configured match settings), the record store, the resolve step and
  * the family view. The index's tables come from the Flyway migrations, so everything here waits for Flyway.
  */
 @Configuration(proxyBeanMethods = false)
@@ -39,9 +40,19 @@ public class MatchingConfiguration {
         return new IndexTermFrequencies(dataSource);
     }
 
+    /** The shipped settings, or the file {@code hub.matching.settings} names (what {@code link --save-settings} wrote). */
     @Bean
-    PairMatcher pairMatcher(IndexTermFrequencies frequencies) {
-        return new StandardMatcher(MatchSettings.standard(), frequencies);
+    MatchSettings matchSettings(@Value("${hub.matching.settings:}") String file) {
+        return file == null || file.isBlank() ? MatchSettings.standard() : MatchSettings.load(Path.of(file.strip()));
+    }
+
+    /**
+     * The index decides each arriving record by {@link org.earlyhelp.hub.matching.engine.LinkRule} on these settings
+     * ({@link PersonIndex} reads the prior for its size), as {@code link} does; household rules on.
+     */
+    @Bean
+    PairMatcher pairMatcher(MatchSettings settings, IndexTermFrequencies frequencies) {
+        return new StandardMatcher(settings, frequencies);
     }
 
     @Bean

@@ -24,6 +24,9 @@ public final class BatchLinker {
      * @param seed for the random pairs that estimate u
      * @param randomPairs how many random pairs estimate u
      * @param maxTrainingPairs candidate pairs beyond this are sampled for EM
+     * @param adaptiveThreshold link by the {@link LinkRule} rather than the settings' thresholds as given
+     * @param households whether the load holds households, or null to measure it ({@link HouseholdShare}); the person
+     *     index's loads and relinks say true, as the index itself decides every arriving record with the household rules
      */
     public record Options(
             boolean train,
@@ -31,27 +34,38 @@ public final class BatchLinker {
             long seed,
             int randomPairs,
             long maxTrainingPairs,
-            boolean adaptiveThreshold) {
-        public Options(boolean train, int maxBlockSize, long seed, int randomPairs, long maxTrainingPairs) {
-            this(train, maxBlockSize, seed, randomPairs, maxTrainingPairs, false);
+            boolean adaptiveThreshold,
+            Boolean households) {
+        public Options(
+                boolean train,
+                int maxBlockSize,
+                long seed,
+                int randomPairs,
+                long maxTrainingPairs,
+                boolean adaptiveThreshold) {
+            this(train, maxBlockSize, seed, randomPairs, maxTrainingPairs, adaptiveThreshold, null);
         }
 
         public static Options defaults() {
-            return new Options(true, 1000, 42, 1_000_000, 5_000_000);
+            return new Options(true, 1000, 42, 1_000_000, 5_000_000, true);
         }
 
         public Options withTrain(boolean value) {
-            return new Options(value, maxBlockSize, seed, randomPairs, maxTrainingPairs, adaptiveThreshold);
+            return new Options(value, maxBlockSize, seed, randomPairs, maxTrainingPairs, adaptiveThreshold, households);
         }
 
         /**
-         * With a trained model, link at a match probability under the data's own prior instead of the settings' fixed
-         * weight (issue 10, point 3): 0.5 (weight 0, the Bayes decision) where the load holds no households, and
-         * {@link #HOUSEHOLDS_LINK_PROBABILITY} where it does, rather than a weight chosen on one simulated population
-         * (12.0), whose meaning moves with the fields a load has and with the prior.
+         * Link by the {@link LinkRule} (the default; trained or not): at a match probability under the load's own
+         * prior, as the person index does, instead of the settings' thresholds as given. Off when the caller gives
+         * thresholds of its own ({@code link --link-threshold}).
          */
         public Options withAdaptiveThreshold(boolean value) {
-            return new Options(train, maxBlockSize, seed, randomPairs, maxTrainingPairs, value);
+            return new Options(train, maxBlockSize, seed, randomPairs, maxTrainingPairs, value, households);
+        }
+
+        /** Households assumed (true or false) rather than measured; null measures them. */
+        public Options withHouseholds(Boolean value) {
+            return new Options(train, maxBlockSize, seed, randomPairs, maxTrainingPairs, adaptiveThreshold, value);
         }
     }
 
@@ -62,22 +76,6 @@ public final class BatchLinker {
      * forename, surname, date of birth and house weigh less than the threshold.
      */
     public static final int MIN_TRAINING_RECORDS = 500;
-
-    /** Link threshold used where a trained load holds no households: probability 0.5 under the trained prior. */
-    public static final double NO_HOUSEHOLDS_LINK_WEIGHT = 0.0;
-
-    /**
-     * Match probability linked at where a trained load holds households. Chosen on simulator selection seed 13 only
-     * (standard and messy UK profiles), once the prior was estimated over all pairs (it had been 2-4 times too high):
-     * pair precision >= 0.999 held from weight 3.0 and 3.5, and the messy profile's F1 stayed within 0.01 of its best
-     * up to about 8; 0.99 (weight 6.6) is the middle of that window. Not the Bayes 0.5: household members share
-     * surname, address and phone, so the model, which takes fields as independent given the match status, is
-     * overconfident on them (links it expects 99.9% right from weight 0.1-1.8 were 99.7% right).
-     */
-    public static final double HOUSEHOLDS_LINK_PROBABILITY = 0.99;
-
-    /** {@link #HOUSEHOLDS_LINK_PROBABILITY} as a match weight (about 6.6). */
-    public static final double HOUSEHOLDS_LINK_WEIGHT = MatchSettings.weightOf(HOUSEHOLDS_LINK_PROBABILITY);
 
     /** Told how far each stage has got; called from worker threads. */
     @FunctionalInterface
@@ -119,6 +117,7 @@ public final class BatchLinker {
         private final StandardMatcher matcher;
         private final List<TrainingCheck> checks;
         private final double householdShare;
+        private final boolean households;
 
         Result(
                 List<PersonRecord> records,
@@ -130,8 +129,10 @@ public final class BatchLinker {
                 KeptPairs kept,
                 StandardMatcher matcher,
                 List<TrainingCheck> checks,
-                double householdShare) {
+                double householdShare,
+                boolean households) {
             this.householdShare = householdShare;
+            this.households = households;
             this.matcher = matcher;
             this.checks = checks;
             this.records = records;
@@ -170,14 +171,16 @@ public final class BatchLinker {
 
         /**
          * Among candidate pairs at one address, the share that are clearly different people (NaN if none): at or above
-         * 0.2 the load is read as holding households ({@link #holdsHouseholds()}).
+         * 0.2, or with fewer than 10 such pairs to tell, the load is read as holding households ({@link
+         * #holdsHouseholds()}).
          */
         public double householdShare() {
             return householdShare;
         }
 
+        /** Whether the household rules were on: as measured, or as the caller said ({@link Options#households()}). */
         public boolean holdsHouseholds() {
-            return HouseholdShare.holdsHouseholds(householdShare);
+            return households;
         }
 
         /** Per comparison, whether its parameters were trained, constrained, fell back or shipped, and why. */
@@ -271,8 +274,9 @@ public final class BatchLinker {
 
         CandidatePairs candidates = new CandidatePairs(prepared, base.blocking(), options.maxBlockSize());
         start = lap(timings, "block", start);
-        double householdShare = HouseholdShare.measure(base, prepared, candidates);
-        boolean households = HouseholdShare.holdsHouseholds(householdShare);
+        HouseholdShare.Measure measured = HouseholdShare.measure(base, prepared, candidates);
+        double householdShare = measured.share();
+        boolean households = options.households() != null ? options.households() : measured.holds();
         base = base.withHouseholds(households);
 
         MatchSettings used = settings;
@@ -297,9 +301,8 @@ public final class BatchLinker {
             checks = trained.checks();
             start = lap(timings, "train", start);
         }
-        if (trains && options.adaptiveThreshold()) {
-            double link = households ? HOUSEHOLDS_LINK_WEIGHT : NO_HOUSEHOLDS_LINK_WEIGHT;
-            used = used.withThresholds(link, Math.min(used.reviewThreshold(), link));
+        if (options.adaptiveThreshold()) {
+            used = LinkRule.apply(used, records.size(), households);
         }
         StandardMatcher matcher = base.with(used, frequencies);
 
@@ -354,7 +357,8 @@ public final class BatchLinker {
                 kept,
                 matcher,
                 checks,
-                householdShare);
+                householdShare,
+                households);
     }
 
     private static long lap(Map<String, Duration> timings, String stage, long start) {

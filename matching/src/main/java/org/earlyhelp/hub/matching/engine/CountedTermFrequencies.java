@@ -21,9 +21,13 @@ public final class CountedTermFrequencies implements TermFrequencies {
                 surnames.values().stream().mapToInt(Integer::intValue).sum();
     }
 
+    /** Counts the names of a batch; none below {@link #MINIMUM_RECORDS} records (no adjustment, as in the index). */
     public static CountedTermFrequencies count(List<PreparedRecord> records) {
         Map<String, Integer> forenames = new HashMap<>();
         Map<String, Integer> surnames = new HashMap<>();
+        if (records.size() < MINIMUM_RECORDS) {
+            return new CountedTermFrequencies(forenames, surnames);
+        }
         for (PreparedRecord r : records) {
             if (!r.forename.isNull()) {
                 forenames.merge(r.forename.normalised(), 1, Integer::sum);

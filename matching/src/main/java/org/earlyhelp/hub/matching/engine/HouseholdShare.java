@@ -18,12 +18,36 @@ final class HouseholdShare {
     /** At or above this share the load is read as holding households. */
     static final double HOUSEHOLDS_FROM = 0.2;
 
+    /**
+     * Fewer candidate pairs at one address than this and the share is not read: the load is taken to hold households.
+     * A handful of records of one family (twins, a mother and a son without a forename) cannot show it, and the
+     * household reading is the careful one: the household rules on, linked at probability 0.99 rather than 0.5.
+     */
+    static final long MEASURED_FROM = 10;
+
     private static final long SAMPLE = 500_000;
+
+    /**
+     * @param share among the candidate pairs at one address (sampled), those clearly different people; NaN if none
+     * @param pairs the candidate pairs at one address it was measured on
+     */
+    record Measure(double share, long pairs) {
+        /**
+         * No pair at one address: no households (nothing for the household rules to act on, as in a list of names and
+         * towns); too few to measure: households; otherwise the share against {@link #HOUSEHOLDS_FROM}.
+         */
+        boolean holds() {
+            if (pairs == 0) {
+                return false;
+            }
+            return pairs < MEASURED_FROM || share >= HOUSEHOLDS_FROM;
+        }
+    }
 
     private HouseholdShare() {}
 
-    /** The share, or NaN when no candidate pair is at one address. */
-    static double measure(StandardMatcher matcher, List<PreparedRecord> records, CandidatePairs candidates) {
+    /** The share and the pairs it was read on. */
+    static Measure measure(StandardMatcher matcher, List<PreparedRecord> records, CandidatePairs candidates) {
         long upper = Math.max(1, candidates.upperBound());
         long every = Math.max(1, upper / SAMPLE);
         List<long[]> states = candidates.forEach(
@@ -52,10 +76,6 @@ final class HouseholdShare {
             atOneAddress += s[0];
             different += s[1];
         }
-        return atOneAddress == 0 ? Double.NaN : (double) different / atOneAddress;
-    }
-
-    static boolean holdsHouseholds(double share) {
-        return !Double.isNaN(share) && share >= HOUSEHOLDS_FROM;
+        return new Measure(atOneAddress == 0 ? Double.NaN : (double) different / atOneAddress, atOneAddress);
     }
 }

@@ -22,6 +22,9 @@ import org.earlyhelp.hub.matching.model.FellegiSunterModel;
  *
  * @param description where the parameters came from
  * @param lambda the probability that two records drawn at random are the same person
+ * @param priorRecords the number of records lambda was estimated over, or null if not known; with it lambda is read
+ *     for a load of another size ({@link #forRecords}), since a record has about as many other records of its person
+ *     however many records there are, and so lambda falls as 1 / records
  * @param linkThreshold the match weight (log2 odds) at or above which a pair is linked
  * @param reviewThreshold the match weight at or above which an unlinked pair goes to clerical review
  * @param termFrequencyMinimumU the floor on a name's frequency when it replaces u for exact agreement
@@ -30,6 +33,7 @@ import org.earlyhelp.hub.matching.model.FellegiSunterModel;
 public record MatchSettings(
         String description,
         double lambda,
+        Long priorRecords,
         double linkThreshold,
         double reviewThreshold,
         double termFrequencyMinimumU,
@@ -46,6 +50,9 @@ public record MatchSettings(
     public MatchSettings {
         if (!(lambda > 0 && lambda < 1)) {
             throw new IllegalArgumentException("lambda must be in (0, 1): " + lambda);
+        }
+        if (priorRecords != null && priorRecords < 2) {
+            throw new IllegalArgumentException("priorRecords must be at least 2: " + priorRecords);
         }
         if (reviewThreshold > linkThreshold) {
             throw new IllegalArgumentException(
@@ -96,14 +103,28 @@ public record MatchSettings(
 
     /**
      * A short digest of everything that decides a link (lambda, thresholds, floor, every m and u; not the description):
-     * {@code ms-} and 12 hex digits of its SHA-256. The same settings give the same version on any machine.
+     * {@code ms-} and 12 hex digits of its SHA-256. The same settings give the same version on any machine. Where
+     * priorRecords is known, lambda enters as lambda * (priorRecords - 1) (to 9 significant digits), the quantity
+     * {@link #forRecords} keeps: settings read for a larger load keep the version of the model they came from.
      */
     public String version() {
+        Map<String, Object> decisive = new LinkedHashMap<>();
+        if (priorRecords == null) {
+            decisive.put("lambda", lambda);
+        } else {
+            decisive.put(
+                    "otherRecordsPerRecord",
+                    new java.math.BigDecimal(lambda * (priorRecords - 1))
+                            .round(new java.math.MathContext(9))
+                            .doubleValue());
+        }
+        decisive.put("linkThreshold", linkThreshold);
+        decisive.put("reviewThreshold", reviewThreshold);
+        decisive.put("termFrequencyMinimumU", termFrequencyMinimumU);
+        decisive.put("comparisons", comparisons);
         try {
-            String decisive = JSON.writeValueAsString(
-                    new MatchSettings("", lambda, linkThreshold, reviewThreshold, termFrequencyMinimumU, comparisons));
             byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(decisive.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    .digest(JSON.writeValueAsString(decisive).getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return "ms-" + java.util.HexFormat.of().formatHex(digest, 0, 6);
         } catch (IOException | java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
@@ -112,7 +133,29 @@ public record MatchSettings(
 
     /** The same parameters with other thresholds, both as match weights. */
     public MatchSettings withThresholds(double link, double review) {
-        return new MatchSettings(description, lambda, link, review, termFrequencyMinimumU, comparisons);
+        return new MatchSettings(description, lambda, priorRecords, link, review, termFrequencyMinimumU, comparisons);
+    }
+
+    /** The same parameters, lambda noted as estimated over {@code records} records. */
+    public MatchSettings withPriorRecords(long records) {
+        return new MatchSettings(
+                description, lambda, records, linkThreshold, reviewThreshold, termFrequencyMinimumU, comparisons);
+    }
+
+    /**
+     * The prior read for a load of {@code records} records: lambda times (priorRecords - 1) / (records - 1) when the
+     * load is larger than the one lambda was estimated over, so the expected number of other records of one person
+     * stays what it was; unchanged for a smaller load or when priorRecords is not known (a smaller load is not given a
+     * higher prior than was measured: it would link more readily on less evidence). The {@link #version()} stays the
+     * model's.
+     */
+    public MatchSettings forRecords(long records) {
+        if (priorRecords == null || records <= priorRecords) {
+            return this;
+        }
+        double scaled = lambda * (priorRecords - 1) / (records - 1);
+        return new MatchSettings(
+                description, scaled, records, linkThreshold, reviewThreshold, termFrequencyMinimumU, comparisons);
     }
 
     /** The same thresholds and floor with the parameters of a (trained) model. */
@@ -130,7 +173,13 @@ public record MatchSettings(
             values.put(list.get(k).name(), levels);
         }
         return new MatchSettings(
-                newDescription, model.lambda(), linkThreshold, reviewThreshold, termFrequencyMinimumU, values);
+                newDescription,
+                model.lambda(),
+                priorRecords,
+                linkThreshold,
+                reviewThreshold,
+                termFrequencyMinimumU,
+                values);
     }
 
     /** A model over these comparisons; a comparison or level missing from the settings weighs 0 (m = u). */

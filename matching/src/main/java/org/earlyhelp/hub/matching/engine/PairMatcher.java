@@ -19,6 +19,14 @@ public interface PairMatcher {
      */
     Set<String> blockingKeys(PersonRecord record);
 
+    /**
+     * This matcher as it decides in an index or load of {@code records} records: the {@link LinkRule}'s prior and
+     * thresholds for a model-based matcher; itself for one without a model.
+     */
+    default PairMatcher forRecords(long records) {
+        return this;
+    }
+
     /** The model and thresholds this matcher decides with, recorded with each link; null when it has none. */
     default ModelStamp stamp() {
         return null;

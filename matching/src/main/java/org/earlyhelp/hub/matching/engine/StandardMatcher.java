@@ -125,6 +125,15 @@ public final class StandardMatcher implements PairMatcher {
         return households;
     }
 
+    /**
+     * With the {@link LinkRule} applied for {@code records} records: the prior read for that size and the rule's
+     * thresholds (household ones when the household rules are on, as in the person index).
+     */
+    @Override
+    public StandardMatcher forRecords(long records) {
+        return with(LinkRule.apply(settings, records, households), termFrequencies);
+    }
+
     public MatchSettings settings() {
         return settings;
     }

@@ -195,20 +195,22 @@ public final class Trainer {
                 .count();
         return new Trained(
                 base.withModel(
-                        scaled,
-                        "trained unsupervised on " + n + " records: u from " + Math.min(randomPairs, (long) allPairs)
-                                + " random pairs, m and lambda by EM "
-                                + (sessions
-                                        ? "in two sessions (" + sameDob.pairs
-                                                + " blocked pairs with the same date of birth"
-                                                + " for all but the date of birth, " + sameName.pairs
-                                                + " with the same forename and surname for the date of birth)"
-                                        : "over " + all.pairs + " blocked pairs (" + all.patterns.size()
-                                                + " distinct patterns)")
-                                + (fellBack == 0
-                                        ? ""
-                                        : "; " + fellBack + " comparisons failed a plausibility floor and use"
-                                                + " the shipped m")),
+                                scaled,
+                                "trained unsupervised on " + n + " records: u from "
+                                        + Math.min(randomPairs, (long) allPairs)
+                                        + " random pairs, m and lambda by EM "
+                                        + (sessions
+                                                ? "in two sessions (" + sameDob.pairs
+                                                        + " blocked pairs with the same date of birth"
+                                                        + " for all but the date of birth, " + sameName.pairs
+                                                        + " with the same forename and surname for the date of birth)"
+                                                : "over " + all.pairs + " blocked pairs (" + all.patterns.size()
+                                                        + " distinct patterns)")
+                                        + (fellBack == 0
+                                                ? ""
+                                                : "; " + fellBack + " comparisons failed a plausibility floor and use"
+                                                        + " the shipped m"))
+                        .withPriorRecords(Math.max(2, n)),
                 guarded.checks());
     }
 

@@ -60,9 +60,6 @@ public final class IndexTermFrequencies implements TermFrequencies {
         return (double) count.get() / n;
     }
 
-    /** Below this many records, frequencies are noise: no adjustment. */
-    static final long MINIMUM_RECORDS = 1_000;
-
     /** The (field, value) terms of a record that are counted. */
     static Map<String, String> terms(PersonRecord record) {
         Map<String, String> terms = new java.util.LinkedHashMap<>();

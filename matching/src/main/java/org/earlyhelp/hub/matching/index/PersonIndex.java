@@ -67,7 +67,17 @@ public final class PersonIndex {
     private final Clock clock;
     private final boolean durableResolutions;
     private final Function<PersonRecord, Object> prepare;
-    private final BiFunction<Object, Object, PairScore> scorePrepared;
+
+    /** The matcher as it decides at the index's size, read again every {@link #SIZE_REFRESH}. */
+    private volatile Sized sized;
+
+    /**
+     * How often the index's record count is read again for the {@link org.earlyhelp.hub.matching.engine.LinkRule}'s
+     * prior. A 1% growth moves the prior by 0.014 bits, so two instances reading it at different moments decide alike.
+     */
+    static final java.time.Duration SIZE_REFRESH = java.time.Duration.ofSeconds(30);
+
+    private record Sized(long records, long readAt, PairMatcher matcher, BiFunction<Object, Object, PairScore> score) {}
 
     /** Candidates made ready for comparison, by record key: an indexed record's demographics never change. */
     private final Map<String, Object> preparedCache =
@@ -98,14 +108,8 @@ public final class PersonIndex {
             Clock clock,
             boolean durableResolutions) {
         this.durableResolutions = durableResolutions;
-        if (matcher instanceof StandardMatcher standard) {
-            // Normalise and encode each record once, not once per pair.
-            this.prepare = standard::prepare;
-            this.scorePrepared = (a, b) -> standard.score((PreparedRecord) a, (PreparedRecord) b);
-        } else {
-            this.prepare = r -> r;
-            this.scorePrepared = (a, b) -> matcher.score((PersonRecord) a, (PersonRecord) b);
-        }
+        // Normalise and encode each record once, not once per pair (preparing does not depend on the settings).
+        this.prepare = matcher instanceof StandardMatcher standard ? standard::prepare : r -> r;
         this.dataSource = dataSource;
         this.matcher = matcher;
         this.frequencies = frequencies;
@@ -165,14 +169,23 @@ public final class PersonIndex {
             Instant now = clock.instant();
             insertRecord(c, key, record, personId, now, fingerprint);
             insertLink(
-                    c, key, personId, IDENTICAL_DEMOGRAPHICS, identical.get()[1], null, now, MATCHER, matcher.stamp());
+                    c,
+                    key,
+                    personId,
+                    IDENTICAL_DEMOGRAPHICS,
+                    identical.get()[1],
+                    null,
+                    now,
+                    MATCHER,
+                    sized(c).matcher().stamp());
             return new Resolution(key, personId, IDENTICAL_DEMOGRAPHICS, null, 0);
         }
         Map<UUID, Candidate> best = new LinkedHashMap<>();
         Set<UUID> vetoed = new HashSet<>();
         Object arriving = prepare.apply(record);
+        Sized deciding = sized(c);
         for (Candidate candidate : candidates(c, blockKeys)) {
-            PairScore score = scorePrepared.apply(arriving, candidate.record());
+            PairScore score = deciding.score().apply(arriving, candidate.record());
             if (score.rule().keepsApart()) {
                 vetoed.add(candidate.personId());
                 continue;
@@ -204,7 +217,16 @@ public final class PersonIndex {
         insertBlockKeys(c, key, blockKeys);
         insertHousehold(c, key, record);
         if (chosen == null) {
-            insertLink(c, key, personId, NEW_PERSON, null, null, now, MATCHER, matcher.stamp());
+            insertLink(
+                    c,
+                    key,
+                    personId,
+                    NEW_PERSON,
+                    null,
+                    null,
+                    now,
+                    MATCHER,
+                    deciding.matcher().stamp());
         } else {
             insertLink(
                     c,
@@ -215,7 +237,7 @@ public final class PersonIndex {
                     chosen.score(),
                     now,
                     MATCHER,
-                    matcher.stamp());
+                    deciding.matcher().stamp());
         }
         // Every other person it may be goes to a person: another LINK-level person means the two may be one.
         int reviews = 0;
@@ -226,6 +248,32 @@ public final class PersonIndex {
         }
         String method = chosen == null ? NEW_PERSON : chosen.score().rule().name();
         return new Resolution(key, personId, method, chosen == null ? null : chosen.score(), reviews);
+    }
+
+    /**
+     * The matcher for the index's present size (the {@link org.earlyhelp.hub.matching.engine.LinkRule}, as {@code link}
+     * decides), the count read again when older than {@link #SIZE_REFRESH}. Every instance reads the same table, so
+     * two hubs on one database use the same prior to within the records of that interval.
+     */
+    private Sized sized(Connection c) throws SQLException {
+        Sized current = sized;
+        long now = System.nanoTime();
+        if (current != null && now - current.readAt() < SIZE_REFRESH.toNanos()) {
+            return current;
+        }
+        long records;
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("select count(*) from person_record")) {
+            rs.next();
+            records = rs.getLong(1);
+        }
+        PairMatcher at = matcher.forRecords(Math.max(records + 1, 2));
+        BiFunction<Object, Object, PairScore> score = at instanceof StandardMatcher standard
+                ? (a, b) -> standard.score((PreparedRecord) a, (PreparedRecord) b)
+                : (a, b) -> at.score((PersonRecord) a, (PersonRecord) b);
+        current = new Sized(records, now, at, score);
+        sized = current;
+        return current;
     }
 
     /** Writes the name counts gathered by resolutions since the last call (see {@link IndexTermFrequencies}). */

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * test}; writes {@code matching/target/link-benchmark.md}.
  */
 @EnabledIfSystemProperty(named = "benchmark", matches = "true")
-class LinkBenchmarkTest {
+public class LinkBenchmarkTest {
 
     private static final Path DATA = Path.of("..", "..", "shared", "benchmarks", "linkage");
     private static final int MAX_BLOCK = 1000;
@@ -66,7 +66,7 @@ class LinkBenchmarkTest {
             "phone");
 
     /** One load: its inputs (education ones flagged), mapping and the truth (record id to entity). */
-    record Load(
+    public record Load(
             String name,
             List<Path> inputs,
             List<Path> educationInputs,
@@ -127,7 +127,9 @@ class LinkBenchmarkTest {
             if (!large && !"default".equals(System.getProperty("benchmark.review"))) {
                 settings = settings.withThresholds(settings.linkThreshold(), -10);
             }
-            BatchLinker.Options options = BatchLinker.Options.defaults().withAdaptiveThreshold(true);
+            // -Dbenchmark.notrain=true: the shipped settings as given (link --no-train, and the person index's model)
+            BatchLinker.Options options =
+                    BatchLinker.Options.defaults().withTrain(!Boolean.getBoolean("benchmark.notrain"));
             long start = System.nanoTime();
             BatchLinker.Result result = new BatchLinker(settings, options).link(records, BatchLinker.Progress.NONE);
             double seconds = (System.nanoTime() - start) / 1e9;
@@ -357,7 +359,8 @@ class LinkBenchmarkTest {
         }
     }
 
-    private static List<PersonRecord> read(Load load) throws Exception {
+    /** The records of a load, read as {@code link} reads them. */
+    public static List<PersonRecord> read(Load load) throws Exception {
         CsvRecordReader reader = new CsvRecordReader(load.mapping(), LocalDate.now(), load.allowMissing());
         List<PersonRecord> records = new ArrayList<>();
         for (Path input : load.inputs()) {
@@ -421,7 +424,8 @@ class LinkBenchmarkTest {
                 truth);
     }
 
-    private static Load simulator(Path dir) throws Exception {
+    /** A directory {@code hub simulate extracts} wrote, every field mapped, its truth from {@code truth.csv}. */
+    public static Load simulator(Path dir) throws Exception {
         List<Path> inputs = new ArrayList<>();
         for (String partner : List.of("health", "police", "housing", "case_system")) {
             inputs.add(dir.resolve(partner + ".csv"));

@@ -148,8 +148,7 @@ class StandardMatcherTest {
         }
 
         // When link runs at its defaults
-        BatchLinker.Result result = new BatchLinker(
-                        MatchSettings.standard(), BatchLinker.Options.defaults().withAdaptiveThreshold(true))
+        BatchLinker.Result result = new BatchLinker(MatchSettings.standard(), BatchLinker.Options.defaults())
                 .link(records, BatchLinker.Progress.NONE);
 
         // Then the load is read as holding no households, nothing is refused as twins, and the copies link

@@ -73,8 +73,7 @@ class TrainerTest {
         List<PersonRecord> records = triplicated();
 
         // When link trains on it at its defaults
-        BatchLinker.Result result = new BatchLinker(
-                        MatchSettings.standard(), BatchLinker.Options.defaults().withAdaptiveThreshold(true))
+        BatchLinker.Result result = new BatchLinker(MatchSettings.standard(), BatchLinker.Options.defaults())
                 .link(records, BatchLinker.Progress.NONE);
 
         // Then every person's three copies are one cluster, and no two people share one
@@ -149,8 +148,7 @@ class TrainerTest {
                         .build());
 
         // When link runs at its defaults (train, threshold from the model)
-        BatchLinker.Result result = new BatchLinker(
-                        MatchSettings.standard(), BatchLinker.Options.defaults().withAdaptiveThreshold(true))
+        BatchLinker.Result result = new BatchLinker(MatchSettings.standard(), BatchLinker.Options.defaults())
                 .link(records, BatchLinker.Progress.NONE);
 
         // Then it does not train on six records: the shipped settings link Jonathan's two records, and say why

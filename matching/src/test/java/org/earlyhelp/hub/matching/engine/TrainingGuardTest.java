@@ -205,7 +205,7 @@ class TrainingGuardTest {
 
     @Test
     void householdsAreFoundInFamiliesAndNotInAListOfIndividuals() {
-        // Given a load of families, and a load of individuals each at their own address with a few duplicates
+        // Given a load of families, and a load of individuals each at their own address with twenty duplicates
         // (600 individuals: fewer than BatchLinker.MIN_TRAINING_RECORDS are not trained on)
         List<PersonRecord> families = households(600, 20, 5);
         List<PersonRecord> individuals = new ArrayList<>();
@@ -218,15 +218,20 @@ class TrainingGuardTest {
                     .postcode(r.postcode())
                     .build());
         }
-        individuals.add(PersonRecord.builder("dup")
-                .forename(individuals.get(0).forename())
-                .surname(individuals.get(0).surname())
-                .dateOfBirth(individuals.get(0).dateOfBirth().plusYears(3))
-                .postcode(individuals.get(0).postcode())
-                .build());
+        for (int d = 0; d < 20; d++) {
+            // twenty duplicates with a wrong year (fewer than HouseholdShare.MEASURED_FROM pairs at one address would
+            // be too few to tell, and read as households)
+            PersonRecord r = individuals.get(d * 25);
+            individuals.add(PersonRecord.builder("dup" + d)
+                    .forename(r.forename())
+                    .surname(r.surname())
+                    .dateOfBirth(r.dateOfBirth().plusYears(3))
+                    .postcode(r.postcode())
+                    .build());
+        }
 
         // When each is linked at the defaults link uses (trained, threshold adapted)
-        BatchLinker.Options options = BatchLinker.Options.defaults().withAdaptiveThreshold(true);
+        BatchLinker.Options options = BatchLinker.Options.defaults();
         BatchLinker.Result withFamilies =
                 new BatchLinker(MatchSettings.standard(), options).link(families, BatchLinker.Progress.NONE);
         BatchLinker.Result withIndividuals =
@@ -236,14 +241,12 @@ class TrainingGuardTest {
         // probability 0.99 under their own prior (not the settings' fixed weight), while the individuals are linked at
         // probability 0.5
         assertThat(withFamilies.holdsHouseholds()).isTrue();
-        assertThat(withFamilies.settings().linkThreshold()).isEqualTo(BatchLinker.HOUSEHOLDS_LINK_WEIGHT);
+        assertThat(withFamilies.settings().linkThreshold()).isEqualTo(LinkRule.linkWeight(true));
         assertThat(MatchSettings.probabilityOf(withFamilies.settings().linkThreshold()))
                 .isCloseTo(0.99, org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(withFamilies.settings().linkThreshold())
-                .isNotEqualTo(MatchSettings.standard().linkThreshold());
         assertThat(withIndividuals.householdShare()).isLessThan(0.2);
         assertThat(withIndividuals.holdsHouseholds()).isFalse();
-        assertThat(withIndividuals.settings().linkThreshold()).isEqualTo(BatchLinker.NO_HOUSEHOLDS_LINK_WEIGHT);
+        assertThat(withIndividuals.settings().linkThreshold()).isEqualTo(LinkRule.linkWeight(false));
     }
 
     private static int indexOfSame(List<PersonRecord> records, PersonRecord dup) {

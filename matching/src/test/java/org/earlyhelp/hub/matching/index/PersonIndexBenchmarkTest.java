@@ -118,8 +118,8 @@ class PersonIndexBenchmarkTest {
         all = null;
 
         MatchSettings settings = MatchSettings.standard();
-        BatchLinker linker =
-                new BatchLinker(settings, BatchLinker.Options.defaults().withTrain(false));
+        BatchLinker linker = new BatchLinker(
+                settings, BatchLinker.Options.defaults().withTrain(false).withHouseholds(true));
         StandardMatcher blockingOnly = StandardMatcher.standard();
         long start = System.nanoTime();
         BulkLoader.Summary summary = new BulkLoader(dataSource, blockingOnly, linker, Clock.systemUTC())
