@@ -171,7 +171,7 @@ public final class BatchLinker {
 
         /**
          * Among candidate pairs at one address, the share that are clearly different people (NaN if none): at or above
-         * 0.2, or with fewer than 10 such pairs to tell, the load is read as holding households ({@link
+         * 0.2, or with fewer than 30 such pairs to tell, the load is read as holding households ({@link
          * #holdsHouseholds()}).
          */
         public double householdShare() {

@@ -23,7 +23,7 @@ final class HouseholdShare {
      * A handful of records of one family (twins, a mother and a son without a forename) cannot show it, and the
      * household reading is the careful one: the household rules on, linked at probability 0.99 rather than 0.5.
      */
-    static final long MEASURED_FROM = 10;
+    static final long MEASURED_FROM = 30;
 
     private static final long SAMPLE = 500_000;
 

@@ -205,7 +205,7 @@ class TrainingGuardTest {
 
     @Test
     void householdsAreFoundInFamiliesAndNotInAListOfIndividuals() {
-        // Given a load of families, and a load of individuals each at their own address with twenty duplicates
+        // Given a load of families, and a load of individuals each at their own address with forty duplicates
         // (600 individuals: fewer than BatchLinker.MIN_TRAINING_RECORDS are not trained on)
         List<PersonRecord> families = households(600, 20, 5);
         List<PersonRecord> individuals = new ArrayList<>();
@@ -218,10 +218,10 @@ class TrainingGuardTest {
                     .postcode(r.postcode())
                     .build());
         }
-        for (int d = 0; d < 20; d++) {
-            // twenty duplicates with a wrong year (fewer than HouseholdShare.MEASURED_FROM pairs at one address would
+        for (int d = 0; d < 40; d++) {
+            // forty duplicates with a wrong year (fewer than HouseholdShare.MEASURED_FROM pairs at one address would
             // be too few to tell, and read as households)
-            PersonRecord r = individuals.get(d * 25);
+            PersonRecord r = individuals.get(d * 13);
             individuals.add(PersonRecord.builder("dup" + d)
                     .forename(r.forename())
                     .surname(r.surname())
