@@ -3,7 +3,12 @@ package org.earlyhelp.hub.matching.compare;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 
-/** Grades two dates of birth by the mistakes people make keying them in. */
+/**
+ * Grades two dates of birth by the mistakes people make keying them in. A date of birth known only by its year (a
+ * police record's "age given": {@code 1985}) is compared by the year alone: the same year is weak evidence of its own
+ * ({@link Level#YEAR_ONLY_SAME}), a year one apart (an age given a few months either side of a birthday) weaker still,
+ * and years more than one apart are clear disagreement ({@link Level#OTHER}), as for two full dates.
+ */
 public final class DateOfBirthComparator {
 
     public enum Level implements ComparisonLevel {
@@ -14,11 +19,32 @@ public final class DateOfBirthComparator {
         ONE_DIGIT_TYPO,
         /** No more than {@value DateOfBirthComparator#MONTH_IN_DAYS} days apart. */
         WITHIN_A_MONTH,
+        /** The same year where one side (or both) gives the year alone. */
+        YEAR_ONLY_SAME,
+        /** Years one apart where one side (or both) gives the year alone. */
+        YEAR_ONLY_ONE_APART,
         OTHER,
         NULL
     }
 
     static final int MONTH_IN_DAYS = 31;
+
+    /**
+     * Two dates of birth, each a full date or, where that is null, a year alone ({@code yearOnly}, 0 for none): a
+     * year alone is compared by year with the other side's year.
+     */
+    public Level compare(LocalDate a, int yearOnlyA, LocalDate b, int yearOnlyB) {
+        if (a != null && b != null) {
+            return compare(a, b);
+        }
+        int x = a != null ? a.getYear() : yearOnlyA;
+        int y = b != null ? b.getYear() : yearOnlyB;
+        if (x == 0 || y == 0) {
+            return Level.NULL;
+        }
+        int apart = Math.abs(x - y);
+        return apart == 0 ? Level.YEAR_ONLY_SAME : apart == 1 ? Level.YEAR_ONLY_ONE_APART : Level.OTHER;
+    }
 
     public Level compare(LocalDate a, LocalDate b) {
         if (a == null || b == null) {

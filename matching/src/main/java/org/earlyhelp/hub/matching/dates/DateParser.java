@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,6 +19,9 @@ import java.util.regex.Pattern;
  * <p>Numeric dates are read day first (UK order); {@code -} and {@code .} are accepted in place of {@code /}. A
  * two-digit year is placed in the latest century that does not put the date after {@code today}, which is right for
  * dates of birth. Anything else, including impossible dates such as {@code 2016-02-30}, gives an empty result.
+ *
+ * <p>A lone four-digit year ({@code 1985}: a police record's "age given", a form that asked for the year only) is not
+ * a date; {@link #parseYear} reads it as a partial date, the year alone, so matching can still use it.
  */
 public final class DateParser {
 
@@ -30,6 +34,10 @@ public final class DateParser {
     /** A time after the date, as spreadsheets and databases export it ({@code 1989-03-03 00:00:00}, {@code T00:00Z}). */
     private static final Pattern TRAILING_TIME =
             Pattern.compile("[ t]\\d{1,2}:\\d{2}(:\\d{2}(\\.\\d+)?)?( ?(am|pm))?(z|[+-]\\d{2}:?\\d{2})?$");
+
+    private static final Pattern YEAR_ONLY = Pattern.compile("\\d{4}");
+    /** The earliest year read as a year of birth: a lone number before it is not a year (a house number, a code). */
+    static final int EARLIEST_YEAR = 1880;
 
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Map<String, Month> MONTHS = monthNames();
@@ -55,6 +63,24 @@ public final class DateParser {
             return withYear(m.group(3), MONTHS.get(m.group(2)).getValue(), number(m, 1), today);
         }
         return Optional.empty();
+    }
+
+    /**
+     * The year of a date of birth given as the year alone ({@code 1985}, with stray spaces or a time after it as
+     * {@link #parse} allows), from {@value #EARLIEST_YEAR} to {@code today}'s year; empty for anything else, full dates
+     * included (read those with {@link #parse}).
+     */
+    public static OptionalInt parseYear(String raw, LocalDate today) {
+        if (raw == null) {
+            return OptionalInt.empty();
+        }
+        String text = WHITESPACE.matcher(raw.strip().toLowerCase(Locale.ROOT)).replaceAll(" ");
+        text = TRAILING_TIME.matcher(text).replaceFirst("");
+        if (!YEAR_ONLY.matcher(text).matches()) {
+            return OptionalInt.empty();
+        }
+        int year = Integer.parseInt(text);
+        return year >= EARLIEST_YEAR && year <= today.getYear() ? OptionalInt.of(year) : OptionalInt.empty();
     }
 
     private static Optional<LocalDate> withYear(String year, int month, int day, LocalDate today) {

@@ -40,17 +40,17 @@ public final class Blocking {
             new BlockingRule(
                     "sy",
                     r -> r.surname.isNull()
-                                    || r.dateOfBirth == null
+                                    || r.birthYear() == 0
                                     || r.surname.primary().isEmpty()
                             ? null
-                            : r.surname.primary() + "|" + r.dateOfBirth.getYear()),
+                            : r.surname.primary() + "|" + r.birthYear()),
             new BlockingRule(
                     "fy",
                     r -> r.forename.isNull()
-                                    || r.dateOfBirth == null
+                                    || r.birthYear() == 0
                                     || r.forename.primary().isEmpty()
                             ? null
-                            : r.forename.primary() + "|" + r.dateOfBirth.getYear()),
+                            : r.forename.primary() + "|" + r.birthYear()),
             new BlockingRule(
                     "sp",
                     r -> r.surname.isNull()

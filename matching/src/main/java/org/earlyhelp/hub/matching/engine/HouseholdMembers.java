@@ -40,14 +40,27 @@ final class HouseholdMembers {
      * fails the check digit and reads as missing, so two valid numbers that differ are two people, and the NHS number
      * is what tells household members apart where names and dates are shared or missing); or a clearly different
      * forename with the day and month of birth transposed (twins or siblings keyed with a slip, as the relatives rule
-     * already treats a one-digit slip).
+     * already treats a one-digit slip); or a clearly different forename where one side gives the year of birth
+     * alone and the years agree or are one apart (the year says no more than a slip would: siblings and twins share
+     * it). Where the years are more than one apart the date of birth disagrees ({@code OTHER}) and the relatives rule
+     * already keeps a household's members apart whatever the forename: a parent and a child of one name, told apart
+     * by the year alone.
      */
     static boolean relatives(int[] levels) {
         if (levels[NHS_NUMBER] == ExactComparator.Level.OTHER.ordinal()) {
             return true;
         }
-        return levels[FORENAME] == NameComparator.Level.OTHER.ordinal()
-                && levels[DATE_OF_BIRTH] == DateOfBirthComparator.Level.DAY_MONTH_TRANSPOSED.ordinal();
+        if (levels[FORENAME] != NameComparator.Level.OTHER.ordinal()) {
+            return false;
+        }
+        int dob = levels[DATE_OF_BIRTH];
+        return dob == DateOfBirthComparator.Level.DAY_MONTH_TRANSPOSED.ordinal() || yearOnly(dob);
+    }
+
+    /** A level where one side gave the year of birth alone and the years were not clearly different. */
+    static boolean yearOnly(int dobLevel) {
+        return dobLevel == DateOfBirthComparator.Level.YEAR_ONLY_SAME.ordinal()
+                || dobLevel == DateOfBirthComparator.Level.YEAR_ONLY_ONE_APART.ordinal();
     }
 
     private static boolean isNameAgreement(int level) {

@@ -26,6 +26,9 @@ public final class PreparedRecord {
     final NameComparator.Prepared surname;
     final String[] middleNames;
     final LocalDate dateOfBirth;
+    /** The year of birth where only the year is known (no full date), else 0. */
+    final int yearOnly;
+
     final String sex;
     final Postcode postcode;
     final String foreignPostcode;
@@ -45,6 +48,7 @@ public final class PreparedRecord {
         String middle = NameNormaliser.normalise(record.middleNames());
         this.middleNames = middle.isEmpty() ? new String[0] : middle.split(" ");
         this.dateOfBirth = record.dateOfBirth();
+        this.yearOnly = dateOfBirth == null && record.yearOfBirth() != null ? record.yearOfBirth() : 0;
         this.sex = Sex.normalise(record.sex());
         Optional<Postcode> parsed = Postcode.parse(record.postcode());
         this.postcode = parsed.orElse(null);
@@ -66,6 +70,11 @@ public final class PreparedRecord {
     /** The postcode as compared and blocked on: the UK canonical form, else a foreign one, else empty. */
     String postcodeKey() {
         return postcode != null ? postcode.value() : foreignPostcode;
+    }
+
+    /** The year of birth, from the full date or a year alone; 0 when neither is known. */
+    int birthYear() {
+        return dateOfBirth != null ? dateOfBirth.getYear() : yearOnly;
     }
 
     /** Digits only, a leading 44 country code read as a 0; fewer than 6 digits is no phone number. */

@@ -79,7 +79,8 @@ final class StandardComparisons {
         }
         out[FORENAME] = forename.ordinal();
         out[SURNAME] = surname.ordinal();
-        out[DATE_OF_BIRTH] = dates.compare(a.dateOfBirth, b.dateOfBirth).ordinal();
+        out[DATE_OF_BIRTH] = dates.compare(a.dateOfBirth, a.yearOnly, b.dateOfBirth, b.yearOnly)
+                .ordinal();
         out[SEX] = exact(a.sex, b.sex).ordinal();
         out[ADDRESS] = ResidenceComparator.combine(
                         exact(a.uprn, b.uprn),

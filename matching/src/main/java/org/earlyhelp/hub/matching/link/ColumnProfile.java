@@ -82,7 +82,15 @@ public final class ColumnProfile {
                 String sex = Sex.normalise(raw);
                 yield sex.isEmpty() ? null : sex;
             }
-            case DOB -> DateParser.parse(raw, today).map(LocalDate::toString).orElse(null);
+            case DOB -> {
+                var date = DateParser.parse(raw, today);
+                if (date.isPresent()) {
+                    yield date.get().toString();
+                }
+                // a year alone is read as a partial date (the year), not as unreadable
+                var year = DateParser.parseYear(raw, today);
+                yield year.isPresent() ? String.valueOf(year.getAsInt()) : null;
+            }
             case POSTCODE -> Postcode.parse(raw).map(Postcode::value).orElse(null);
             case FORENAME, SURNAME, MIDDLE_NAMES, FULL_NAME -> {
                 String name = NameNormaliser.normalise(raw);

@@ -152,8 +152,11 @@ public final class CsvRecordReader {
             String raw = row.get(dob.get(0));
             if (!raw.isEmpty()) {
                 var parsed = DateParser.parse(raw, today);
+                var year = parsed.isPresent() ? java.util.OptionalInt.empty() : DateParser.parseYear(raw, today);
                 if (parsed.isPresent()) {
                     b.dateOfBirth(parsed.get());
+                } else if (year.isPresent()) {
+                    b.yearOfBirth(year.getAsInt());
                 } else {
                     problems.add(new RowProblem(input, line, columnNames.get(dob.get(0)), "not a date", false));
                 }

@@ -10,6 +10,8 @@ import java.time.LocalDate;
  * @param education true for an education record; a UPN is compared only between two education records
  * @param address the address lines as one string (house number, street, locality), without town or postcode
  * @param otherIdentifier an identifier the source vouches for that is not an NHS number (e.g. a social security id)
+ * @param yearOfBirth the year of birth where only the year is known ({@code 1985}: a police record's "age given"),
+ *     null otherwise; ignored when {@code dateOfBirth} is set
  */
 public record PersonRecord(
         String id,
@@ -28,7 +30,8 @@ public record PersonRecord(
         String upn,
         String otherIdentifier,
         String email,
-        String phone) {
+        String phone,
+        Integer yearOfBirth) {
 
     public static Builder builder(String id) {
         return new Builder(id);
@@ -51,7 +54,8 @@ public record PersonRecord(
                 .upn(upn)
                 .otherIdentifier(otherIdentifier)
                 .email(email)
-                .phone(phone);
+                .phone(phone)
+                .yearOfBirth(yearOfBirth);
     }
 
     /** Builds a {@link PersonRecord} field by field; unset fields are null. */
@@ -73,6 +77,7 @@ public record PersonRecord(
         private String otherIdentifier;
         private String email;
         private String phone;
+        private Integer yearOfBirth;
 
         private Builder(String id) {
             this.id = id;
@@ -158,6 +163,12 @@ public record PersonRecord(
             return this;
         }
 
+        /** The year of birth where only the year is known (see {@link PersonRecord}); null for none. */
+        public Builder yearOfBirth(Integer value) {
+            yearOfBirth = value;
+            return this;
+        }
+
         public PersonRecord build() {
             return new PersonRecord(
                     id,
@@ -176,7 +187,8 @@ public record PersonRecord(
                     upn,
                     otherIdentifier,
                     email,
-                    phone);
+                    phone,
+                    yearOfBirth);
         }
     }
 }

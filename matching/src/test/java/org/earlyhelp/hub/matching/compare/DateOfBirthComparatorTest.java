@@ -35,4 +35,24 @@ class DateOfBirthComparatorTest {
         // When / Then
         assertThat(comparator.compare(a, b)).isEqualTo(Level.NULL);
     }
+
+    @ParameterizedTest
+    @CsvSource({
+        "1985-04-24, 0, , 1985, YEAR_ONLY_SAME",
+        ", 1985, , 1985, YEAR_ONLY_SAME",
+        "1985-12-31, 0, , 1986, YEAR_ONLY_ONE_APART",
+        ", 1984, , 1985, YEAR_ONLY_ONE_APART",
+        "1985-04-24, 0, , 1987, OTHER",
+        ", 2014, , 1985, OTHER",
+        ", 1985, , 0, NULL",
+        "1985-04-24, 0, , 0, NULL",
+        "1985-04-24, 0, 1985-04-24, 0, EXACT",
+        "1985-04-24, 1990, 1985-04-24, 0, EXACT"
+    })
+    void aYearAloneIsComparedByTheYear(LocalDate a, int yearA, LocalDate b, int yearB, Level expected) {
+        // When / Then, either way round: the same year is weak agreement of its own, more than a year apart disagrees,
+        // and a full date on both sides is compared as a date (a year beside a full date is ignored)
+        assertThat(comparator.compare(a, yearA, b, yearB)).isEqualTo(expected);
+        assertThat(comparator.compare(b, yearB, a, yearA)).isEqualTo(expected);
+    }
 }

@@ -85,4 +85,20 @@ class DateParserTest {
         // When / Then
         assertThat(DateParser.parse(raw, TODAY)).isEmpty();
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1985", " 1985 ", "1985 00:00:00"})
+    void aYearAloneIsAPartialDateNotAFullOne(String raw) {
+        // When / Then: the year is kept, and it is not read as a date
+        assertThat(DateParser.parseYear(raw, TODAY)).hasValue(1985);
+        assertThat(DateParser.parse(raw, TODAY)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {"1989-03-03", "19890303", "85", "0042", "1850", "2027", "198", "year 1985"})
+    void onlyALoneFourDigitYearUpToThisYearIsAYearOfBirth(String raw) {
+        // When / Then: full dates, short numbers and years before 1880 or after this year are not years of birth
+        assertThat(DateParser.parseYear(raw, TODAY)).isEmpty();
+    }
 }

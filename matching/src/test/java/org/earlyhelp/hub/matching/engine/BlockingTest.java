@@ -89,4 +89,30 @@ class BlockingTest {
         assertThat(matcher.blockingKeys(a)).noneMatch(k -> k.startsWith("el:"));
         assertThat(List.copyOf(matcher.blockingKeys(a))).anyMatch(k -> k.startsWith("em:"));
     }
+
+    @Test
+    void aYearOfBirthAloneMeetsAFullDateOfTheSameYearOnANameAndTheYear() {
+        // Given one woman before and after marriage, one record giving the year of birth alone and no postcode on
+        // either: only the forename and the birth year are left in common
+        PersonRecord full = PersonRecord.builder("a")
+                .forename("Freddie")
+                .surname("Holmes")
+                .dateOfBirth(LocalDate.of(1993, 10, 2))
+                .build();
+        PersonRecord yearOnly = PersonRecord.builder("b")
+                .forename("Freddie")
+                .surname("Marsh")
+                .yearOfBirth(1993)
+                .build();
+        PersonRecord anotherYear = PersonRecord.builder("c")
+                .forename("Freddie")
+                .surname("Marsh")
+                .yearOfBirth(1971)
+                .build();
+
+        // When / Then: the year alone is blocked on as the full date's year is
+        assertThat(matcher.blockingKeys(yearOnly)).anyMatch(k -> k.startsWith("fy:") && k.endsWith("|1993"));
+        assertThat(reachComparison(full, yearOnly)).isTrue();
+        assertThat(reachComparison(full, anotherYear)).isFalse();
+    }
 }

@@ -128,4 +128,129 @@ class HouseholdMembersTest {
         assertThat(ids[2]).isEqualTo(ids[0]);
         assertThat(ids[1]).isNotEqualTo(ids[0]);
     }
+
+    @Test
+    void aParentAndAChildOfOneNameAreToldApartByAYearOfBirthAloneAndTheChildsRecordsStillLink() {
+        // Given a mother and daughter of one name at one address, and the daughter's police record giving the year of
+        // birth alone (the parent's date is 1985, the daughter's 2014)
+        PersonRecord mother = atHome("a", "Amelia", "Whitfield")
+                .dateOfBirth(LocalDate.of(1985, 6, 1))
+                .build();
+        PersonRecord daughter = atHome("b", "Amelia", "Whitfield").build();
+        PersonRecord daughterYearOnly = atHome("c", "Amelia", "Whitfield")
+                .dateOfBirth(null)
+                .yearOfBirth(2014)
+                .build();
+
+        // When scored
+        PairScore withMother = matcher.score(mother, daughterYearOnly);
+        PairScore withDaughter = matcher.score(daughter, daughterYearOnly);
+
+        // Then the years 29 apart make them relatives, and the same year links the daughter's two records
+        assertThat(withMother.rule()).isEqualTo(Rule.RELATIVES);
+        assertThat(withMother.outcome()).isEqualTo(Outcome.NO_LINK);
+        assertThat(withDaughter.outcome()).isEqualTo(Outcome.LINK);
+    }
+
+    @Test
+    void theSameYearAloneIsWeakerEvidenceThanTheSameDateAndStrongerThanNone() {
+        // Given one person's record with the full date, the year alone, the year one apart, and no date at all
+        PersonRecord full = atHome("a", "Amelia", "Whitfield").build();
+        PersonRecord sameYear = atHome("b", "Amelia", "Whitfield")
+                .dateOfBirth(null)
+                .yearOfBirth(2014)
+                .build();
+        PersonRecord yearApart = atHome("c", "Amelia", "Whitfield")
+                .dateOfBirth(null)
+                .yearOfBirth(2013)
+                .build();
+        PersonRecord none = atHome("d", "Amelia", "Whitfield").dateOfBirth(null).build();
+        PersonRecord fullAgain = atHome("e", "Amelia", "Whitfield").build();
+
+        // When each is scored against the full date
+        double exact = matcher.score(full, fullAgain).matchWeight();
+        double year = matcher.score(full, sameYear).matchWeight();
+        double oneApart = matcher.score(full, yearApart).matchWeight();
+        double missing = matcher.score(full, none).matchWeight();
+
+        // Then the shipped settings weigh the same year above nothing and below the same date, and a year one apart
+        // (an age given either side of a birthday) never counts against the pair
+        assertThat(year).isGreaterThan(missing + 2).isLessThan(exact - 2);
+        assertThat(oneApart).isGreaterThanOrEqualTo(missing - 1e-9);
+    }
+
+    @Test
+    void anotherForenameWithTheSameYearAloneInOneHouseholdIsARelative() {
+        // Given twins at one address, one recorded by the police with the year of birth alone
+        PersonRecord amelia = atHome("a", "Amelia", "Whitfield").build();
+        PersonRecord twin = atHome("b", "Harriet", "Whitfield")
+                .dateOfBirth(null)
+                .yearOfBirth(2014)
+                .build();
+
+        // When scored, then the year says no more than a slip would: they are relatives, as with a one-digit slip
+        assertThat(matcher.score(amelia, twin).rule()).isEqualTo(Rule.RELATIVES);
+    }
+
+    @Test
+    void settingsWithoutTheYearOnlyLevelsStillLoadAndWeighTheSameYearAtZero() throws Exception {
+        // Given settings saved before the year-only levels existed (the shipped ones without them)
+        MatchSettings shipped = MatchSettings.standard();
+        java.util.Map<String, java.util.Map<String, MatchSettings.Probabilities>> levels =
+                new java.util.LinkedHashMap<>(shipped.comparisons());
+        java.util.Map<String, MatchSettings.Probabilities> dob =
+                new java.util.LinkedHashMap<>(levels.get("date_of_birth"));
+        dob.keySet().removeIf(level -> level.startsWith("YEAR_ONLY"));
+        levels.put("date_of_birth", dob);
+        String json = new MatchSettings(
+                        "before year-only levels",
+                        shipped.lambda(),
+                        shipped.linkThreshold(),
+                        shipped.reviewThreshold(),
+                        shipped.termFrequencyMinimumU(),
+                        levels)
+                .toJson();
+        assertThat(json).doesNotContain("YEAR_ONLY");
+        MatchSettings old = MatchSettings.read(
+                new java.io.ByteArrayInputStream(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+        // When a pair with the year alone on one side is scored with them
+        StandardMatcher oldMatcher = new StandardMatcher(old);
+        PersonRecord full = atHome("a", "Amelia", "Whitfield").build();
+        PersonRecord sameYear = atHome("b", "Amelia", "Whitfield")
+                .dateOfBirth(null)
+                .yearOfBirth(2014)
+                .build();
+        PersonRecord none = atHome("c", "Amelia", "Whitfield").dateOfBirth(null).build();
+
+        // Then the same year weighs as a missing date did (0), and the pair scores as it did before
+        assertThat(oldMatcher.score(full, sameYear).matchWeight())
+                .isCloseTo(oldMatcher.score(full, none).matchWeight(), org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void theBatchLinkerPutsAYearOnlyRecordWithTheChildNotTheParentOfOneName() {
+        // Given a father and son of one name at one address, and the son's record with the year of birth alone
+        List<PersonRecord> records = List.of(
+                atHome("father", "Daniel", "Whitfield")
+                        .sex("M")
+                        .dateOfBirth(LocalDate.of(1981, 2, 11))
+                        .build(),
+                atHome("son", "Daniel", "Whitfield").sex("M").build(),
+                atHome("son-police", "Daniel", "Whitfield")
+                        .sex("M")
+                        .dateOfBirth(null)
+                        .yearOfBirth(2014)
+                        .build());
+
+        // When linked with the shipped settings
+        BatchLinker.Result result = new BatchLinker(
+                        MatchSettings.standard(), BatchLinker.Options.defaults().withTrain(false))
+                .link(records, BatchLinker.Progress.NONE);
+
+        // Then the year-only record is the son's, and the father is apart
+        int[] ids = result.clusterIds();
+        assertThat(ids[2]).isEqualTo(ids[1]);
+        assertThat(ids[0]).isNotEqualTo(ids[1]);
+    }
 }

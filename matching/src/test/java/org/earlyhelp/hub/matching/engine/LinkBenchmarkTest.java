@@ -184,6 +184,17 @@ public class LinkBenchmarkTest {
                         result.settings().linkThreshold());
                 System.out.println(diagnosis);
                 rules.append(diagnosis);
+                Map<String, String> errors = load.name().startsWith("people ")
+                        ? truth(load.inputs().get(0), "record_id", r -> r.get("true_errors"))
+                        : Map.of();
+                String missed = MissedLinkDiagnosis.diagnose(
+                        load.name(),
+                        result,
+                        load.truth(),
+                        errors,
+                        BatchLinker.Options.defaults().maxBlockSize());
+                System.out.println(missed);
+                rules.append(missed);
             }
             if (Boolean.getBoolean("benchmark.truem")) {
                 printTrueM(load, result);

@@ -143,7 +143,7 @@ class TrainingGuardTest {
         double[][] u = standard.model().u();
         double[][] collapsed = standard.model().m();
         int dob = StandardComparisons.DATE_OF_BIRTH;
-        collapsed[dob] = new double[] {0.009, 0.001, 0.01, 0.01, 0.97, 0};
+        collapsed[dob] = new double[] {0.009, 0.001, 0.01, 0.01, 0.001, 0.001, 0.968, 0};
         boolean[] observed = new boolean[comparisons.size()];
         java.util.Arrays.fill(observed, true);
 

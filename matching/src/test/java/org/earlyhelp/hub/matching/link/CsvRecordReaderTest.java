@@ -90,4 +90,21 @@ class CsvRecordReaderTest {
         }
         assertThat(lines.get(1)).contains("'=1+1");
     }
+
+    @Test
+    void aDateOfBirthGivenAsAYearAloneIsKeptAsTheYear() throws Exception {
+        // Given a police-style row with the year of birth only, and one with an unreadable date
+        String csv = "id,first,last,dob\n1,Ann,Lee,1985\n2,Bob,Ray,sometime\n";
+
+        // When it is read
+        CsvRecordReader.Read read = reader.read("people.csv", new StringReader(csv), false);
+
+        // Then the year is kept (no full date, no problem reported) and only the unreadable one is reported
+        PersonRecord first = read.records().get(0);
+        assertThat(first.dateOfBirth()).isNull();
+        assertThat(first.yearOfBirth()).isEqualTo(1985);
+        assertThat(read.records().get(1).yearOfBirth()).isNull();
+        assertThat(read.problems()).hasSize(1);
+        assertThat(read.problems().get(0).line()).isEqualTo(3);
+    }
 }
