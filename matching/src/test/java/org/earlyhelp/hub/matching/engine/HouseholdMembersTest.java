@@ -205,6 +205,7 @@ class HouseholdMembersTest {
         String json = new MatchSettings(
                         "before year-only levels",
                         shipped.lambda(),
+                        shipped.priorRecords(),
                         shipped.linkThreshold(),
                         shipped.reviewThreshold(),
                         shipped.termFrequencyMinimumU(),
