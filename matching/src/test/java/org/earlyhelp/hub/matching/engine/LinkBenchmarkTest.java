@@ -484,12 +484,24 @@ public class LinkBenchmarkTest {
     }
 
     static Score score(BatchLinker.Result result, int[] ids, Map<String, String> truth) {
+        String[] entity = new String[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            entity[i] = truth.get(result.records().get(i).id());
+        }
+        long[] pairs = pairs(ids, entity);
+        return new Score(pairs[2], pairs[0], pairs[1]);
+    }
+
+    /**
+     * Over cluster ids and each record's true entity: the pairs put in one cluster, of them those truly one entity, and
+     * the true pairs.
+     */
+    public static long[] pairs(int[] ids, String[] entity) {
         Map<Integer, Map<String, Long>> byCluster = new HashMap<>();
         Map<String, Long> entities = new HashMap<>();
         for (int i = 0; i < ids.length; i++) {
-            String entity = truth.get(result.records().get(i).id());
-            byCluster.computeIfAbsent(ids[i], c -> new HashMap<>()).merge(entity, 1L, Long::sum);
-            entities.merge(entity, 1L, Long::sum);
+            byCluster.computeIfAbsent(ids[i], c -> new HashMap<>()).merge(entity[i], 1L, Long::sum);
+            entities.merge(entity[i], 1L, Long::sum);
         }
         long predicted = 0;
         long correct = 0;
@@ -502,6 +514,6 @@ public class LinkBenchmarkTest {
         }
         long truePairs =
                 entities.values().stream().mapToLong(k -> k * (k - 1) / 2).sum();
-        return new Score(truePairs, predicted, correct);
+        return new long[] {predicted, correct, truePairs};
     }
 }

@@ -88,8 +88,8 @@ class IndexAgreementBenchmarkTest {
                 for (int i = 0; i < n; i++) {
                     truth[i] = load.truth().get(records.get(i).id());
                 }
-                long[] linkScore = pairs(linkIds, truth);
-                long[] indexScore = pairs(indexIds, truth);
+                long[] linkScore = LinkBenchmarkTest.pairs(linkIds, truth);
+                long[] indexScore = LinkBenchmarkTest.pairs(indexIds, truth);
                 long both = together(linkIds, indexIds);
                 long either = linkScore[0] + indexScore[0] - both;
                 double agreement = either == 0 ? 1 : (double) both / either;
@@ -113,28 +113,6 @@ class IndexAgreementBenchmarkTest {
         System.out.println(table);
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target", "index-agreement.md"), table.toString());
-    }
-
-    /** Pairs in one cluster, of them truly one person, and true pairs. */
-    static long[] pairs(int[] ids, String[] truth) {
-        Map<Integer, Map<String, Long>> byCluster = new HashMap<>();
-        Map<String, Long> entities = new HashMap<>();
-        for (int i = 0; i < ids.length; i++) {
-            byCluster.computeIfAbsent(ids[i], c -> new HashMap<>()).merge(truth[i], 1L, Long::sum);
-            entities.merge(truth[i], 1L, Long::sum);
-        }
-        long predicted = 0;
-        long correct = 0;
-        for (Map<String, Long> members : byCluster.values()) {
-            long size = members.values().stream().mapToLong(Long::longValue).sum();
-            predicted += size * (size - 1) / 2;
-            for (long k : members.values()) {
-                correct += k * (k - 1) / 2;
-            }
-        }
-        long truePairs =
-                entities.values().stream().mapToLong(k -> k * (k - 1) / 2).sum();
-        return new long[] {predicted, correct, truePairs};
     }
 
     /** Pairs that both clusterings put in one cluster. */
