@@ -19,24 +19,14 @@ record BlockingMeasure(double recall, String table) {
         int n = records.size();
         List<PreparedRecord> prepared =
                 records.parallelStream().map(matcher::prepare).toList();
-        String[][] keys = new String[rules.size()][n];
+        RuleKeys ruleKeys = RuleKeys.of(rules, prepared);
         long[] pairs = new long[rules.size()];
-        List<Map<String, Integer>> sizes = new ArrayList<>();
         for (int r = 0; r < rules.size(); r++) {
-            Map<String, Integer> size = new HashMap<>();
-            for (int i = 0; i < n; i++) {
-                String key = rules.get(r).keyOf(prepared.get(i));
-                keys[r][i] = key;
-                if (key != null) {
-                    size.merge(key, 1, Integer::sum);
-                }
-            }
-            for (int s : size.values()) {
+            for (int s : ruleKeys.sizes().get(r).values()) {
                 if (s <= maxBlockSize) {
                     pairs[r] += (long) s * (s - 1) / 2;
                 }
             }
-            sizes.add(size);
         }
         Map<String, List<Integer>> byEntity = new HashMap<>();
         for (int i = 0; i < n; i++) {
@@ -56,8 +46,7 @@ record BlockingMeasure(double recall, String table) {
                     int found = 0;
                     int last = -1;
                     for (int r = 0; r < rules.size(); r++) {
-                        String k = keys[r][a];
-                        if (k != null && k.equals(keys[r][b]) && sizes.get(r).get(k) <= maxBlockSize) {
+                        if (ruleKeys.together(r, a, b, maxBlockSize)) {
                             byRule[r]++;
                             found++;
                             last = r;

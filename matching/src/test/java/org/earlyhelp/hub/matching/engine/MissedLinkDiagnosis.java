@@ -51,19 +51,7 @@ final class MissedLinkDiagnosis {
         List<Blocking.BlockingRule> rules = matcher.blocking().rules();
         List<PreparedRecord> prepared =
                 records.parallelStream().map(matcher::prepare).toList();
-        String[][] keys = new String[rules.size()][n];
-        List<Map<String, Integer>> sizes = new ArrayList<>();
-        for (int r = 0; r < rules.size(); r++) {
-            Map<String, Integer> size = new HashMap<>();
-            for (int i = 0; i < n; i++) {
-                String key = rules.get(r).keyOf(prepared.get(i));
-                keys[r][i] = key;
-                if (key != null) {
-                    size.merge(key, 1, Integer::sum);
-                }
-            }
-            sizes.add(size);
-        }
+        RuleKeys ruleKeys = RuleKeys.of(rules, prepared);
         // the final clusters a twins or relatives pair keeps apart
         Set<Long> vetoed = new HashSet<>();
         result.forEachKeptPair((a, b, w, rule) -> {
@@ -95,7 +83,7 @@ final class MissedLinkDiagnosis {
                     missed++;
                     String reason;
                     String pattern = "";
-                    if (!compared(keys, sizes, maxBlockSize, a, b)) {
+                    if (!ruleKeys.compared(a, b, maxBlockSize)) {
                         reason = "not-compared";
                     } else {
                         PairScore score = result.score(a, b);
@@ -167,16 +155,6 @@ final class MissedLinkDiagnosis {
                     out.append(String.format(Locale.ROOT, "| %s | %s | %d |%n", parts[0], parts[1], e.getValue()));
                 });
         return out.toString();
-    }
-
-    private static boolean compared(String[][] keys, List<Map<String, Integer>> sizes, int cap, int a, int b) {
-        for (int r = 0; r < keys.length; r++) {
-            String k = keys[r][a];
-            if (k != null && k.equals(keys[r][b]) && sizes.get(r).get(k) <= cap) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static long pairKey(int x, int y) {
