@@ -77,7 +77,7 @@ public final class PersonIndex {
      */
     static final java.time.Duration SIZE_REFRESH = java.time.Duration.ofSeconds(30);
 
-    private record Sized(long records, long readAt, PairMatcher matcher, BiFunction<Object, Object, PairScore> score) {}
+    private record Sized(long readAt, PairMatcher matcher, BiFunction<Object, Object, PairScore> score) {}
 
     /** Candidates made ready for comparison, by record key: an indexed record's demographics never change. */
     private final Map<String, Object> preparedCache =
@@ -271,7 +271,7 @@ public final class PersonIndex {
         BiFunction<Object, Object, PairScore> score = at instanceof StandardMatcher standard
                 ? (a, b) -> standard.score((PreparedRecord) a, (PreparedRecord) b)
                 : (a, b) -> at.score((PersonRecord) a, (PersonRecord) b);
-        current = new Sized(records, now, at, score);
+        current = new Sized(now, at, score);
         sized = current;
         return current;
     }
