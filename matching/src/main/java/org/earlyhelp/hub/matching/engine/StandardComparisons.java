@@ -7,6 +7,7 @@ import org.earlyhelp.hub.matching.compare.DateOfBirthComparator;
 import org.earlyhelp.hub.matching.compare.EmailComparator;
 import org.earlyhelp.hub.matching.compare.ExactComparator;
 import org.earlyhelp.hub.matching.compare.IdentifierComparator;
+import org.earlyhelp.hub.matching.compare.MiddleNameComparator;
 import org.earlyhelp.hub.matching.compare.NameComparator;
 import org.earlyhelp.hub.matching.compare.NameComparator.Level;
 import org.earlyhelp.hub.matching.compare.ResidenceComparator;
@@ -33,7 +34,13 @@ final class StandardComparisons {
     static final int OTHER_IDENTIFIER = 7;
     static final int EMAIL = 8;
     static final int PHONE = 9;
-    static final int COUNT = 10;
+    /**
+     * Last, so that older settings files and vectors keep their order; a settings file without it weighs it 0 (m = u),
+     * as a missing level does.
+     */
+    static final int MIDDLE_NAMES = 10;
+
+    static final int COUNT = 11;
 
     private final NameComparator names;
     private final DateOfBirthComparator dates = new DateOfBirthComparator();
@@ -51,7 +58,8 @@ final class StandardComparisons {
                 of("upn", ExactComparator.Level.class, UPN),
                 of("other_identifier", IdentifierComparator.Level.class, OTHER_IDENTIFIER),
                 of("email", EmailComparator.Level.class, EMAIL),
-                of("phone", IdentifierComparator.Level.class, PHONE));
+                of("phone", IdentifierComparator.Level.class, PHONE),
+                of("middle_names", MiddleNameComparator.Level.class, MIDDLE_NAMES));
     }
 
     List<Comparison> comparisons() {
@@ -94,6 +102,8 @@ final class StandardComparisons {
                 .ordinal();
         out[EMAIL] = EmailComparator.compareNormalised(a.email, b.email).ordinal();
         out[PHONE] = IdentifierComparator.compareNormalised(a.phone, b.phone).ordinal();
+        out[MIDDLE_NAMES] =
+                MiddleNameComparator.compare(a.middleNames, b.middleNames).ordinal();
     }
 
     /** Forename and surname swapped: each agrees with the other's exactly or by sound (cheap: no Jaro-Winkler). */

@@ -32,7 +32,29 @@ class StandardMatcherTest {
                         .build());
         assertThat(score.outcome()).isEqualTo(Outcome.LINK);
         assertThat(score.rule()).isEqualTo(Rule.NHS_NUMBER_AND_DATE_OF_BIRTH);
-        assertThat(score.explanation().contributions()).hasSize(10);
+        // every comparison explained, the middle names too (missing on both sides here, so no weight)
+        assertThat(score.explanation().contributions()).hasSize(11);
+        assertThat(score.explanation().contributions().get(10).comparison()).isEqualTo("middle_names");
+        assertThat(score.explanation().contributions().get(10).weight()).isZero();
+    }
+
+    @Test
+    void middleNamesThatDifferCountStronglyAgainstAndAMissingOneCountsForNothing() {
+        // Given a father with his date of birth and a record of one name at his address without one: his, or his son's?
+        PersonRecord father = jonathan("a").middleNames("Paul").sex("M").build();
+        PersonRecord.Builder undated = jonathan("b").dateOfBirth(null).sex("M").address("12 Oak Road");
+
+        // When the second record names the same middle name, another, or none
+        PairScore same = matcher.score(father, undated.middleNames("Paul").build());
+        PairScore other = matcher.score(father, undated.middleNames("James").build());
+        PairScore none = matcher.score(father, undated.middleNames(null).build());
+        PairScore neither = matcher.score(father.toBuilder().middleNames(null).build(), undated.build());
+
+        // Then the same middle name adds evidence, another takes more away than it adds, and none is no evidence
+        assertThat(same.matchWeight()).isGreaterThan(none.matchWeight() + 4);
+        assertThat(other.matchWeight()).isLessThan(none.matchWeight() - 7);
+        assertThat(none.matchWeight()).isEqualTo(neither.matchWeight());
+        assertThat(same.outcome()).isEqualTo(Outcome.LINK);
     }
 
     @Test
