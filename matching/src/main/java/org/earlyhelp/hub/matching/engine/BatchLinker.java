@@ -3,9 +3,11 @@ package org.earlyhelp.hub.matching.engine;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.earlyhelp.hub.matching.model.PersonRecord;
 
 /**
@@ -317,7 +319,8 @@ public final class BatchLinker {
         start = lap(timings, "score", start);
 
         long[] refused = new long[1];
-        int[] clusterIds = kept.cluster(records.size(), used.linkThreshold(), refused);
+        Set<Integer> ambiguous = new HashSet<>();
+        int[] clusterIds = kept.cluster(records.size(), used.linkThreshold(), refused, ambiguous);
         List<ReviewPair> reviews = new ArrayList<>();
         long links = 0;
         long twins = 0;
@@ -326,9 +329,10 @@ public final class BatchLinker {
             Outcome outcome = matcher.outcome(rule, kept.weight[p]);
             if (rule.keepsApart()) {
                 twins++;
-            } else if (outcome == Outcome.LINK) {
+            } else if (outcome == Outcome.LINK && !heldAsAmbiguous(kept, p, rule, ambiguous)) {
                 links++;
-            } else if (outcome == Outcome.REVIEW && clusterIds[kept.first[p]] != clusterIds[kept.second[p]]) {
+            } else if ((outcome == Outcome.REVIEW || outcome == Outcome.LINK)
+                    && clusterIds[kept.first[p]] != clusterIds[kept.second[p]]) {
                 PreparedRecord a = prepared.get(kept.first[p]);
                 PreparedRecord b = prepared.get(kept.second[p]);
                 reviews.add(new ReviewPair(a.record(), b.record(), matcher.score(a, b)));
@@ -359,6 +363,12 @@ public final class BatchLinker {
                 checks,
                 householdShare,
                 households);
+    }
+
+    /** A link the ambiguity rule held for review: a record too close to call between two people (LinkRule). */
+    private static boolean heldAsAmbiguous(KeptPairs kept, int p, Rule rule, Set<Integer> ambiguous) {
+        return !rule.linksWhateverTheWeight()
+                && (ambiguous.contains(kept.first[p]) || ambiguous.contains(kept.second[p]));
     }
 
     private static long lap(Map<String, Duration> timings, String stage, long start) {

@@ -3,8 +3,10 @@ package org.earlyhelp.hub.matching.engine;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.IntStream;
 
 /** Pairs kept after scoring, in primitive arrays: record indexes, weight and deciding rule. */
@@ -78,6 +80,11 @@ final class KeptPairs {
      * cluster precision 0.83 at the Bayes decision). See {@link #corroborated}.
      */
     int[] cluster(int n, double linkThreshold, long[] refused) {
+        return cluster(n, linkThreshold, refused, new HashSet<>());
+    }
+
+    /** As {@link #cluster(int, double, long[])}, adding to {@code ambiguous} the records held out as ambiguous. */
+    int[] cluster(int n, double linkThreshold, long[] refused, Set<Integer> ambiguous) {
         int[] parent = IntStream.range(0, n).toArray();
         Map<Integer, List<Integer>> cannotLink = new HashMap<>();
         List<Integer> links = new ArrayList<>();
@@ -90,6 +97,7 @@ final class KeptPairs {
                 links.add(p);
             }
         }
+        links = withoutAmbiguous(links, cannotLink, ambiguous);
         links.sort((x, y) -> Double.compare(strength(y), strength(x)));
         Map<Integer, List<Integer>> linked = new HashMap<>();
         for (int p : links) {
@@ -133,6 +141,69 @@ final class KeptPairs {
             ids[i] = idOfRoot[root];
         }
         return ids;
+    }
+
+    /**
+     * The links left once every record that links to two records kept apart as different people, with neither link
+     * {@link LinkRule#AMBIGUITY_MARGIN} bits the stronger, has lost its probabilistic links ({@link LinkRule#ambiguous}):
+     * such a record stays out of both clusters, and its pairs go to review. A link an identifier decided is never
+     * ambiguous. Only direct vetoes count (the two records themselves kept apart), so the result does not depend on
+     * the order clusters are built in; the person index applies the same test to the two people it could join.
+     */
+    private List<Integer> withoutAmbiguous(
+            List<Integer> links, Map<Integer, List<Integer>> cannotLink, Set<Integer> ambiguous) {
+        if (cannotLink.isEmpty()) {
+            return links;
+        }
+        Map<Integer, List<Integer>> byRecord = new HashMap<>();
+        for (int p : links) {
+            byRecord.computeIfAbsent(first[p], x -> new ArrayList<>()).add(p);
+            byRecord.computeIfAbsent(second[p], x -> new ArrayList<>()).add(p);
+        }
+        for (Map.Entry<Integer, List<Integer>> e : byRecord.entrySet()) {
+            List<Integer> own = e.getValue();
+            if (own.size() < 2) {
+                continue;
+            }
+            int record = e.getKey();
+            for (int x = 0; x < own.size() && !ambiguous.contains(record); x++) {
+                for (int y = x + 1; y < own.size(); y++) {
+                    int px = own.get(x);
+                    int py = own.get(y);
+                    int ox = first[px] == record ? second[px] : first[px];
+                    int oy = first[py] == record ? second[py] : first[py];
+                    if (!cannotLink.getOrDefault(ox, List.of()).contains(oy)) {
+                        continue;
+                    }
+                    double sx = strength(px);
+                    double sy = strength(py);
+                    if (LinkRule.ambiguous(Math.max(sx, sy), Math.min(sx, sy)) && closeToBest(own, Math.min(sx, sy))) {
+                        ambiguous.add(record);
+                        break;
+                    }
+                }
+            }
+        }
+        if (ambiguous.isEmpty()) {
+            return links;
+        }
+        List<Integer> kept = new ArrayList<>(links.size());
+        for (int p : links) {
+            boolean deterministic = Rule.values()[rule[p]].linksWhateverTheWeight();
+            if (deterministic || !(ambiguous.contains(first[p]) || ambiguous.contains(second[p]))) {
+                kept.add(p);
+            }
+        }
+        return kept;
+    }
+
+    /** Whether the weaker of two contested links is within the margin of the record's strongest link of all. */
+    private boolean closeToBest(List<Integer> own, double weaker) {
+        double best = Double.NEGATIVE_INFINITY;
+        for (int p : own) {
+            best = Math.max(best, strength(p));
+        }
+        return LinkRule.ambiguous(best, weaker);
     }
 
     /**

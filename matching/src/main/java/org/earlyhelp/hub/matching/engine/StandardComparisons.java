@@ -106,9 +106,21 @@ final class StandardComparisons {
                 MiddleNameComparator.compare(a.middleNames, b.middleNames).ordinal();
     }
 
-    /** Forename and surname swapped: each agrees with the other's exactly or by sound (cheap: no Jaro-Winkler). */
-    private static boolean swapped(PreparedRecord a, PreparedRecord b) {
-        return alike(a.forename, b.surname) && alike(a.surname, b.forename);
+    /**
+     * Forename and surname swapped: each agrees with the other's, one of them exactly or by sound and the other at
+     * least as a near spelling (Jaro-Winkler high), so that a swap with a slip in one name is still a swap. Cheap for
+     * the many pairs of strangers that reach it (both names disagree): Jaro-Winkler runs only once one name agrees.
+     */
+    private boolean swapped(PreparedRecord a, PreparedRecord b) {
+        boolean first = alike(a.forename, b.surname);
+        boolean second = alike(a.surname, b.forename);
+        if (first && second) {
+            return true;
+        }
+        if (first) {
+            return near(a.surname, b.forename);
+        }
+        return second && near(a.forename, b.surname);
     }
 
     private static boolean alike(NameComparator.Prepared x, NameComparator.Prepared y) {
@@ -116,6 +128,10 @@ final class StandardComparisons {
                 && !y.isNull()
                 && (x.normalised().equals(y.normalised())
                         || (!x.primary().isEmpty() && x.primary().equals(y.primary())));
+    }
+
+    private boolean near(NameComparator.Prepared x, NameComparator.Prepared y) {
+        return !x.isNull() && !y.isNull() && names.compare(x, y).ordinal() <= Level.JARO_WINKLER_HIGH.ordinal();
     }
 
     private static boolean inMiddleNames(PreparedRecord a, PreparedRecord b) {

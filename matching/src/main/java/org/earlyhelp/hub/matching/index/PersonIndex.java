@@ -206,6 +206,10 @@ public final class PersonIndex {
 
         Instant now = clock.instant();
         Candidate chosen = !ranked.isEmpty() && ranked.get(0).score().outcome() == Outcome.LINK ? ranked.get(0) : null;
+        if (chosen != null && ambiguous(ranked, deciding)) {
+            // too close to call between two people kept apart: a person of its own, and both go to review
+            chosen = null;
+        }
         UUID personId;
         if (chosen == null) {
             personId = UUID.randomUUID();
@@ -248,6 +252,34 @@ public final class PersonIndex {
         }
         String method = chosen == null ? NEW_PERSON : chosen.score().rule().name();
         return new Resolution(key, personId, method, chosen == null ? null : chosen.score(), reviews);
+    }
+
+    /**
+     * The ambiguity test of the {@link org.earlyhelp.hub.matching.engine.LinkRule}, as the batch linker applies it: the
+     * two people this record links to most strongly are kept apart from each other (their two records are twins or
+     * relatives) and neither link is the margin stronger.
+     */
+    private static boolean ambiguous(List<Candidate> ranked, Sized deciding) {
+        List<Candidate> linking = ranked.stream()
+                .filter(x -> x.score().outcome() == Outcome.LINK)
+                .sorted(Comparator.comparingDouble((Candidate x) -> -strength(x)))
+                .toList();
+        if (linking.size() < 2) {
+            return false;
+        }
+        Candidate first = linking.get(0);
+        Candidate second = linking.get(1);
+        return org.earlyhelp.hub.matching.engine.LinkRule.ambiguous(strength(first), strength(second))
+                && deciding.score()
+                        .apply(first.record(), second.record())
+                        .rule()
+                        .keepsApart();
+    }
+
+    private static double strength(Candidate candidate) {
+        return candidate.score().rule().linksWhateverTheWeight()
+                ? Double.POSITIVE_INFINITY
+                : candidate.score().matchWeight();
     }
 
     /**

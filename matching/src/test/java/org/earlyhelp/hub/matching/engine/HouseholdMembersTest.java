@@ -254,4 +254,64 @@ class HouseholdMembersTest {
         assertThat(ids[2]).isEqualTo(ids[1]);
         assertThat(ids[0]).isNotEqualTo(ids[1]);
     }
+
+    @Test
+    void aRecordThatCouldBeEitherOfTwoPeopleOfOneNameGoesWithNeitherAndToReview() {
+        // Given a father and son of one name at one address, and a record of that name there with no date of birth
+        List<PersonRecord> records = List.of(
+                atHome("father", "Daniel", "Whitfield")
+                        .sex("M")
+                        .dateOfBirth(LocalDate.of(1981, 2, 11))
+                        .build(),
+                atHome("son", "Daniel", "Whitfield").sex("M").build(),
+                atHome("undated", "Daniel", "Whitfield")
+                        .sex("M")
+                        .dateOfBirth(null)
+                        .build());
+
+        // When linked with the shipped settings
+        BatchLinker.Result result = new BatchLinker(
+                        MatchSettings.standard(), BatchLinker.Options.defaults().withTrain(false))
+                .link(records, BatchLinker.Progress.NONE);
+
+        // Then it is in neither's cluster (before, it went with whichever link was stronger), and both pairs are
+        // held for review
+        int[] ids = result.clusterIds();
+        assertThat(ids[2]).isNotEqualTo(ids[0]).isNotEqualTo(ids[1]);
+        assertThat(ids[0]).isNotEqualTo(ids[1]);
+        assertThat(result.reviewPairs())
+                .extracting(p -> p.first().id() + "-" + p.second().id())
+                .containsExactlyInAnyOrder("father-undated", "son-undated");
+        assertThat(result.counts().links()).isZero();
+    }
+
+    @Test
+    void aRecordThatOnePersonExplainsFarBetterStillGoesWithThatPerson() {
+        // Given the same household, the undated record now carrying the son's phone number, as his own record does
+        List<PersonRecord> records = List.of(
+                atHome("father", "Daniel", "Whitfield")
+                        .sex("M")
+                        .dateOfBirth(LocalDate.of(1981, 2, 11))
+                        .phone("07700900123")
+                        .build(),
+                atHome("son", "Daniel", "Whitfield")
+                        .sex("M")
+                        .phone("07700900456")
+                        .build(),
+                atHome("undated", "Daniel", "Whitfield")
+                        .sex("M")
+                        .dateOfBirth(null)
+                        .phone("07700900456")
+                        .build());
+
+        // When linked with the shipped settings
+        BatchLinker.Result result = new BatchLinker(
+                        MatchSettings.standard(), BatchLinker.Options.defaults().withTrain(false))
+                .link(records, BatchLinker.Progress.NONE);
+
+        // Then the phone decides it: the record is the son's
+        int[] ids = result.clusterIds();
+        assertThat(ids[2]).isEqualTo(ids[1]);
+        assertThat(ids[0]).isNotEqualTo(ids[1]);
+    }
 }

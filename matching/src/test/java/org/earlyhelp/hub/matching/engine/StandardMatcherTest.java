@@ -89,6 +89,26 @@ class StandardMatcherTest {
     }
 
     @Test
+    void swappedNamesWithASlipInOneAreStillASwap() {
+        // Given the names swapped and the surname then misspelt (Smith -> Smiht), and a moved address
+        PersonRecord a =
+                jonathan("a").postcode("S43 2XY").address("4 Elm Close").build();
+        PersonRecord b = jonathan("b").forename("Smiht").surname("Jonathan").build();
+
+        // When / Then both names count as near agreement, not as two disagreements
+        var contributions = matcher.score(a, b).explanation().contributions();
+        assertThat(contributions.get(0).level().name()).isEqualTo("JARO_WINKLER_HIGH");
+        assertThat(contributions.get(1).level().name()).isEqualTo("JARO_WINKLER_HIGH");
+
+        // but two different people whose names merely share a letter or two are not read as swapped
+        var strangers = matcher.score(
+                        a, jonathan("c").forename("Smart").surname("Jones").build())
+                .explanation()
+                .contributions();
+        assertThat(strangers.get(0).level().name()).isEqualTo("OTHER");
+    }
+
+    @Test
     void commonSurnamesWeighLessThanRareOnesWithTermFrequencies() {
         TermFrequencies tf = (field, value) -> value.equals("smith") ? 0.02 : 0.0001;
         StandardMatcher adjusted = new StandardMatcher(MatchSettings.standard(), tf);

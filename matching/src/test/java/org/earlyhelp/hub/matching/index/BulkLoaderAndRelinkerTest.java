@@ -258,6 +258,37 @@ class BulkLoaderAndRelinkerTest {
         assertThat(batch.settings().linkThreshold()).isEqualTo(LinkRule.linkWeight(true));
     }
 
+    @Test
+    void aRecordThatCouldBeEitherOfTwoPeopleOfOneNameJoinsNeitherInTheIndexAsInTheBatch() throws SQLException {
+        // Given a father and son of one name at one address, loaded as two people
+        List<PersonRecord> load = fillers("f", 400);
+        load.add(maybe("health", "dad")
+                .sex("M")
+                .dateOfBirth(LocalDate.of(1981, 2, 11))
+                .build());
+        load.add(maybe("schools", "son").sex("M").build());
+        loader.load(load, BatchLinker.Progress.NONE);
+        UUID father = index.personOf("health", "dad").orElseThrow();
+        UUID son = index.personOf("schools", "son").orElseThrow();
+        assertThat(son).isNotEqualTo(father);
+
+        // When a record of that name arrives from the police with no date of birth, and link decides the same records
+        PersonRecord undated = maybe("police", "p1").sex("M").dateOfBirth(null).build();
+        List<PersonRecord> all = new ArrayList<>(load);
+        all.add(undated);
+        BatchLinker.Result batch = linker.link(all, BatchLinker.Progress.NONE);
+        Resolution arrived = index.resolve(undated);
+
+        // Then both keep it out of each person, and the index holds it for review against both
+        assertThat(batch.clusterOf(402)).isNotEqualTo(batch.clusterOf(400)).isNotEqualTo(batch.clusterOf(401));
+        assertThat(arrived.newPerson()).isTrue();
+        assertThat(arrived.reviewsOpened()).isEqualTo(2);
+        assertThat(index.openReviews(1000).stream()
+                        .filter(r -> r.recordKey().equals("police/p1"))
+                        .map(ReviewItem::candidatePersonId))
+                .containsExactlyInAnyOrder(father, son);
+    }
+
     // --- records -------------------------------------------------------------------------------------------------
 
     @Test
