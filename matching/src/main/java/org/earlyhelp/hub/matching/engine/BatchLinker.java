@@ -203,6 +203,13 @@ public final class BatchLinker {
             return kept.cluster(records.size(), linkThreshold, new long[1]);
         }
 
+        /** The records the ambiguity rule ({@link LinkRule#ambiguous}) holds out of every cluster at a link threshold. */
+        public Set<Integer> ambiguousAt(double linkThreshold) {
+            Set<Integer> ambiguous = new HashSet<>();
+            kept.cluster(records.size(), linkThreshold, new long[1], ambiguous);
+            return ambiguous;
+        }
+
         /** What {@link #forEachKeptPair} is given for each kept pair: record indexes, match weight and deciding rule. */
         @FunctionalInterface
         public interface KeptPairVisitor {

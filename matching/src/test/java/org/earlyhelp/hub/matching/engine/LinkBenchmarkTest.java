@@ -137,6 +137,9 @@ public class LinkBenchmarkTest {
             double bestAt = Double.NaN;
             Score best = null;
             double precise = Double.NaN;
+            Score preciseScore = null;
+            double mostRecallAt = Double.NaN;
+            Score mostRecall = null;
             StringBuilder sweep = new StringBuilder();
             for (double t = large ? 2 : -10; t <= (large ? 20 : 30); t += large ? 1 : 0.5) {
                 Score s = score(result, result.clusterIdsAt(t), load.truth());
@@ -146,6 +149,11 @@ public class LinkBenchmarkTest {
                 }
                 if (Double.isNaN(precise) && s.precision() >= 0.999) {
                     precise = t;
+                    preciseScore = s;
+                }
+                if (s.precision() >= 0.999 && (mostRecall == null || s.recall() > mostRecall.recall())) {
+                    mostRecall = s;
+                    mostRecallAt = t;
                 }
                 if (t >= -6 && t <= 12 && t % 2 == 0) {
                     sweep.append(sweep.isEmpty() ? "" : " / ").append(String.format(Locale.ROOT, "%.3f", s.f1()));
@@ -238,6 +246,20 @@ public class LinkBenchmarkTest {
                     atDefault.f1() - best.f1(),
                     precise,
                     sweep));
+            if (preciseScore != null) {
+                // what the aim of precision >= 0.999 costs in recall, for any one threshold of the sweep
+                rules.append(String.format(
+                        Locale.ROOT,
+                        "%n%s precision >= 0.999 from weight %.1f: P / R / F1 %.4f / %.4f / %.4f; most recall with"
+                                + " precision >= 0.999: %.4f (at %.1f)",
+                        load.name(),
+                        precise,
+                        preciseScore.precision(),
+                        preciseScore.recall(),
+                        preciseScore.f1(),
+                        mostRecall.recall(),
+                        mostRecallAt));
+            }
             rules.append("\n").append(load.name()).append(" stages:");
             result.timings()
                     .forEach((stage, d) ->

@@ -23,6 +23,8 @@ import org.earlyhelp.hub.matching.model.PersonRecord;
  *   <li>{@code rule-TWINS}, {@code rule-RELATIVES}, {@code rule-HOUSEHOLD_ONLY}: a household rule decided the pair;
  *   <li>{@code below-review}: scored below the review threshold;
  *   <li>{@code review-band}: from the review threshold to below the link threshold;
+ *   <li>{@code held-ambiguous}: the pair links, but one record links as strongly to a person kept apart from the
+ *       other and the ambiguity rule held it out of both ({@code LinkRule.ambiguous});
  *   <li>{@code split-veto}: the pair links, but a twins or relatives pair keeps the two final clusters apart;
  *   <li>{@code split-corroboration}: the pair links, no veto between the clusters: the clustering's corroboration
  *       ({@code KeptPairs}) would not join them on this doubtful link.
@@ -59,6 +61,7 @@ final class MissedLinkDiagnosis {
                 vetoed.add(pairKey(ids[a], ids[b]));
             }
         });
+        Set<Integer> ambiguous = result.ambiguousAt(link);
         Map<String, List<Integer>> byEntity = new HashMap<>();
         for (int i = 0; i < n; i++) {
             byEntity.computeIfAbsent(truth.get(records.get(i).id()), e -> new ArrayList<>())
@@ -92,6 +95,8 @@ final class MissedLinkDiagnosis {
                         double w = score.matchWeight();
                         if (rule == Rule.TWINS || rule == Rule.RELATIVES || rule == Rule.HOUSEHOLD_ONLY) {
                             reason = "rule-" + rule.name();
+                        } else if (rule.links(w, link) && (ambiguous.contains(a) || ambiguous.contains(b))) {
+                            reason = "held-ambiguous";
                         } else if (rule.links(w, link)) {
                             reason = vetoed.contains(pairKey(ids[a], ids[b])) ? "split-veto" : "split-corroboration";
                         } else if (w < review) {
