@@ -144,13 +144,18 @@ public final class CsvPersonReader {
     static PersonRecord toRecord(CSVRecord row, Mapping m, LocalDate today) {
         String source = m.sourceColumn() == null ? m.fixedSource() : blankToNull(row.get(m.sourceColumn()));
         String dob = value(row, m, "dob");
+        java.util.Optional<LocalDate> date = DateParser.parse(dob, today);
+        // a year alone (the police's "age given") is kept as a partial date, as link keeps it
+        java.util.OptionalInt year =
+                date.isPresent() ? java.util.OptionalInt.empty() : DateParser.parseYear(dob, today);
         return PersonRecord.builder(row.get(m.idColumn()))
                 .source(source)
                 .education(source != null && m.educationSources().contains(source))
                 .forename(value(row, m, "forename"))
                 .middleNames(value(row, m, "middle_names"))
                 .surname(value(row, m, "surname"))
-                .dateOfBirth(DateParser.parse(dob, today).orElse(null))
+                .dateOfBirth(date.orElse(null))
+                .yearOfBirth(year.isPresent() ? year.getAsInt() : null)
                 .sex(value(row, m, "sex"))
                 .address(value(row, m, "address"))
                 .town(value(row, m, "town"))
