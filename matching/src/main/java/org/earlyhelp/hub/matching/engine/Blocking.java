@@ -100,7 +100,12 @@ public final class Blocking {
             new BlockingRule("ns", Blocking::namesEitherWayRound),
             new BlockingRule("ft", r -> withTown(r, r.forename)),
             new BlockingRule("st", r -> withTown(r, r.surname)),
-            new BlockingRule("el", Blocking::emailLocalPart));
+            new BlockingRule("el", Blocking::emailLocalPart),
+            // issue 10, point 4, third round: a name whose other half carries a slip that changes its sound (Smith,
+            // Smiht), and an e-mail address with a slip in its letters; measured in docs/benchmarks.md
+            new BlockingRule("fi", r -> withInitial(r.forename, r.surname)),
+            new BlockingRule("si", r -> withInitial(r.surname, r.forename)),
+            new BlockingRule("ed", Blocking::emailDigits));
 
     private final List<BlockingRule> rules;
 
@@ -152,6 +157,35 @@ public final class Blocking {
                         || !r.postcodeKey().isEmpty()
                 ? null
                 : name.primary() + "|" + r.town;
+    }
+
+    /** One name exactly, with the other's first letter: the other may carry any slip after its first letter. */
+    private static String withInitial(
+            org.earlyhelp.hub.matching.compare.NameComparator.Prepared name,
+            org.earlyhelp.hub.matching.compare.NameComparator.Prepared other) {
+        return name.isNull() || other.isNull()
+                ? null
+                : name.normalised() + "|" + other.normalised().charAt(0);
+    }
+
+    /**
+     * The digits of an e-mail address's local part (two or more: a year of birth, a number the person chose) with the
+     * first four characters of its domain: survives a slip in the letters, where {@code el} survives one in the
+     * domain.
+     */
+    private static String emailDigits(PreparedRecord r) {
+        int at = r.email.indexOf('@');
+        if (at < 0 || r.email.length() - at - 1 < 4) {
+            return null;
+        }
+        StringBuilder digits = new StringBuilder();
+        for (int i = 0; i < at; i++) {
+            char c = r.email.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits.append(c);
+            }
+        }
+        return digits.length() < 2 ? null : digits + "@" + r.email.substring(at + 1, at + 5);
     }
 
     /** The part of an email address before the first {@code @}, from three characters: it survives a mistyped domain. */

@@ -115,4 +115,48 @@ class BlockingTest {
         assertThat(reachComparison(full, yearOnly)).isTrue();
         assertThat(reachComparison(full, anotherYear)).isFalse();
     }
+
+    @Test
+    void aSurnameSlipThatChangesItsSoundStillMeetsOnTheForenameAndInitial() {
+        // Given one person, the surname mistyped so that it no longer sounds the same, another date and town each
+        PersonRecord a = PersonRecord.builder("a")
+                .forename("Bradley")
+                .surname("Haberfield")
+                .dateOfBirth(LocalDate.of(1958, 12, 11))
+                .build();
+        PersonRecord b = PersonRecord.builder("b")
+                .forename("Bradley")
+                .surname("Hbaerfield")
+                .dateOfBirth(LocalDate.of(1919, 5, 28))
+                .build();
+
+        // When blocked, Then they are compared, and a stranger with another initial is not
+        assertThat(reachComparison(a, b)).isTrue();
+        assertThat(reachComparison(
+                        a,
+                        PersonRecord.builder("c")
+                                .forename("Bradley")
+                                .surname("Morris")
+                                .dateOfBirth(LocalDate.of(1919, 5, 28))
+                                .build()))
+                .isFalse();
+    }
+
+    @Test
+    void anEmailWithASlipInItsLettersStillMeetsOnItsDigitsAndDomain() {
+        // Given one person with nothing else in common but the e-mail address, mistyped in a letter
+        PersonRecord a = PersonRecord.builder("a")
+                .forename("Poppy")
+                .dateOfBirth(LocalDate.of(1982, 7, 14))
+                .email("poppy.fox63@rivera.com")
+                .build();
+        PersonRecord b = PersonRecord.builder("b")
+                .surname("Fox")
+                .dateOfBirth(LocalDate.of(1983, 7, 12))
+                .email("popy.fox63@rivera.com")
+                .build();
+
+        // When blocked, Then they are compared
+        assertThat(reachComparison(a, b)).isTrue();
+    }
 }
