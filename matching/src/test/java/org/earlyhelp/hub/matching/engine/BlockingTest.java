@@ -67,7 +67,7 @@ class BlockingTest {
                 .town("Kingston-upon-Hull");
         PersonRecord.Builder second = PersonRecord.builder("b")
                 .forename("Freddie")
-                .surname("Hsmel")
+                .surname("Olmes")
                 .dateOfBirth(LocalDate.of(1992, 11, 3))
                 .town("Kingston-upon-Hull");
 
