@@ -14,12 +14,39 @@ import java.util.function.Function;
  */
 public final class Blocking {
 
-    /** A named rule; {@code key} returns null when the record lacks what the rule needs. */
-    public record BlockingRule(String name, Function<PreparedRecord, String> key) {
+    /**
+     * A named rule; {@code key} returns null when the record lacks what the rule needs. A rule whose key is weak (a name
+     * with an initial) has its own {@code maxBlock}: a block of more records than that is not compared through this rule
+     * (it is the rule's definition, not a block skipped for size), wherever the general size cap is higher.
+     */
+    public record BlockingRule(String name, Function<PreparedRecord, String> key, int maxBlock) {
+
+        public BlockingRule(String name, Function<PreparedRecord, String> key) {
+            this(name, key, Integer.MAX_VALUE);
+        }
+
         String keyOf(PreparedRecord r) {
             String value = key.apply(r);
             return value == null ? null : name + ":" + value;
         }
+    }
+
+    /**
+     * The largest block the name-and-initial rules compare: a rare forename with an initial is a handful of records,
+     * a common one hundreds, and those pairs are what the name + postcode and name + birth year rules already give. On
+     * {@code hub simulate people} (200,000 records, names drawn as skewed as the commonest real ones) the two rules
+     * without this cap added 55% more pairs for 0.0004 more blocking recall.
+     */
+    public static final int INITIAL_BLOCK = 50;
+
+    /** The rule named {@code name}'s own block cap ({@code Integer.MAX_VALUE} for none, or for an unknown name). */
+    public static int maxBlockOf(String name) {
+        for (BlockingRule rule : STANDARD) {
+            if (rule.name().equals(name)) {
+                return rule.maxBlock();
+            }
+        }
+        return Integer.MAX_VALUE;
     }
 
     /** Rules in order; a pair is attributed to the first rule that finds it. */
@@ -103,8 +130,8 @@ public final class Blocking {
             new BlockingRule("el", Blocking::emailLocalPart),
             // issue 10, point 4, third round: a name whose other half carries a slip that changes its sound (Smith,
             // Smiht), and an e-mail address with a slip in its letters; measured in docs/benchmarks.md
-            new BlockingRule("fi", r -> withInitial(r.forename, r.surname)),
-            new BlockingRule("si", r -> withInitial(r.surname, r.forename)),
+            new BlockingRule("fi", r -> withInitial(r.forename, r.surname), INITIAL_BLOCK),
+            new BlockingRule("si", r -> withInitial(r.surname, r.forename), INITIAL_BLOCK),
             new BlockingRule("ed", Blocking::emailDigits));
 
     private final List<BlockingRule> rules;

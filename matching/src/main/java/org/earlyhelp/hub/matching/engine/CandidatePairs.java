@@ -55,7 +55,7 @@ final class CandidatePairs {
                 h[i] = key == null ? 0 : hash40(key);
             });
             hashes[r] = h;
-            index(r, maxBlockSize);
+            index(r, maxBlockSize, list.get(r).maxBlock());
         }
     }
 
@@ -64,7 +64,7 @@ final class CandidatePairs {
         return (h >>> INDEX_BITS) | 1L;
     }
 
-    private void index(int r, int maxBlockSize) {
+    private void index(int r, int maxBlockSize, int ruleCap) {
         long[] h = hashes[r];
         long[] packed = IntStream.range(0, h.length)
                 .filter(i -> h[i] != 0)
@@ -87,6 +87,9 @@ final class CandidatePairs {
                 skippedKeys.add(key);
                 blocksSkipped++;
                 pairsInSkippedBlocks += (long) size * (size - 1) / 2;
+            } else if (size > ruleCap) {
+                // over the rule's own cap: not a block of this rule (not counted as skipped)
+                skippedKeys.add(key);
             } else if (size > 1) {
                 starts.add(kept);
                 for (int k = i; k < j; k++) {

@@ -833,12 +833,26 @@ public final class PersonIndex {
             return List.of();
         }
         Map<String, UUID> found = new LinkedHashMap<>();
+        // a rule with its own block cap (a name with an initial) gives no candidates from a block over that cap, as the
+        // batch linker compares none through it; every other key gives at most CANDIDATES_PER_KEY
+        String[] keys = blockKeys.toArray(String[]::new);
+        Integer[] caps = new Integer[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            int colon = keys[i].indexOf(':');
+            int cap = colon < 0
+                    ? Integer.MAX_VALUE
+                    : org.earlyhelp.hub.matching.engine.Blocking.maxBlockOf(keys[i].substring(0, colon));
+            caps[i] = Math.min(cap, CANDIDATES_PER_KEY);
+        }
         try (PreparedStatement s = c.prepareStatement("select r.record_key, r.person_id"
-                + " from (select distinct k.record_key from unnest(?::text[]) as b(block_key)"
-                + "   cross join lateral (select record_key from person_block_key p where p.block_key = b.block_key"
-                + "   limit " + CANDIDATES_PER_KEY + ") k) ks"
+                + " from (select distinct k.record_key from unnest(?::text[], ?::int[]) as b(block_key, cap)"
+                + "   cross join lateral (select x.record_key, count(*) over () as n from (select record_key"
+                + "     from person_block_key p where p.block_key = b.block_key"
+                + "     limit least(b.cap + 1, " + CANDIDATES_PER_KEY + ")) x) k"
+                + "   where k.n <= b.cap) ks"
                 + " join person_record r on r.record_key = ks.record_key")) {
-            s.setArray(1, c.createArrayOf("text", blockKeys.toArray()));
+            s.setArray(1, c.createArrayOf("text", keys));
+            s.setArray(2, c.createArrayOf("integer", caps));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     found.put(rs.getString(1), rs.getObject(2, UUID.class));

@@ -23,7 +23,7 @@ record BlockingMeasure(double recall, String table) {
         long[] pairs = new long[rules.size()];
         for (int r = 0; r < rules.size(); r++) {
             for (int s : ruleKeys.sizes().get(r).values()) {
-                if (s <= maxBlockSize) {
+                if (s <= Math.min(maxBlockSize, rules.get(r).maxBlock())) {
                     pairs[r] += (long) s * (s - 1) / 2;
                 }
             }

@@ -159,4 +159,31 @@ class BlockingTest {
         // When blocked, Then they are compared
         assertThat(reachComparison(a, b)).isTrue();
     }
+
+    @Test
+    void aNameWithAnInitialComparesOnlyBlocksOfItsOwnCapAndDoesNotReportTheRestAsSkipped() {
+        // Given only the forename + surname initial rule, and blocks of one forename with surnames of one initial
+        Blocking initials = new Blocking(
+                Blocking.STANDARD.stream().filter(r -> r.name().equals("fi")).toList());
+
+        // When a block holds as many records as the cap, and one more
+        CandidatePairs atCap = new CandidatePairs(bradleys(Blocking.INITIAL_BLOCK), initials, 1000);
+        CandidatePairs overCap = new CandidatePairs(bradleys(Blocking.INITIAL_BLOCK + 1), initials, 1000);
+
+        // Then the first is compared in full and the second not at all, without a warning about skipped blocks
+        assertThat(atCap.upperBound()).isEqualTo((long) Blocking.INITIAL_BLOCK * (Blocking.INITIAL_BLOCK - 1) / 2);
+        assertThat(overCap.upperBound()).isZero();
+        assertThat(overCap.blocksSkipped()).isZero();
+    }
+
+    private List<PreparedRecord> bradleys(int n) {
+        List<PreparedRecord> records = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            records.add(matcher.prepare(PersonRecord.builder("r" + i)
+                    .forename("Bradley")
+                    .surname("H" + "abcdefghij".charAt(i % 10) + "x".repeat(1 + i / 10))
+                    .build()));
+        }
+        return records;
+    }
 }

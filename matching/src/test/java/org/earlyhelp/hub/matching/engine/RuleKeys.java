@@ -12,7 +12,7 @@ import java.util.Map;
  * @param keys {@code keys[rule][record]}, null where the rule gives the record no key
  * @param sizes per rule, the records sharing each key
  */
-record RuleKeys(String[][] keys, List<Map<String, Integer>> sizes) {
+record RuleKeys(String[][] keys, List<Map<String, Integer>> sizes, int[] caps) {
 
     static RuleKeys of(List<Blocking.BlockingRule> rules, List<PreparedRecord> prepared) {
         int n = prepared.size();
@@ -29,13 +29,14 @@ record RuleKeys(String[][] keys, List<Map<String, Integer>> sizes) {
             }
             sizes.add(size);
         }
-        return new RuleKeys(keys, sizes);
+        int[] caps = rules.stream().mapToInt(Blocking.BlockingRule::maxBlock).toArray();
+        return new RuleKeys(keys, sizes, caps);
     }
 
     /** Whether rule {@code r} puts records a and b in one block of at most {@code cap} records. */
     boolean together(int r, int a, int b, int cap) {
         String k = keys[r][a];
-        return k != null && k.equals(keys[r][b]) && sizes.get(r).get(k) <= cap;
+        return k != null && k.equals(keys[r][b]) && sizes.get(r).get(k) <= Math.min(cap, caps[r]);
     }
 
     /** Whether any rule does. */
