@@ -46,7 +46,8 @@ import org.earlyhelp.hub.matching.model.PersonRecord;
  * twins, such a pair also keeps the two records' clusters apart.
  *
  * <p>Household-only rule: when neither the forename nor the date of birth agrees at any level (each different or
- * missing) and no identifier agrees, the pair is never linked (see {@link Rule#HOUSEHOLD_ONLY}).
+ * missing) and no identifier agrees, the pair is never linked (see {@link Rule#HOUSEHOLD_ONLY}); nor, in one household,
+ * when the forename only sounds alike and there is no date of birth to compare (siblings of similar names).
  *
  * <p>Thread-safe; prepare each record once with {@link #prepare(PersonRecord)} when scoring it many times.
  */
@@ -233,13 +234,22 @@ public final class StandardMatcher implements PairMatcher {
         return households && householdOnly(levels) ? Rule.HOUSEHOLD_ONLY : Rule.PROBABILISTIC;
     }
 
-    /** Neither the forename nor the date of birth agrees at any level, and no identifier agrees. */
+    /**
+     * Neither the forename nor the date of birth agrees at any level, and no identifier agrees; or, in one household,
+     * the forename only sounds alike and there is no date of birth to compare ({@link
+     * HouseholdMembers#soundAlikeWithoutADate}).
+     */
     private boolean householdOnly(int[] levels) {
+        if (identifierAgrees(levels) || levels[UPN] == ExactComparator.Level.EXACT.ordinal()) {
+            return false;
+        }
         List<Comparison> list = comparisons.comparisons();
-        return !list.get(FORENAME).levels().get(levels[FORENAME]).isAgreement()
-                && !list.get(DATE_OF_BIRTH).levels().get(levels[DATE_OF_BIRTH]).isAgreement()
-                && !identifierAgrees(levels)
-                && levels[UPN] != ExactComparator.Level.EXACT.ordinal();
+        if (!list.get(FORENAME).levels().get(levels[FORENAME]).isAgreement()
+                && !list.get(DATE_OF_BIRTH).levels().get(levels[DATE_OF_BIRTH]).isAgreement()) {
+            return true;
+        }
+        return HouseholdMembers.soundAlikeWithoutADate(levels)
+                && ResidenceComparator.sameHousehold(ResidenceComparator.Level.values()[levels[ADDRESS]]);
     }
 
     private static boolean identifierAgrees(int[] levels) {

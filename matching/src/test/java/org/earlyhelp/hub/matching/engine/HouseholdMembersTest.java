@@ -45,6 +45,41 @@ class HouseholdMembersTest {
     }
 
     @Test
+    void siblingsWhoseNamesSoundAlikeAreNotLinkedWithoutADateButTheSameNameOrANicknameStillIs() {
+        // Given a boy at home with his date of birth, and records there without one: his brother's (Hayden), and his
+        // own under his name and under his nickname
+        PersonRecord thomas = atHome("a", "Thomas", "Whitfield").sex("M").build();
+        PersonRecord tomas =
+                atHome("b", "Tomas", "Whitfield").sex("M").dateOfBirth(null).build();
+        PersonRecord jayden = atHome("c", "Jayden", "Whitfield").sex("M").build();
+        PersonRecord hayden =
+                atHome("d", "Hayden", "Whitfield").sex("M").dateOfBirth(null).build();
+        PersonRecord undated =
+                atHome("e", "Thomas", "Whitfield").sex("M").dateOfBirth(null).build();
+        PersonRecord tom =
+                atHome("f", "Tom", "Whitfield").sex("M").dateOfBirth(null).build();
+
+        // When scored, Then a forename that only sounds alike, or is a middling spelling, without a date is household
+        // evidence only (a slip that keeps the sound, Tomas, costs a link: the price of not linking Jayden to Hayden)
+        PairScore brothers = matcher.score(jayden, hayden);
+        assertThat(brothers.explanation().contributions().get(0).level().name()).isEqualTo("JARO_WINKLER_MID");
+        assertThat(brothers.rule()).isEqualTo(Rule.HOUSEHOLD_ONLY);
+        assertThat(brothers.outcome()).isEqualTo(Outcome.NO_LINK);
+        PairScore sound = matcher.score(thomas, tomas);
+        assertThat(sound.explanation().contributions().get(0).level().name()).isEqualTo("PHONETIC");
+        assertThat(sound.rule()).isEqualTo(Rule.HOUSEHOLD_ONLY);
+        // the same name or a nickname without a date still links
+        assertThat(matcher.score(thomas, undated).outcome()).isEqualTo(Outcome.LINK);
+        assertThat(matcher.score(thomas, tom).outcome()).isEqualTo(Outcome.LINK);
+        // and with the date of birth on both sides the model decides a sound-alike pair as before
+        assertThat(matcher.score(
+                                thomas,
+                                atHome("g", "Tomas", "Whitfield").sex("M").build())
+                        .rule())
+                .isEqualTo(Rule.PROBABILISTIC);
+    }
+
+    @Test
     void whereALoadHoldsNoHouseholdsNoneOfTheHouseholdRulesApply() {
         // Given a load without households (FEBRL-like): one person's record with the forename garbled and a slip in
         // the surname, and one with another valid NHS number
