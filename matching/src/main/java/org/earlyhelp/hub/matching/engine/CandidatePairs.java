@@ -83,13 +83,13 @@ final class CandidatePairs {
                 j++;
             }
             int size = j - i;
-            if (size > maxBlockSize) {
+            if (size > ruleCap && ruleCap < maxBlockSize) {
+                // over the rule's own cap: not a block of this rule, whatever its size (not counted as skipped)
+                skippedKeys.add(key);
+            } else if (size > maxBlockSize) {
                 skippedKeys.add(key);
                 blocksSkipped++;
                 pairsInSkippedBlocks += (long) size * (size - 1) / 2;
-            } else if (size > ruleCap) {
-                // over the rule's own cap: not a block of this rule (not counted as skipped)
-                skippedKeys.add(key);
             } else if (size > 1) {
                 starts.add(kept);
                 for (int k = i; k < j; k++) {

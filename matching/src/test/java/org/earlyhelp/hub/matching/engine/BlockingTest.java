@@ -170,10 +170,13 @@ class BlockingTest {
         CandidatePairs atCap = new CandidatePairs(bradleys(Blocking.INITIAL_BLOCK), initials, 1000);
         CandidatePairs overCap = new CandidatePairs(bradleys(Blocking.INITIAL_BLOCK + 1), initials, 1000);
 
-        // Then the first is compared in full and the second not at all, without a warning about skipped blocks
+        // Then the first is compared in full and the second not at all, without a warning about skipped blocks, even
+        // where the block is over the general cap too
         assertThat(atCap.upperBound()).isEqualTo((long) Blocking.INITIAL_BLOCK * (Blocking.INITIAL_BLOCK - 1) / 2);
         assertThat(overCap.upperBound()).isZero();
         assertThat(overCap.blocksSkipped()).isZero();
+        CandidatePairs overBoth = new CandidatePairs(bradleys(101), initials, 100);
+        assertThat(overBoth.blocksSkipped()).isZero();
     }
 
     private List<PreparedRecord> bradleys(int n) {
