@@ -200,7 +200,8 @@ final class LinkCommand implements Callable<Integer> {
         out.printf(
                 Locale.ROOT,
                 "%d records (%d problems), %d clusters; %d pairs compared, %d linked, %d for review, %d relatives and twins kept"
-                        + " apart; %d blocks skipped as too large (%d pairs)%n",
+                        + " apart, %d records too close to call between two of them (their pairs for review); %d blocks"
+                        + " skipped as too large (%d pairs)%n",
                 c.records(),
                 problems,
                 c.clusters(),
@@ -208,6 +209,7 @@ final class LinkCommand implements Callable<Integer> {
                 c.links(),
                 c.reviews(),
                 c.twins(),
+                c.tooCloseToCall(),
                 c.blocksSkipped(),
                 c.pairsInSkippedBlocks());
         StringBuilder times = new StringBuilder("time:");

@@ -95,6 +95,8 @@ public final class BatchLinker {
      * @param blocksSkipped blocks over the size cap, not compared
      * @param pairsInSkippedBlocks the pairs those blocks would have given
      * @param unionsRefused links not followed because they would have merged twins
+     * @param tooCloseToCall records held out of every cluster as too close to call between two people ({@link
+     *     LinkRule#ambiguous}); their pairs are in the review pairs
      */
     public record Counts(
             long records,
@@ -105,7 +107,8 @@ public final class BatchLinker {
             long blocksSkipped,
             long pairsInSkippedBlocks,
             long unionsRefused,
-            int clusters) {}
+            int clusters,
+            long tooCloseToCall) {}
 
     /** The outcome of a run. {@code clusterIds[i]} is the cluster of {@code records.get(i)}, numbered from 0. */
     public static final class Result {
@@ -357,7 +360,8 @@ public final class BatchLinker {
                 candidates.blocksSkipped(),
                 candidates.pairsInSkippedBlocks(),
                 refused[0],
-                clusters);
+                clusters,
+                ambiguous.size());
         return new Result(
                 List.copyOf(records),
                 clusterIds,

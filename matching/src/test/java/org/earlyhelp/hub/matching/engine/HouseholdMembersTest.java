@@ -318,6 +318,7 @@ class HouseholdMembersTest {
                 .extracting(p -> p.first().id() + "-" + p.second().id())
                 .containsExactlyInAnyOrder("father-undated", "son-undated");
         assertThat(result.counts().links()).isZero();
+        assertThat(result.counts().tooCloseToCall()).isEqualTo(1);
     }
 
     @Test
