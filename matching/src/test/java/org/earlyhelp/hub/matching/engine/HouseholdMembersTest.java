@@ -27,6 +27,17 @@ class HouseholdMembersTest {
                 .uprn("100030012345");
     }
 
+    /** A boy or man of one name at the household's address (dated as {@link #atHome} unless changed). */
+    PersonRecord.Builder daniel(String id) {
+        return atHome(id, "Daniel", "Whitfield").sex("M");
+    }
+
+    static BatchLinker.Result linkWithTheShippedSettings(List<PersonRecord> records) {
+        return new BatchLinker(
+                        MatchSettings.standard(), BatchLinker.Options.defaults().withTrain(false))
+                .link(records, BatchLinker.Progress.NONE);
+    }
+
     @Test
     void twinsWhoseSurnameOnePartnerMistypedAreKeptApartWhileTheSamePersonWithTheSlipLinks() {
         // Given twins at one address, one recorded with a one-letter slip in the surname
@@ -154,9 +165,7 @@ class HouseholdMembersTest {
                 atHome("c", "Amelia", "Whitfeld").build());
 
         // When linked with the shipped settings
-        BatchLinker.Result result = new BatchLinker(
-                        MatchSettings.standard(), BatchLinker.Options.defaults().withTrain(false))
-                .link(records, BatchLinker.Progress.NONE);
+        BatchLinker.Result result = linkWithTheShippedSettings(records);
 
         // Then Amelia's two records are one cluster and Harriet is not in it
         int[] ids = result.clusterIds();
@@ -268,21 +277,12 @@ class HouseholdMembersTest {
     void theBatchLinkerPutsAYearOnlyRecordWithTheChildNotTheParentOfOneName() {
         // Given a father and son of one name at one address, and the son's record with the year of birth alone
         List<PersonRecord> records = List.of(
-                atHome("father", "Daniel", "Whitfield")
-                        .sex("M")
-                        .dateOfBirth(LocalDate.of(1981, 2, 11))
-                        .build(),
-                atHome("son", "Daniel", "Whitfield").sex("M").build(),
-                atHome("son-police", "Daniel", "Whitfield")
-                        .sex("M")
-                        .dateOfBirth(null)
-                        .yearOfBirth(2014)
-                        .build());
+                daniel("father").dateOfBirth(LocalDate.of(1981, 2, 11)).build(),
+                daniel("son").build(),
+                daniel("son-police").dateOfBirth(null).yearOfBirth(2014).build());
 
         // When linked with the shipped settings
-        BatchLinker.Result result = new BatchLinker(
-                        MatchSettings.standard(), BatchLinker.Options.defaults().withTrain(false))
-                .link(records, BatchLinker.Progress.NONE);
+        BatchLinker.Result result = linkWithTheShippedSettings(records);
 
         // Then the year-only record is the son's, and the father is apart
         int[] ids = result.clusterIds();
@@ -294,20 +294,12 @@ class HouseholdMembersTest {
     void aRecordThatCouldBeEitherOfTwoPeopleOfOneNameGoesWithNeitherAndToReview() {
         // Given a father and son of one name at one address, and a record of that name there with no date of birth
         List<PersonRecord> records = List.of(
-                atHome("father", "Daniel", "Whitfield")
-                        .sex("M")
-                        .dateOfBirth(LocalDate.of(1981, 2, 11))
-                        .build(),
-                atHome("son", "Daniel", "Whitfield").sex("M").build(),
-                atHome("undated", "Daniel", "Whitfield")
-                        .sex("M")
-                        .dateOfBirth(null)
-                        .build());
+                daniel("father").dateOfBirth(LocalDate.of(1981, 2, 11)).build(),
+                daniel("son").build(),
+                daniel("undated").dateOfBirth(null).build());
 
         // When linked with the shipped settings
-        BatchLinker.Result result = new BatchLinker(
-                        MatchSettings.standard(), BatchLinker.Options.defaults().withTrain(false))
-                .link(records, BatchLinker.Progress.NONE);
+        BatchLinker.Result result = linkWithTheShippedSettings(records);
 
         // Then it is in neither's cluster (before, it went with whichever link was stronger), and both pairs are
         // held for review
@@ -325,25 +317,15 @@ class HouseholdMembersTest {
     void aRecordThatOnePersonExplainsFarBetterStillGoesWithThatPerson() {
         // Given the same household, the undated record now carrying the son's phone number, as his own record does
         List<PersonRecord> records = List.of(
-                atHome("father", "Daniel", "Whitfield")
-                        .sex("M")
+                daniel("father")
                         .dateOfBirth(LocalDate.of(1981, 2, 11))
                         .phone("07700900123")
                         .build(),
-                atHome("son", "Daniel", "Whitfield")
-                        .sex("M")
-                        .phone("07700900456")
-                        .build(),
-                atHome("undated", "Daniel", "Whitfield")
-                        .sex("M")
-                        .dateOfBirth(null)
-                        .phone("07700900456")
-                        .build());
+                daniel("son").phone("07700900456").build(),
+                daniel("undated").dateOfBirth(null).phone("07700900456").build());
 
         // When linked with the shipped settings
-        BatchLinker.Result result = new BatchLinker(
-                        MatchSettings.standard(), BatchLinker.Options.defaults().withTrain(false))
-                .link(records, BatchLinker.Progress.NONE);
+        BatchLinker.Result result = linkWithTheShippedSettings(records);
 
         // Then the phone decides it: the record is the son's
         int[] ids = result.clusterIds();
