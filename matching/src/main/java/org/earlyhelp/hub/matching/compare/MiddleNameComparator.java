@@ -1,5 +1,6 @@
 package org.earlyhelp.hub.matching.compare;
 
+import java.util.Arrays;
 import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 
 /**
@@ -34,7 +35,7 @@ public final class MiddleNameComparator {
         if (a.length == 0 || b.length == 0) {
             return Level.NULL;
         }
-        if (java.util.Arrays.equals(a, b)) {
+        if (Arrays.equals(a, b)) {
             return Level.EXACT;
         }
         String x = a[0];

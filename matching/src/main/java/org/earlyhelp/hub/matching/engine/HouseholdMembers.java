@@ -62,8 +62,9 @@ final class HouseholdMembers {
      * by sound or as a middling spelling (Double Metaphone, or Jaro-Winkler below the high band: Jayden and Hayden,
      * Ellie and Ella), not exactly, as a nickname or as a near spelling. Without a date there is nothing else to tell
      * two children of one family apart, so the pair is household evidence ({@link Rule#HOUSEHOLD_ONLY}), not a link.
-     * On {@code hub simulate people} (1,000,000 records) these pairs, linked at the default, were as often two people as
-     * one (89 false and 108 true links, weight 4 to 12), where the rest of the links were 99.8% right.
+     * On {@code hub simulate people} (1,000,000 records) the sound-alike pairs among them, linked at the default, were
+     * about as often two people as one (weight 4 to 12); the rule took that group's false links from 125 to 25 and its
+     * true ones from 889 to 603 ({@code docs/benchmarks.md}, fourth round).
      */
     static boolean soundAlikeWithoutADate(int[] levels) {
         int forename = levels[FORENAME];

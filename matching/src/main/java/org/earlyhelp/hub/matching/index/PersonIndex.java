@@ -27,6 +27,8 @@ import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import javax.sql.DataSource;
+import org.earlyhelp.hub.matching.engine.Blocking;
+import org.earlyhelp.hub.matching.engine.LinkRule;
 import org.earlyhelp.hub.matching.engine.ModelStamp;
 import org.earlyhelp.hub.matching.engine.Outcome;
 import org.earlyhelp.hub.matching.engine.PairMatcher;
@@ -255,7 +257,7 @@ public final class PersonIndex {
     }
 
     /**
-     * The ambiguity test of the {@link org.earlyhelp.hub.matching.engine.LinkRule}, as the batch linker applies it: the
+     * The ambiguity test of the {@link LinkRule}, as the batch linker applies it: the
      * two people this record links to most strongly are kept apart from each other (their two records are twins or
      * relatives) and neither link is the margin stronger.
      */
@@ -269,7 +271,7 @@ public final class PersonIndex {
         }
         Candidate first = linking.get(0);
         Candidate second = linking.get(1);
-        return org.earlyhelp.hub.matching.engine.LinkRule.ambiguous(strength(first), strength(second))
+        return LinkRule.ambiguous(strength(first), strength(second))
                 && deciding.score()
                         .apply(first.record(), second.record())
                         .rule()
@@ -839,9 +841,7 @@ public final class PersonIndex {
         Integer[] caps = new Integer[keys.length];
         for (int i = 0; i < keys.length; i++) {
             int colon = keys[i].indexOf(':');
-            int cap = colon < 0
-                    ? Integer.MAX_VALUE
-                    : org.earlyhelp.hub.matching.engine.Blocking.maxBlockOf(keys[i].substring(0, colon));
+            int cap = colon < 0 ? Integer.MAX_VALUE : Blocking.maxBlockOf(keys[i].substring(0, colon));
             caps[i] = Math.min(cap, CANDIDATES_PER_KEY);
         }
         try (PreparedStatement s = c.prepareStatement("select r.record_key, r.person_id"
