@@ -100,7 +100,8 @@ public final class TestRecords {
                 Period.ofYears(1),
                 new Agreement.Validity(from, until, until.minusMonths(6)),
                 null,
-                consent == ConsentRule.REQUIRED ? "health" : null);
+                consent == ConsentRule.REQUIRED ? "health" : null,
+                null);
     }
 
     /** An approved, in-date (2025-09-01 to 2027-08-31) agreement releasing the child's name and date of birth. */

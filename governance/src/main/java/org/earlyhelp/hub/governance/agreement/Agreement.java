@@ -26,7 +26,8 @@ public record Agreement(
         Period retention,
         Validity valid,
         Pull pull,
-        String consentCollector) {
+        String consentCollector,
+        Query query) {
 
     public Agreement {
         requireText(id, "id");
@@ -47,9 +48,9 @@ public record Agreement(
         fields = Map.copyOf(Objects.requireNonNull(fields, "fields"));
         Objects.requireNonNull(retention, "retention");
         Objects.requireNonNull(valid, "valid");
-        if (deliver == null && pull == null) {
-            throw new IllegalArgumentException(
-                    "pull or deliver: an agreement licenses push (deliver), pull (pull) or both, and this one neither");
+        if (deliver == null && pull == null && query == null) {
+            throw new IllegalArgumentException("pull, deliver or query: an agreement licenses push (deliver), pull"
+                    + " (pull) or \"is this person known?\" requests (query), and this one none of them");
         }
         if (consent == ConsentRule.REQUIRED && (consentCollector == null || consentCollector.isBlank())) {
             throw new IllegalArgumentException("consent.collector must name who records the consent it requires");
@@ -66,6 +67,16 @@ public record Agreement(
     /** Whether a recipient may ask (pull) under this agreement for this purpose: only one with {@code pull} does. */
     public boolean answersPull(String recipient, String requestedPurpose) {
         return pull != null && recipients.contains(recipient) && pull.purposes().contains(requestedPurpose);
+    }
+
+    /**
+     * Whether a recipient may ask under this agreement whether the provider knows a person (FHIR {@code
+     * $person-info-query}) for this legal gateway: only one with {@code query} naming the gateway does.
+     */
+    public boolean answersQuery(String recipient, String gatewayCode) {
+        return query != null
+                && recipients.contains(recipient)
+                && query.reasons().contains(gatewayCode);
     }
 
     /** Whether this agreement names {@code partner} as the one that records the family's consent. */
@@ -159,6 +170,33 @@ public record Agreement(
 
         public boolean covers(LocalDate day) {
             return !day.isBefore(from) && !day.isAfter(until);
+        }
+    }
+
+    /**
+     * {@code query: {reasons: [...], review: [...], contact: {name, phone, email}}}: a recipient may ask whether the
+     * provider knows a person, giving one of {@code reasons} (legal gateway codes) as its reason; the answer is only
+     * whether it does and whom to ask ({@code contact}, the provider's single point of contact for such requests),
+     * never the records. A request for a reason in {@code review} is held for the disclosure review instead.
+     */
+    public record Query(List<String> reasons, List<String> review, Contact contact) {
+        public Query {
+            reasons = List.copyOf(reasons);
+            review = List.copyOf(review);
+            if (reasons.isEmpty()) {
+                throw new IllegalArgumentException("query.reasons must name at least one legal gateway");
+            }
+            if (!reasons.containsAll(review)) {
+                throw new IllegalArgumentException("query.review names a reason query.reasons does not");
+            }
+            Objects.requireNonNull(contact, "query.contact");
+        }
+    }
+
+    /** Whom a requester should ask, for the answer of a query: an office, never a person's own details. */
+    public record Contact(String name, String phone, String email) {
+        public Contact {
+            requireText(name, "query.contact.name");
         }
     }
 }

@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.earlyhelp.hub.governance.minimise.FieldCatalogue;
 import org.earlyhelp.hub.governance.relationship.RelationshipKind;
+import org.earlyhelp.hub.governance.vocabulary.LegalGateway;
+import org.earlyhelp.hub.governance.vocabulary.LegalGateways;
 
 /**
  * Checks a whole agreements directory, as the build does: each file loads strictly, names only known partners,
@@ -55,6 +57,7 @@ public final class AgreementLint {
             checkFields(a, catalogue, doc, problems);
             checkConnectors(a, connectors, registry, doc, problems);
             checkDates(a, today, doc, problems);
+            checkGateways(a, doc, problems);
             if (a.lawfulBasis().article9() == null) {
                 problems.add(doc.warning(
                         "/lawful-basis",
@@ -154,6 +157,44 @@ public final class AgreementLint {
                             "no recipient can hold a '" + kinds.get(i) + "' relationship (held by "
                                     + new java.util.TreeSet<>(holders) + ")"));
                 }
+            }
+        }
+    }
+
+    /**
+     * Every legal gateway a query gives as a reason is in the vocabulary (an error otherwise: a request could never
+     * cite it); a lawful basis's gateway outside it, or one awaiting commencement, is a warning.
+     */
+    private static void checkGateways(Agreement a, YamlDocument doc, List<LintProblem> out) {
+        LegalGateways gateways = LegalGateways.shipped();
+        List<String> cited = a.lawfulBasis().gateways();
+        for (int i = 0; i < cited.size(); i++) {
+            Optional<LegalGateway> g = gateways.byCode(cited.get(i));
+            if (g.isEmpty()) {
+                out.add(doc.warning(
+                        "/lawful-basis/gateways/" + i,
+                        "'" + cited.get(i) + "' is not in the legal gateways vocabulary (legal-gateways.yaml)"));
+            } else if (!g.get().inForce()) {
+                out.add(doc.warning("/lawful-basis/gateways/" + i, "'" + cited.get(i) + "' is awaiting commencement"));
+            }
+        }
+        if (a.query() == null) {
+            return;
+        }
+        List<String> reasons = a.query().reasons();
+        for (int i = 0; i < reasons.size(); i++) {
+            Optional<LegalGateway> g = gateways.byCode(reasons.get(i));
+            if (g.isEmpty()) {
+                out.add(doc.error(
+                        "/query/reasons/" + i,
+                        "unknown legal gateway '" + reasons.get(i) + "': known are "
+                                + gateways.all().stream()
+                                        .map(LegalGateway::code)
+                                        .toList()));
+            } else if (!g.get().inForce()) {
+                out.add(doc.warning(
+                        "/query/reasons/" + i,
+                        "'" + reasons.get(i) + "' is awaiting commencement: no request can rest on it yet"));
             }
         }
     }

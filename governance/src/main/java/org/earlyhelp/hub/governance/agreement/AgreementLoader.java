@@ -146,7 +146,8 @@ public final class AgreementLoader {
                 Period.parse(n.get("retention").asText()),
                 new Agreement.Validity(date(valid.get("from")), date(valid.get("until")), date(valid.get("review"))),
                 pull(n.get("pull")),
-                n.get("consent").isObject() ? optional(n.get("consent").get("collector")) : null);
+                n.get("consent").isObject() ? optional(n.get("consent").get("collector")) : null,
+                query(n.get("query")));
     }
 
     /** {@code consent: not-required}, or {@code consent: {required: true, collector: <partner>}}. */
@@ -166,6 +167,19 @@ public final class AgreementLoader {
                 texts(pull.get("purposes")),
                 texts(pull.get("relationships")),
                 !"flag".equals(pull.path("corroboration").asText("required")));
+    }
+
+    /** {@code query: {reasons: [...], review: [...], contact: {name, phone, email}}}; absent: answers no query. */
+    private static Agreement.Query query(JsonNode query) {
+        if (query == null || query.isNull()) {
+            return null;
+        }
+        JsonNode contact = query.path("contact");
+        return new Agreement.Query(
+                texts(query.get("reasons")),
+                texts(query.get("review")),
+                new Agreement.Contact(
+                        optional(contact.get("name")), optional(contact.get("phone")), optional(contact.get("email"))));
     }
 
     /** The records name the key first ("valid.until ... is before ..."), which locates the line. */

@@ -8,6 +8,7 @@ import org.earlyhelp.hub.governance.agreement.Agreement;
 import org.earlyhelp.hub.governance.agreement.AgreementStatus;
 import org.earlyhelp.hub.governance.agreement.ConsentRule;
 import org.earlyhelp.hub.governance.relationship.Corroboration;
+import org.earlyhelp.hub.governance.vocabulary.LegalGateway;
 
 /**
  * Deny by default: a record may go to a recipient only under an agreement that is approved, in date, and covers the
@@ -88,6 +89,47 @@ public final class PolicyDecisionPoint {
                         recipient,
                         "no agreement answers a pull of " + record.kind() + "/" + record.type() + " from "
                                 + record.provider() + " by " + recipient + " for " + purpose);
+    }
+
+    /**
+     * Decides a request asking whether the partnership knows a person ({@code $person-info-query}), made under the
+     * agreement it cites, before anyone looks the person up: DENY unless that agreement exists, is in force, names the
+     * requester as a recipient and lists the reason among its {@code query.reasons}, and the reason's gateway is in
+     * force; REVIEW when the agreement lists the reason for review; PERMIT otherwise. Whether the person is known is
+     * then looked up only on a PERMIT, so a DENY or REVIEW reveals nothing about them.
+     */
+    public Decision decideQuery(String agreementId, String requester, LegalGateway reason, LocalDate today) {
+        Agreement a = agreements.get().stream()
+                .filter(x -> x.id().equals(agreementId))
+                .findFirst()
+                .orElse(null);
+        if (a == null) {
+            return Decision.deny(null, requester, "no agreement '" + agreementId + "' is loaded");
+        }
+        String ref = a.id() + " v" + a.version();
+        if (a.query() == null) {
+            return Decision.deny(a, requester, ref + " answers no query");
+        }
+        if (!a.inForceOn(today)) {
+            return Decision.deny(
+                    a,
+                    requester,
+                    ref + " is not in force (" + a.status().yamlName() + ", valid "
+                            + a.valid().from() + " to " + a.valid().until() + ")");
+        }
+        if (!a.recipients().contains(requester)) {
+            return Decision.deny(a, requester, ref + " does not name " + requester + " as a recipient");
+        }
+        if (!a.answersQuery(requester, reason.code())) {
+            return Decision.deny(a, requester, ref + " does not accept " + reason.code() + " as a reason");
+        }
+        if (!reason.inForce()) {
+            return Decision.deny(a, requester, reason.code() + " is awaiting commencement");
+        }
+        if (a.query().review().contains(reason.code())) {
+            return Decision.review(a, requester, ref + " holds a " + reason.code() + " request for review");
+        }
+        return Decision.permit(a, requester, ref + " answers a " + reason.code() + " query by " + requester);
     }
 
     /** Whether any agreement in force lets {@code recipient} pull for {@code purpose}: else the caller gets 403. */

@@ -235,7 +235,8 @@ class PolicyDecisionPointTest {
                 a.retention(),
                 a.valid(),
                 new Agreement.Pull(List.of(FAMILY_VIEW), List.of("pupil-on-roll"), corroborationRequired),
-                a.consentCollector());
+                a.consentCollector(),
+                null);
     }
 
     @Test

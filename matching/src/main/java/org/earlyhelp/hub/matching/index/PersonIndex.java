@@ -160,6 +160,44 @@ public final class PersonIndex {
         }
     }
 
+    /**
+     * The person a probe is, as {@link #resolve} would link it, without indexing it: read-only (no locks, no rows, no
+     * review), for a question such as "is this child known to you?". Empty when resolve would make a new person of it,
+     * including when it is too close to call between two people kept apart.
+     */
+    public Optional<UUID> find(PersonRecord probe) {
+        Set<String> blockKeys = new TreeSet<>(matcher.blockingKeys(probe));
+        try (Connection c = dataSource.getConnection()) {
+            c.setReadOnly(true);
+            Map<UUID, Candidate> best = new LinkedHashMap<>();
+            Set<UUID> vetoed = new HashSet<>();
+            Object arriving = prepare.apply(probe);
+            Sized deciding = sized(c);
+            for (Candidate candidate : candidates(c, blockKeys)) {
+                PairScore score = deciding.score().apply(arriving, candidate.record());
+                if (score.rule().keepsApart()) {
+                    vetoed.add(candidate.personId());
+                    continue;
+                }
+                best.merge(
+                        candidate.personId(),
+                        candidate.withScore(score),
+                        (a, b) -> a.score().matchWeight() >= b.score().matchWeight() ? a : b);
+            }
+            vetoed.forEach(best::remove);
+            List<Candidate> ranked = best.values().stream()
+                    .filter(x -> x.score().outcome() == Outcome.LINK)
+                    .sorted(Comparator.comparingDouble((Candidate x) -> -strength(x)))
+                    .toList();
+            if (ranked.isEmpty() || ambiguous(ranked, deciding)) {
+                return Optional.empty();
+            }
+            return Optional.of(ranked.get(0).personId());
+        } catch (SQLException e) {
+            throw new IndexException("could not search the person index", e);
+        }
+    }
+
     private Resolution resolveNew(Connection c, String key, PersonRecord record, Set<String> blockKeys)
             throws SQLException {
         String fingerprint = Fingerprint.of(record);
