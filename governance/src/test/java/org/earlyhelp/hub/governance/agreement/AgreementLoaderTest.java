@@ -138,7 +138,8 @@ class AgreementLoaderTest {
         Path neither = write(shipped().replaceAll("deliver: .*\n", ""));
         assertThatThrownBy(() -> AgreementLoader.load(neither))
                 .isInstanceOf(AgreementException.class)
-                .hasMessageContaining("licenses push (deliver), pull (pull) or both");
+                .hasMessageContaining(
+                        "licenses push (deliver), pull (pull) or \"is this person known?\" requests (query)");
     }
 
     @Test
@@ -156,6 +157,41 @@ class AgreementLoaderTest {
         assertThat(a.answersPull("schools", "early-help/family-view")).isTrue();
         assertThat(a.answersPull("schools", "safeguarding/domestic-abuse-notification"))
                 .isFalse();
+    }
+
+    @Test
+    void aQueryBlockLoadsWithItsReasonsReviewAndContact() throws IOException {
+        Path file = write(shipped()
+                .replace(
+                        "retention: P1Y",
+                        "query:\n  reasons: [children-act-1989-s47, children-act-1989-s17]\n"
+                                + "  review: [children-act-1989-s17]\n"
+                                + "  contact: { name: Safeguarding Hub, phone: 01246 000000 }\nretention: P1Y"));
+
+        Agreement a = AgreementLoader.load(file);
+
+        assertThat(a.query().reasons()).containsExactly("children-act-1989-s47", "children-act-1989-s17");
+        assertThat(a.query().review()).containsExactly("children-act-1989-s17");
+        assertThat(a.query().contact()).isEqualTo(new Agreement.Contact("Safeguarding Hub", "01246 000000", null));
+        assertThat(a.answersQuery("schools", "children-act-1989-s47")).isTrue();
+        assertThat(a.answersQuery("schools", "crime-and-disorder-act-1998-s115"))
+                .isFalse();
+        assertThat(a.answersQuery("police", "children-act-1989-s47"))
+                .as("not a recipient")
+                .isFalse();
+    }
+
+    @Test
+    void aQueryReviewingAReasonItDoesNotAcceptIsRefused() throws IOException {
+        Path file = write(shipped()
+                .replace(
+                        "retention: P1Y",
+                        "query: { reasons: [children-act-1989-s47], review: [children-act-1989-s17],"
+                                + " contact: { name: Safeguarding Hub } }\nretention: P1Y"));
+
+        assertThatThrownBy(() -> AgreementLoader.load(file))
+                .isInstanceOf(AgreementException.class)
+                .hasMessageContaining("query.review names a reason query.reasons does not");
     }
 
     @Test

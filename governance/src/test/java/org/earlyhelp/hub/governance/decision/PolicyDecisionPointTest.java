@@ -14,6 +14,7 @@ import org.earlyhelp.hub.governance.agreement.ConsentRule;
 import org.earlyhelp.hub.governance.agreement.FieldRule;
 import org.earlyhelp.hub.governance.decision.PolicyDecisionPoint.ConsentCheck;
 import org.earlyhelp.hub.governance.relationship.Corroboration;
+import org.earlyhelp.hub.governance.vocabulary.LegalGateway;
 import org.junit.jupiter.api.Test;
 
 class PolicyDecisionPointTest {
@@ -306,5 +307,75 @@ class PolicyDecisionPointTest {
         assertThat(strict.outcome()).isEqualTo(Outcome.DENY);
         assertThat(strict.reasons()).singleElement().asString().contains("corroborated");
         assertThat(flagging.outcome()).isEqualTo(Outcome.PERMIT);
+    }
+
+    private static Agreement queryable(String id, List<String> reasons, List<String> review) {
+        Agreement a = approved(id);
+        return new Agreement(
+                a.id(),
+                a.title(),
+                a.version(),
+                a.status(),
+                a.provider(),
+                a.recipients(),
+                a.purpose(),
+                a.lawfulBasis(),
+                a.consent(),
+                a.appliesTo(),
+                Map.of(),
+                null,
+                a.retention(),
+                a.valid(),
+                null,
+                a.consentCollector(),
+                new Agreement.Query(reasons, review, new Agreement.Contact("Safeguarding Hub", null, null)));
+    }
+
+    private static org.earlyhelp.hub.governance.vocabulary.LegalGateway gateway(String code) {
+        return org.earlyhelp.hub.governance.vocabulary.LegalGateways.shipped()
+                .byCode(code)
+                .orElseThrow();
+    }
+
+    @Test
+    void aQueryIsPermittedOnlyUnderTheAgreementItCitesForARecipientAndAReasonItAccepts() {
+        PolicyDecisionPoint pdp = new PolicyDecisionPoint(List.of(
+                queryable(
+                        "q",
+                        List.of("children-act-1989-s47", "children-act-1989-s17"),
+                        List.of("children-act-1989-s17")),
+                approved("oe")));
+        LegalGateway s47 = gateway("children-act-1989-s47");
+
+        assertThat(pdp.decideQuery("q", "schools", s47, TODAY).outcome()).isEqualTo(Outcome.PERMIT);
+        assertThat(pdp.decideQuery("q", "schools", gateway("children-act-1989-s17"), TODAY)
+                        .outcome())
+                .as("a reason held for review")
+                .isEqualTo(Outcome.REVIEW);
+        assertThat(pdp.decideQuery("q", "police", s47, TODAY).outcome())
+                .as("not a recipient")
+                .isEqualTo(Outcome.DENY);
+        assertThat(pdp.decideQuery("q", "schools", gateway("crime-and-disorder-act-1998-s115"), TODAY)
+                        .outcome())
+                .as("a reason the agreement does not accept")
+                .isEqualTo(Outcome.DENY);
+        assertThat(pdp.decideQuery("oe", "schools", s47, TODAY).outcome())
+                .as("an agreement with no query block")
+                .isEqualTo(Outcome.DENY);
+        assertThat(pdp.decideQuery("nope", "schools", s47, TODAY).outcome()).isEqualTo(Outcome.DENY);
+        assertThat(pdp.decideQuery("q", "schools", s47, UNTIL.plusDays(1)).outcome())
+                .as("out of date")
+                .isEqualTo(Outcome.DENY);
+    }
+
+    @Test
+    void aGatewayAwaitingCommencementLicensesNoQueryEvenWhereListed() {
+        LegalGateway duty = gateway("childrens-wellbeing-and-schools-act-2026-information-sharing");
+        PolicyDecisionPoint pdp = new PolicyDecisionPoint(List.of(queryable("q", List.of(duty.code()), List.of())));
+
+        Decision d = pdp.decideQuery("q", "schools", duty, TODAY);
+
+        assertThat(d.outcome()).isEqualTo(Outcome.DENY);
+        assertThat(d.reasons()).anyMatch(r -> r.contains("awaiting commencement"));
     }
 }
