@@ -81,6 +81,14 @@ final class ConsentRecorder {
     }
 
     ConsentEvent record(Caller caller, ConsentRequest in) {
+        return record(caller, in, UUID.randomUUID());
+    }
+
+    /**
+     * As {@link #record(Caller, ConsentRequest)}, under an id the caller derives (a FHIR Consent's version gives the
+     * same id every time it is read, so a re-poll records it once).
+     */
+    ConsentEvent record(Caller caller, ConsentRequest in, UUID consentId) {
         mayRecord(caller);
         Professional professional = caller.professionalIfNamed().orElseThrow();
         LocalDate today = LocalDate.now(clock.withZone(UK));
@@ -114,7 +122,7 @@ final class ConsentRecorder {
                 .findFirst()
                 .orElseThrow(() -> PullRefused.forbidden("person", "you hold no open relationship with this person"));
         ConsentEvent event = new ConsentEvent(
-                UUID.randomUUID(),
+                consentId,
                 personId,
                 own.getProvider() + "/" + sourceRecordId,
                 in.scope(),

@@ -17,6 +17,9 @@ final class EndpointRules {
 
     static final String GOVERNANCE = "governance";
 
+    /** The FHIR operation any partner kind may call, decided by the agreement the request cites. */
+    static final String PERSON_INFO_QUERY = "/fhir/Patient/$person-info-query";
+
     private EndpointRules() {}
 
     /**
@@ -33,10 +36,21 @@ final class EndpointRules {
         auth.requestMatchers(GET, "/api-docs.html", "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml")
                 .permitAll();
         auth.requestMatchers(GET, "/swagger-ui/**").permitAll();
+        // "is this person known?" (FHIR): any partner kind may ask; the agreement it cites decides
+        String[] partners = connectors.all().stream()
+                .flatMap(c -> c.providers().stream())
+                .distinct()
+                .sorted()
+                .toArray(String[]::new);
+        auth.requestMatchers(POST, PERSON_INFO_QUERY).hasAnyRole(partners);
+        auth.requestMatchers(GET, "/fhir/metadata").hasAnyRole(partners);
         // partners: each connector's own endpoints
         for (Connector c : connectors.all()) {
             auth.requestMatchers("/api/" + c.partner() + "/**")
                     .hasAnyRole(c.providers().toArray(String[]::new));
+            for (String path : c.endpoints()) {
+                auth.requestMatchers(path).hasAnyRole(c.providers().toArray(String[]::new));
+            }
         }
         String[] pullers = pullers(connectors);
         if (pullers.length > 0) {

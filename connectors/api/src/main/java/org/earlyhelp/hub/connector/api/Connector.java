@@ -28,6 +28,14 @@ public interface Connector {
         return Set.of(partner());
     }
 
+    /**
+     * Paths outside {@code /api/<partner>/} the connector serves to its own provider kinds (Ant patterns, any method),
+     * for a partner that speaks a standard protocol at its own base (FHIR at {@code /fhir}). None by default.
+     */
+    default List<String> endpoints() {
+        return List.of();
+    }
+
     /** The record types it brings in, each with its registered payload schema. */
     List<RecordType> recordTypes();
 

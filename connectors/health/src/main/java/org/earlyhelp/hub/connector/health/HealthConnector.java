@@ -8,6 +8,7 @@ import org.apache.avro.generic.GenericRecord;
 import org.earlyhelp.hub.connector.api.Connector;
 import org.earlyhelp.hub.connector.api.PersonLinks;
 import org.earlyhelp.hub.connector.api.RecordType;
+import org.earlyhelp.hub.governance.flow.RecipientAddressing;
 import org.earlyhelp.hub.governance.relationship.RelationshipAssertion;
 import org.earlyhelp.hub.governance.relationship.RelationshipKind;
 import org.earlyhelp.hub.governance.relationship.RelationshipRules;
@@ -18,7 +19,7 @@ import org.earlyhelp.hub.schema.Person;
 import org.earlyhelp.hub.schema.RecordKind;
 import org.earlyhelp.hub.schema.Role;
 
-/** Health as the hub sees it: involvements in; nothing out until the FHIR outbound exists. */
+/** Health as the hub sees it: FHIR R4 resources in (polled and pushed) and the hub's JSON; Communications out. */
 public final class HealthConnector implements Connector {
 
     public static final String PARTNER = "health";
@@ -31,14 +32,25 @@ public final class HealthConnector implements Connector {
         return PARTNER;
     }
 
+    /** The hub's FHIR R4 endpoint: health systems push there ({@code $person-info-query} has its own rule). */
+    @Override
+    public List<String> endpoints() {
+        return List.of(HealthFhirConfiguration.FHIR_PATH, HealthFhirConfiguration.FHIR_PATH + "/**");
+    }
+
     @Override
     public List<RecordType> recordTypes() {
         return List.of(RecordType.of(HealthInvolvement.getClassSchema(), RecordKind.INVOLVEMENT, PARTNER));
     }
 
+    /**
+     * Health always receives what agreements allow, as FHIR Communications at its server ({@code
+     * hub.connectors.health.fhir.base-url}); while no base is configured the disclosures wait on {@code
+     * hub.outbound.health}, nothing lost. Addressed to health as a whole: the patient is named by NHS number.
+     */
     @Override
     public Optional<Outbound> outbound() {
-        return Optional.empty();
+        return Optional.of(new Outbound(RecipientAddressing.wholePartner(PARTNER), HealthErrorClassifier.classifier()));
     }
 
     @Override
