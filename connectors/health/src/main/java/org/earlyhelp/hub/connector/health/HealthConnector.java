@@ -1,5 +1,7 @@
 package org.earlyhelp.hub.connector.health;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -8,6 +10,10 @@ import org.apache.avro.generic.GenericRecord;
 import org.earlyhelp.hub.connector.api.Connector;
 import org.earlyhelp.hub.connector.api.PersonLinks;
 import org.earlyhelp.hub.connector.api.RecordType;
+import org.earlyhelp.hub.connector.health.schema.HealthEncounter;
+import org.earlyhelp.hub.connector.health.schema.HealthPatient;
+import org.earlyhelp.hub.connector.health.schema.HealthRelatedPerson;
+import org.earlyhelp.hub.connector.health.schema.HealthSafeguardingFlag;
 import org.earlyhelp.hub.governance.flow.RecipientAddressing;
 import org.earlyhelp.hub.governance.relationship.RelationshipAssertion;
 import org.earlyhelp.hub.governance.relationship.RelationshipKind;
@@ -19,7 +25,11 @@ import org.earlyhelp.hub.schema.Person;
 import org.earlyhelp.hub.schema.RecordKind;
 import org.earlyhelp.hub.schema.Role;
 
-/** Health as the hub sees it: FHIR R4 resources in (polled and pushed) and the hub's JSON; Communications out. */
+/**
+ * Health as the hub sees it: involvements (posted JSON or FHIR EpisodeOfCare), patients, encounters, safeguarding
+ * flags and related people (FHIR R4, polled and pushed, mapped by {@code fhir.FhirMapper}) in; notifications out as
+ * FHIR Communications about the patient, by NHS number.
+ */
 public final class HealthConnector implements Connector {
 
     public static final String PARTNER = "health";
@@ -38,9 +48,18 @@ public final class HealthConnector implements Connector {
         return List.of(HealthFhirConfiguration.FHIR_PATH, HealthFhirConfiguration.FHIR_PATH + "/**");
     }
 
+    /**
+     * The involvement (posted as the hub's JSON or from a FHIR EpisodeOfCare) with its first version kept readable, and
+     * the four types only FHIR brings: patient, encounter, safeguarding flag, related person.
+     */
     @Override
     public List<RecordType> recordTypes() {
-        return List.of(RecordType.of(HealthInvolvement.getClassSchema(), RecordKind.INVOLVEMENT, PARTNER));
+        return List.of(
+                new RecordType(HealthPayloads.INVOLVEMENT, RecordKind.INVOLVEMENT, Set.of(PARTNER)),
+                RecordType.of(HealthPatient.getClassSchema(), RecordKind.STATE, PARTNER),
+                RecordType.of(HealthEncounter.getClassSchema(), RecordKind.EVENT, PARTNER),
+                RecordType.of(HealthSafeguardingFlag.getClassSchema(), RecordKind.STATE, PARTNER),
+                RecordType.of(HealthRelatedPerson.getClassSchema(), RecordKind.STATE, PARTNER));
     }
 
     /**
@@ -63,19 +82,31 @@ public final class HealthConnector implements Connector {
         return Set.of(RelationshipKind.OPEN_INVOLVEMENT);
     }
 
-    /** A health involvement with a named team is an open involvement with everyone in the record. */
+    /**
+     * A health involvement with a named team is an open involvement with everyone in the record. One from a FHIR
+     * EpisodeOfCare whose end ({@code until}) is on or before the day the hub received it closes the involvement with
+     * everyone in it, named team or not: the service has stopped working with them, and a pull must no longer rest on
+     * it. An end still to come leaves it open (the next version of the episode ends it).
+     */
     static List<RelationshipAssertion> involvement(HubRecord record, GenericRecord payload) {
-        if (!(payload instanceof HealthInvolvement h) || !RelationshipRules.named(h.getTeam())) {
+        if (!(payload instanceof HealthInvolvement h)) {
+            return List.of();
+        }
+        LocalDate received = LocalDate.ofInstant(record.getReceivedAt(), ZoneOffset.UTC);
+        boolean fromEpisode = h.getReference() != null && h.getReference().startsWith("EpisodeOfCare/");
+        boolean ended = fromEpisode && h.getUntil() != null && !h.getUntil().isAfter(received);
+        if (!ended && !RelationshipRules.named(h.getTeam())) {
             return List.of();
         }
         return record.getPeople().stream()
-                .map(p -> RelationshipRules.assertion(record, RelationshipKind.OPEN_INVOLVEMENT, p, null, false))
+                .map(p -> RelationshipRules.assertion(record, RelationshipKind.OPEN_INVOLVEMENT, p, null, ended))
                 .toList();
     }
 
     @Override
     public PersonLinks personLinks() {
-        // health's related people for a patient, as FHIR RelatedPerson: each parent is related to each child
+        // health's related people for a patient, as FHIR RelatedPerson (a health-related-person record: the patient
+        // and the related person) or as posted JSON: each parent is related to each child in the record
         return (record, payload) -> {
             List<PersonLinks.Link> links = new ArrayList<>();
             for (Person parent : record.getPeople()) {
