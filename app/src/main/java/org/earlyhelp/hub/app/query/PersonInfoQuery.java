@@ -299,6 +299,9 @@ public final class PersonInfoQuery implements HubFhirOperations {
         if (!problems.isEmpty()) {
             throw new FhirFailure(400, problems);
         }
+        if (!patient.hasIdElement() || !patient.getIdElement().hasIdPart()) {
+            patient.setId("asked"); // the person asked about has no id at the requester's end that matters here
+        }
         FhirOutcome mapped = mapper.map(patient, FhirReferences.none());
         if (!(mapped instanceof FhirOutcome.Records records)) {
             List<FhirProblem> why = mapped instanceof FhirOutcome.Rejected r

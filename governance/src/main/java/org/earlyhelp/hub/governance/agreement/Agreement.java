@@ -52,6 +52,10 @@ public record Agreement(
             throw new IllegalArgumentException("pull, deliver or query: an agreement licenses push (deliver), pull"
                     + " (pull) or \"is this person known?\" requests (query), and this one none of them");
         }
+        if (fields.isEmpty() && (deliver != null || pull != null)) {
+            throw new IllegalArgumentException(
+                    "fields must name at least one field for an agreement that pushes or answers a pull");
+        }
         if (consent == ConsentRule.REQUIRED && (consentCollector == null || consentCollector.isBlank())) {
             throw new IllegalArgumentException("consent.collector must name who records the consent it requires");
         }
