@@ -33,14 +33,14 @@ final class BodyLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         long declared = request.getContentLengthLong();
         if (declared > maxBytes) {
-            tooLarge(response);
+            tooLarge(request, response);
             return;
         }
         if (declared < 0) {
             // no length: chunked, or no body at all (then this reads nothing)
             byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
             if (body.length > maxBytes) {
-                tooLarge(response);
+                tooLarge(request, response);
                 return;
             }
             chain.doFilter(new BufferedBody(request, body), response);
@@ -49,10 +49,10 @@ final class BodyLimitFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private void tooLarge(HttpServletResponse response) throws IOException {
+    private void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
         // the rest of the body is not wanted: close rather than drain it
         response.setHeader("Connection", "close");
-        ErrorResponses.write(response, 413, "the request body is larger than " + maxBytes + " bytes");
+        ErrorResponses.write(request, response, 413, "the request body is larger than " + maxBytes + " bytes");
     }
 
     /** A request whose (chunked) body was read into memory, within the limit. */

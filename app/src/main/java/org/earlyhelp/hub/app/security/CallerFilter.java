@@ -37,7 +37,7 @@ final class CallerFilter extends OncePerRequestFilter {
         if (authentication instanceof HubAuthentication hub) {
             if (limits != null && !limits.tryTake(hub.credentialId())) {
                 response.setHeader("Retry-After", String.valueOf(limits.secondsUntilNext()));
-                ErrorResponses.write(response, 429, "too many requests from this credential: slow down");
+                ErrorResponses.write(request, response, 429, "too many requests from this credential: slow down");
                 return;
             }
             Professional professional = hub.professional();
@@ -49,6 +49,7 @@ final class CallerFilter extends OncePerRequestFilter {
                         professional = new Professional(user, role);
                     } catch (IllegalArgumentException | NullPointerException e) {
                         ErrorResponses.write(
+                                request,
                                 response,
                                 400,
                                 "X-Hub-Professional and X-Hub-Professional-Role must both be given"

@@ -104,7 +104,7 @@ public class LedgerController {
             Boolean dateOfBirthExpected)
             implements DatedPerson {}
 
-    /** One ledger entry with what became of it. */
+    /** One ledger entry with what became of it, and its details (who asked, why, what was answered: ids and words). */
     public record EntryView(
             long seq,
             String decision,
@@ -122,7 +122,8 @@ public class LedgerController {
             String deliveryStatus,
             Integer deliveryAttempts,
             Instant deliveredAt,
-            String hash) {
+            String hash,
+            Map<String, String> details) {
 
         static EntryView of(LedgerEntry e, DisclosureLedger.Delivery d) {
             return new EntryView(
@@ -142,7 +143,8 @@ public class LedgerController {
                     d == null ? null : d.status().name(),
                     d == null ? null : d.attempts(),
                     d == null ? null : d.completedAt(),
-                    e.hash());
+                    e.hash(),
+                    new java.util.TreeMap<>(e.details()));
         }
     }
 }
