@@ -14,7 +14,8 @@ import org.springframework.validation.annotation.Validated;
  * Settings of health's FHIR side ({@code hub.connectors.health.fhir.*}). {@code base-url} is the health system's FHIR
  * R4 server: the hub polls it and delivers notifications to it; without it nothing is polled and deliveries to health
  * wait on {@code hub.outbound.health}. {@code organisation} is the ODS code of the health organisation behind it (what
- * its records are attributed to, {@code health:<code>}). The token the server expects is a secret: never in {@link
+ * its records are attributed to, {@code health:<code>}). Without a base, the simulated run starts the simulated local
+ * NHS trust on {@code trust-port} (a free port if that one is taken) and uses it. The token the server expects is a secret: never in {@link
  * #toString()} or a log.
  */
 @Validated
@@ -30,7 +31,8 @@ public record HealthConnectorProperties(
         @DefaultValue("5") @Min(0) @Max(20) int maxRedeliveries,
         @DefaultValue("200ms") @NotNull Duration initialBackoff,
         @DefaultValue("10s") @NotNull Duration maxBackoff,
-        @DefaultValue("10s") @NotNull Duration timeout) {
+        @DefaultValue("10s") @NotNull Duration timeout,
+        @DefaultValue("8091") @Min(0) @Max(65535) int trustPort) {
 
     /** The setting naming the health system's FHIR base. */
     public static final String BASE_URL_SETTING = "hub.connectors.health.fhir.base-url";

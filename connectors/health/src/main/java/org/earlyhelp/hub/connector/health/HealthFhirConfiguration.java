@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import javax.sql.DataSource;
+import org.apache.camel.builder.RouteBuilder;
 import org.apache.kafka.clients.producer.Producer;
 import org.earlyhelp.hub.connector.api.PartnerMetrics;
 import org.earlyhelp.hub.connector.api.Topics;
@@ -16,17 +18,19 @@ import org.earlyhelp.hub.connector.api.batch.TopicPublisher;
 import org.earlyhelp.hub.connector.api.intake.IdempotentIntake;
 import org.earlyhelp.hub.connector.api.intake.RecordIntake;
 import org.earlyhelp.hub.connector.health.fhir.FhirMapper;
+import org.earlyhelp.hub.connector.health.poll.JdbcPollCursors;
 import org.earlyhelp.hub.connector.health.server.HealthPush;
 import org.earlyhelp.hub.connector.health.server.HubFhirOperations;
 import org.earlyhelp.hub.connector.health.server.HubFhirServer;
 import org.earlyhelp.hub.governance.ledger.DisclosureLedger;
 import org.earlyhelp.hub.schema.codec.RecordCodec;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * Wires health's FHIR R4 side from the hub's shared parts: the mapping, the one intake polled and pushed resources go
@@ -63,10 +67,62 @@ public class HealthFhirConfiguration {
                 new PartnerMetrics(meters, HealthConnector.PARTNER, clock));
     }
 
-    /** Files notifications with the health system, only when its FHIR base is configured. */
+    /** The health system's FHIR server: the configured one, the simulated trust in the simulated run, or none. */
+    @Bean(destroyMethod = "close")
+    HealthFhirSource healthFhirSource(HealthConnectorProperties props, Environment env) {
+        if (props.baseUrl() != null) {
+            return HealthFhirSource.configured(props.base());
+        }
+        if (env.getProperty("hub.simulator.enabled", Boolean.class, false)) {
+            return HealthFhirSource.simulated(
+                    props.trustPort(),
+                    env.getProperty("hub.simulator.seed", Long.class, 42L),
+                    env.getProperty("hub.simulator.families", Integer.class, 400));
+        }
+        return HealthFhirSource.none();
+    }
+
+    /** Polls the health system's FHIR server, when there is one. */
     @Bean
-    @ConditionalOnProperty(name = HealthConnectorProperties.BASE_URL_SETTING)
-    HealthOutboundRoute healthOutboundRoute(
+    SmartLifecycle healthPolling(
+            HealthFhirSource source,
+            HealthConnectorProperties props,
+            DataSource dataSource,
+            HealthFhirIntake intake,
+            Clock clock) {
+        if (source.base().isEmpty()) {
+            return new NoPolling();
+        }
+        return new HealthPolling(source.base().get(), props, new JdbcPollCursors(dataSource, clock), intake);
+    }
+
+    /** No health FHIR server: nothing to poll. */
+    static final class NoPolling implements SmartLifecycle {
+        private volatile boolean running;
+
+        @Override
+        public void start() {
+            running = true;
+        }
+
+        @Override
+        public void stop() {
+            running = false;
+        }
+
+        @Override
+        public boolean isRunning() {
+            return running;
+        }
+    }
+
+    /**
+     * Files notifications with the health system's FHIR server; with none, no route consumes {@code
+     * hub.outbound.health} and what is addressed to health waits there.
+     */
+    @Bean
+    RouteBuilder healthOutboundRoute(
+            HealthFhirSource source,
             HealthConnectorProperties props,
             Topics topics,
             RecordCodec codec,
@@ -74,6 +130,14 @@ public class HealthFhirConfiguration {
             Producer<String, byte[]> producer,
             ConsumerProgress progress,
             MeterRegistry meters) {
+        if (source.base().isEmpty()) {
+            return new RouteBuilder() {
+                @Override
+                public void configure() {
+                    // no health FHIR server configured: deliveries wait on their topic
+                }
+            };
+        }
         ExecutorService responses = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "health-http");
             t.setDaemon(true);
@@ -86,7 +150,7 @@ public class HealthFhirConfiguration {
                 .executor(responses)
                 .build();
         HealthFhirDelivery delivery = new HealthFhirDelivery(
-                new HealthFhirClient(http, props.base(), props.token(), props.timeout()), ledger);
+                new HealthFhirClient(http, source.base().get(), props.token(), props.timeout()), ledger);
         KafkaBatch<HealthFhirDelivery.Delivery> batch = new KafkaBatch<>(
                 HealthOutboundRoute.ROUTE_ID,
                 HealthFhirDelivery.decoder(codec),

@@ -144,6 +144,18 @@ public final class HealthFhirIntake {
                         "business-rule", "Consent", ((HealthConsents.Result.Refused) result).reason())));
     }
 
+    /**
+     * Dead-letters a resource that has not been taken for too long the same way (a consent whose patient never
+     * reaches the person index), so it stops holding back what follows it.
+     */
+    public Taken.DeadLettered giveUp(Organisation sender, IBaseResource resource, String reason) throws Exception {
+        String key = resource.getIdElement().hasIdPart()
+                ? resource.fhirType() + "/" + resource.getIdElement().getIdPart() + "/_history/"
+                        + resource.getMeta().getVersionId()
+                : resource.fhirType() + "/given-up";
+        return deadLetter(sender, resource, key, List.of(new FhirProblem("transient", null, reason)));
+    }
+
     private Taken.DeadLettered deadLetter(
             Organisation sender, IBaseResource resource, String versionKey, List<FhirProblem> problems)
             throws Exception {
