@@ -224,6 +224,65 @@ class HealthFhirIT {
         assertThat(familyView(caseRecord).body()).doesNotContain("reasonText", "clinical");
     }
 
+    @Test
+    void threeHundredHostileInputsAreEachAnsweredWithAnOperationOutcomeOrStoredAndNoneCrashesTheEndpoint()
+            throws Exception {
+        java.util.Random random = new java.util.Random(11);
+        String valid = family("9458073022", "Ellie", "Marsh", "2024-02-11", "Kate", "1996-05-20");
+        String[] endpoints = {"/fhir", "/fhir/Patient", "/fhir/Encounter", "/fhir/Flag", "/fhir/Consent"};
+        Map<Integer, Integer> statuses = new java.util.TreeMap<>();
+        for (int i = 0; i < 300; i++) {
+            String body =
+                    switch (i % 6) {
+                        case 0 -> valid.substring(0, random.nextInt(valid.length())); // truncated
+                        case 1 -> flip(valid, random); // a byte changed
+                        case 2 ->
+                            valid.replace(
+                                    "\"Bundle\"",
+                                    "\""
+                                            + List.of("Basic", "Observation", "Patient", "Nope")
+                                                    .get(random.nextInt(4)) + "\""); // wrong resource type
+                        case 3 ->
+                            valid.replace("9458073022", String.valueOf(1_000_000_000L + random.nextInt(999_999_999)))
+                                    .replace("\"2024-02-11\"", random.nextBoolean() ? "\"2024-13-40\"" : "20240211");
+                        case 4 -> valid.replace("\"status\": \"active\"", "\"status\": " + random.nextInt());
+                        default -> huge(random.nextInt(3) == 0 ? 1_200 : 40);
+                    };
+            HttpResponse<String> r = post(endpoints[random.nextInt(endpoints.length)], HEALTH, body);
+            statuses.merge(r.statusCode(), 1, Integer::sum);
+            assertThat(r.statusCode()).as("input " + i).isLessThan(500);
+            if (r.statusCode() >= 400) {
+                assertThat(r.body()).as("input " + i).contains("\"resourceType\":\"OperationOutcome\"");
+                assertThat(r.body()).as("input " + i).doesNotContain("at org.", "Exception", "Marsh", "9458073022");
+            }
+        }
+        System.out.println("FHIR endpoint fuzz: 300 inputs, answers by status " + statuses);
+        assertThat(statuses.keySet()).anyMatch(s -> s >= 400);
+    }
+
+    private static String flip(String s, java.util.Random random) {
+        char[] chars = s.toCharArray();
+        int at = random.nextInt(chars.length);
+        String pool = "{}[]\":,x0 ";
+        chars[at] = pool.charAt(random.nextInt(pool.length()));
+        return new String(chars);
+    }
+
+    /** A transaction Bundle of {@code n} Patients (beyond the hub's entry cap, or its body limit, when large). */
+    private static String huge(int n) {
+        StringBuilder b = new StringBuilder("{\"resourceType\": \"Bundle\", \"type\": \"transaction\", \"entry\": [");
+        for (int i = 0; i < n; i++) {
+            b.append(i == 0 ? "" : ",")
+                    .append("{\"request\": {\"method\": \"PUT\", \"url\": \"Patient/h")
+                    .append(i)
+                    .append("\"},")
+                    .append("\"resource\": ")
+                    .append(patient("h" + i, "9458073022"))
+                    .append('}');
+        }
+        return b.append("]}").toString();
+    }
+
     /** A child, her mother, a health visiting episode, an emergency attendance and a safeguarding flag. */
     static String family(String nhs, String given, String family, String born, String mother, String motherBorn) {
         String id = UUID.randomUUID().toString().substring(0, 8);
