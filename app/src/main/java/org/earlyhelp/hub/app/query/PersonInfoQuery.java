@@ -193,10 +193,11 @@ public final class PersonInfoQuery implements HubFhirOperations {
             String sourceRecordId = key.substring(provider.length() + 1);
             int hash = sourceRecordId.indexOf('#');
             String recordId = hash < 0 ? sourceRecordId : sourceRecordId.substring(0, hash);
-            store.body(recordId)
+            // a record loaded into the index in bulk has no stored body: the provider kind is all that is known
+            out.add(store.body(recordId)
                     .map(codec::decodeRecord)
                     .map(HubRecord::getProviderOrganisation)
-                    .ifPresent(out::add);
+                    .orElse(provider));
         }
         return out;
     }
