@@ -40,7 +40,6 @@ import org.springframework.test.context.DynamicPropertySource;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "hub.embedded.data-dir=target/it-data/${random.uuid}",
-            "hub.agreements.dir=${user.dir}/../agreements",
             "hub.simulator.enabled=false",
             "hub.connectors.health.fhir.poll-interval=1s",
             "hub.connectors.health.fhir.page-size=20"
@@ -60,8 +59,28 @@ class HealthPollingIT {
     }
 
     @DynamicPropertySource
-    static void trustBase(DynamicPropertyRegistry registry) {
+    static void trustBase(DynamicPropertyRegistry registry) throws Exception {
         registry.add("hub.connectors.health.fhir.base-url", trust::baseUrl);
+        registry.add("hub.agreements.dir", () -> agreements().toString());
+    }
+
+    /** The shipped agreements and the example that sends Operation Encompass notifications to health. */
+    static java.nio.file.Path agreements() {
+        try {
+            java.nio.file.Path dir = java.nio.file.Path.of("target", "it-agreements-" + UUID.randomUUID());
+            java.nio.file.Files.createDirectories(dir);
+            try (var files = java.nio.file.Files.list(java.nio.file.Path.of("..", "agreements"))) {
+                for (java.nio.file.Path f : files.toList()) {
+                    java.nio.file.Files.copy(f, dir.resolve(f.getFileName()));
+                }
+            }
+            java.nio.file.Path example = java.nio.file.Path.of(
+                    "..", "docs", "examples", "agreements", "police-to-health-domestic-abuse.yaml");
+            java.nio.file.Files.copy(example, dir.resolve(example.getFileName()));
+            return dir.toAbsolutePath();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @AfterAll

@@ -40,7 +40,8 @@ public final class RecordRetention {
         for (Agreement a : agreements.get()) {
             boolean releases =
                     a.provider().equals(provider) && a.appliesTo().type().equals(type);
-            boolean letsItAsk = a.recipients().contains(provider);
+            // an agreement that only answers "is this person known?" rests on nothing the asker holds
+            boolean letsItAsk = a.recipients().contains(provider) && (a.pull() != null || a.notifies());
             if ((releases || letsItAsk) && couldRelease(a, today)) {
                 if (longest == null || days(a.retention()) > days(longest)) {
                     longest = a.retention();

@@ -220,7 +220,10 @@ class AgreementLoaderTest {
         // Then
         assertThat(registry.partners()).contains("police", "schools", "health", "housing", "casesystem", "council");
         assertThat(registry.purposes())
-                .containsExactlyInAnyOrder("safeguarding/domestic-abuse-notification", "early-help/family-view");
+                .containsExactlyInAnyOrder(
+                        "safeguarding/domestic-abuse-notification",
+                        "early-help/family-view",
+                        "safeguarding/person-info-query");
     }
 
     @Test
