@@ -13,6 +13,7 @@ import org.earlyhelp.hub.connector.api.PartnerMetrics;
 import org.earlyhelp.hub.connector.api.Topics;
 import org.earlyhelp.hub.connector.api.batch.BatchSettings;
 import org.earlyhelp.hub.connector.api.batch.ConsumerProgress;
+import org.earlyhelp.hub.connector.api.batch.DisclosureDelivery;
 import org.earlyhelp.hub.connector.api.batch.KafkaBatch;
 import org.earlyhelp.hub.connector.api.batch.TopicPublisher;
 import org.earlyhelp.hub.connector.api.intake.IdempotentIntake;
@@ -149,11 +150,16 @@ public class HealthFhirConfiguration {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .executor(responses)
                 .build();
-        HealthFhirDelivery delivery = new HealthFhirDelivery(
-                new HealthFhirClient(http, source.base().get(), props.token(), props.timeout()), ledger);
-        KafkaBatch<HealthFhirDelivery.Delivery> batch = new KafkaBatch<>(
+        HealthFhirClient client = new HealthFhirClient(http, source.base().get(), props.token(), props.timeout());
+        DisclosureDelivery delivery = new DisclosureDelivery(
+                HealthConnector.PARTNER,
+                client::deliver,
+                failure -> failure instanceof HealthDeliveryException e ? e.httpStatus() : null,
+                reason -> new HealthDeliveryException(reason, false, null, null),
+                ledger);
+        KafkaBatch<DisclosureDelivery.Delivery> batch = new KafkaBatch<>(
                 HealthOutboundRoute.ROUTE_ID,
-                HealthFhirDelivery.decoder(codec),
+                DisclosureDelivery.decoder(codec),
                 delivery,
                 item -> topics.deadLetter(HealthConnector.PARTNER),
                 delivery::deadLettered,

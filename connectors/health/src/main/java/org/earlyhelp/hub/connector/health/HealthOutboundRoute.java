@@ -5,7 +5,8 @@ import org.apache.camel.builder.RouteBuilder;
 
 /**
  * Delivers disclosures from {@code hub.outbound.health} to the health system's FHIR server, a poll at a time, on the hub's batch
- * support (with {@link HealthFhirDelivery} as its step); offsets are committed once every record of the batch is
+ * support (with {@link org.earlyhelp.hub.connector.api.batch.DisclosureDelivery} sending through {@link
+ * HealthFhirClient} as its step); offsets are committed once every record of the batch is
  * delivered or dead-lettered. Exists only when the FHIR base is configured. One consumer group across hub instances,
  * so each disclosure is delivered by one instance (and a replay carries the same Idempotency-Key).
  */

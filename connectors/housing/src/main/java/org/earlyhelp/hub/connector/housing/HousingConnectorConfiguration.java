@@ -14,6 +14,7 @@ import org.earlyhelp.hub.connector.api.StrictJsonReader;
 import org.earlyhelp.hub.connector.api.Topics;
 import org.earlyhelp.hub.connector.api.batch.BatchSettings;
 import org.earlyhelp.hub.connector.api.batch.ConsumerProgress;
+import org.earlyhelp.hub.connector.api.batch.DisclosureDelivery;
 import org.earlyhelp.hub.connector.api.batch.KafkaBatch;
 import org.earlyhelp.hub.connector.api.batch.TopicPublisher;
 import org.earlyhelp.hub.connector.api.intake.IdempotentIntake;
@@ -87,10 +88,15 @@ public class HousingConnectorConfiguration {
                 .build();
         HousingWebhookClient client =
                 new HousingWebhookClient(http, json, props.webhookUrl(), props.webhookToken(), props.timeout());
-        HousingWebhookDelivery delivery = new HousingWebhookDelivery(client, ledger);
-        KafkaBatch<HousingWebhookDelivery.Delivery> batch = new KafkaBatch<>(
+        DisclosureDelivery delivery = new DisclosureDelivery(
+                HousingConnector.PARTNER,
+                client::deliver,
+                failure -> failure instanceof HousingDeliveryException e ? e.httpStatus() : null,
+                reason -> new HousingDeliveryException(reason, false, null, null),
+                ledger);
+        KafkaBatch<DisclosureDelivery.Delivery> batch = new KafkaBatch<>(
                 HousingOutboundRoute.ROUTE_ID,
-                HousingWebhookDelivery.decoder(codec),
+                DisclosureDelivery.decoder(codec),
                 delivery,
                 item -> topics.deadLetter(HousingConnector.PARTNER),
                 delivery::deadLettered,

@@ -1,12 +1,11 @@
-package org.earlyhelp.hub.connector.health;
+package org.earlyhelp.hub.connector.api.batch;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import org.earlyhelp.hub.connector.api.batch.BatchItem;
-import org.earlyhelp.hub.connector.api.batch.KafkaBatch;
+import java.util.function.Function;
 import org.earlyhelp.hub.governance.flow.Recipient;
 import org.earlyhelp.hub.governance.ledger.DisclosureLedger;
 import org.earlyhelp.hub.governance.ledger.DisclosureLedger.DeliveryStatus;
@@ -14,33 +13,58 @@ import org.earlyhelp.hub.schema.Disclosure;
 import org.earlyhelp.hub.schema.codec.RecordCodec;
 
 /**
- * Delivers a batch of disclosures to the health system's FHIR server (as a Communication), as the step of the hub's {@link KafkaBatch}: all sent at once,
- * each outcome marked on its own record, the delivered ones recorded beside their ledger entries. The batch support
- * retries what {@link HealthErrorClassifier} calls transient and dead-letters to {@code hub.dlq.health} what is not
- * or is exhausted ({@link #deadLettered} records that outcome too). A replay after a crash is harmless to a server that honours If-None-Exist:
- * the Idempotency-Key is the same.
+ * Delivers a batch of disclosures to a partner addressed as a whole, as the step of the hub's {@link KafkaBatch}:
+ * all sent at once through the connector's {@link Sender}, each outcome marked on its own record, the delivered ones
+ * recorded beside their ledger entries. The batch support retries what the connector's classifier calls transient and
+ * dead-letters the rest ({@link #deadLettered} records that outcome too). A replay after a crash carries the same
+ * delivery id, so a partner that honours it files it once.
  */
-final class HealthFhirDelivery implements KafkaBatch.Step<HealthFhirDelivery.Delivery> {
+public final class DisclosureDelivery implements KafkaBatch.Step<DisclosureDelivery.Delivery> {
 
-    private final HealthFhirClient client;
+    /** Sends one disclosure; completes with the 2xx status, or exceptionally with the connector's own failure. */
+    @FunctionalInterface
+    public interface Sender {
+        CompletableFuture<Integer> deliver(Disclosure disclosure);
+    }
+
+    private final String partner;
+    private final Sender sender;
+    private final Function<Throwable, Integer> statusOf;
+    private final Function<String, RuntimeException> misaddressed;
     private final DisclosureLedger ledger;
 
-    HealthFhirDelivery(HealthFhirClient client, DisclosureLedger ledger) {
-        this.client = client;
+    /**
+     * @param statusOf the partner's HTTP answer carried by a failure of the sender, or null when it gave none
+     * @param misaddressed the connector's permanent failure for a disclosure addressed to another partner
+     */
+    public DisclosureDelivery(
+            String partner,
+            Sender sender,
+            Function<Throwable, Integer> statusOf,
+            Function<String, RuntimeException> misaddressed,
+            DisclosureLedger ledger) {
+        this.partner = partner;
+        this.sender = sender;
+        this.statusOf = statusOf;
+        this.misaddressed = misaddressed;
         this.ledger = ledger;
     }
 
     /** One disclosure on its way, with the HTTP status of its last try. */
-    static final class Delivery {
+    public static final class Delivery {
         final Disclosure disclosure;
         volatile Integer httpStatus;
 
         Delivery(Disclosure disclosure) {
             this.disclosure = disclosure;
         }
+
+        public Disclosure disclosure() {
+            return disclosure;
+        }
     }
 
-    static KafkaBatch.Decoder<Delivery> decoder(RecordCodec codec) {
+    public static KafkaBatch.Decoder<Delivery> decoder(RecordCodec codec) {
         return bytes -> new Delivery(codec.decodeDisclosure(bytes));
     }
 
@@ -50,18 +74,17 @@ final class HealthFhirDelivery implements KafkaBatch.Step<HealthFhirDelivery.Del
         List<CompletableFuture<Void>> sends = new ArrayList<>(items.size());
         for (BatchItem<Delivery> item : items) {
             item.payload().httpStatus = null;
-            if (!HealthConnector.PARTNER.equals(
-                    item.payload().disclosure.getRecipient().getPartner())) {
-                item.fail(new HealthDeliveryException("not addressed to health", false, null, null));
+            if (!partner.equals(item.payload().disclosure.getRecipient().getPartner())) {
+                item.fail(misaddressed.apply("not addressed to " + partner));
                 continue;
             }
-            sends.add(client.deliver(item.payload().disclosure).handle((status, failure) -> {
+            sends.add(sender.deliver(item.payload().disclosure).handle((status, failure) -> {
                 if (failure == null) {
                     item.payload().httpStatus = status;
                     delivered.add(item);
                 } else {
                     Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
-                    item.payload().httpStatus = cause instanceof HealthDeliveryException e ? e.httpStatus() : null;
+                    item.payload().httpStatus = statusOf.apply(cause);
                     item.fail(cause);
                 }
                 return null;
@@ -76,7 +99,7 @@ final class HealthFhirDelivery implements KafkaBatch.Step<HealthFhirDelivery.Del
     }
 
     /** Records the dead letters beside their ledger entries (an undecodable one has no entry to stand beside). */
-    void deadLettered(List<BatchItem<Delivery>> items) {
+    public void deadLettered(List<BatchItem<Delivery>> items) {
         List<DisclosureLedger.DeliveryRecord> records = new ArrayList<>();
         for (BatchItem<Delivery> item : items) {
             if (item.payload() != null) {
