@@ -82,6 +82,12 @@ class OperationEncompassIT {
         try {
             Path dir = Path.of(AGREEMENTS);
             Files.createDirectories(dir);
+            // exactly the board's directory: an agreement an earlier build left here would change the decisions
+            try (Stream<Path> stale = Files.list(dir)) {
+                for (Path f : stale.toList()) {
+                    Files.delete(f);
+                }
+            }
             try (Stream<Path> files = Files.list(Path.of("..", "agreements"))) {
                 for (Path f : files.toList()) {
                     Files.copy(f, dir.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
