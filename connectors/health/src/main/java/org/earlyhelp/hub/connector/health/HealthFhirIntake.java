@@ -149,11 +149,25 @@ public final class HealthFhirIntake {
      * reaches the person index), so it stops holding back what follows it.
      */
     public Taken.DeadLettered giveUp(Organisation sender, IBaseResource resource, String reason) throws Exception {
-        String key = resource.getIdElement().hasIdPart()
-                ? resource.fhirType() + "/" + resource.getIdElement().getIdPart() + "/_history/"
-                        + resource.getMeta().getVersionId()
-                : resource.fhirType() + "/given-up";
-        return deadLetter(sender, resource, key, List.of(new FhirProblem("transient", null, reason)));
+        return deadLetter(
+                sender,
+                resource,
+                historyKey(resource, "given-up"),
+                List.of(new FhirProblem("transient", null, reason)));
+    }
+
+    /**
+     * Dead-letters a polled resource that is not strictly valid R4, exactly as the server sent it, with its problems.
+     *
+     * @param leniently the resource as a lenient parse read it, for its type, id and version
+     */
+    public Taken.DeadLettered refuse(
+            Organisation sender, IBaseResource leniently, String json, List<FhirProblem> problems) throws Exception {
+        String key = historyKey(leniently, "refused");
+        if (deadLetters.write(sender, key, json.getBytes(StandardCharsets.UTF_8), reason(problems))) {
+            metrics.rejected();
+        }
+        return new Taken.DeadLettered(problems);
     }
 
     private Taken.DeadLettered deadLetter(
@@ -164,6 +178,14 @@ public final class HealthFhirIntake {
             metrics.rejected();
         }
         return new Taken.DeadLettered(problems);
+    }
+
+    /** {@code <type>/<id>/_history/<version>}, or {@code <type>/<otherwise>} for a resource without an id. */
+    private static String historyKey(IBaseResource resource, String otherwise) {
+        return resource.getIdElement().hasIdPart()
+                ? resource.fhirType() + "/" + resource.getIdElement().getIdPart() + "/_history/"
+                        + resource.getMeta().getVersionId()
+                : resource.fhirType() + "/" + otherwise;
     }
 
     /** The dead-letter reason: codes, paths and the mapper's own wording, which never repeats a value. */

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.earlyhelp.hub.connector.health.fhir.FhirProblem;
 import org.earlyhelp.hub.connector.health.fhir.FhirReferences;
 import org.earlyhelp.hub.connector.health.poll.FhirPoller;
 import org.earlyhelp.hub.connector.health.poll.PollCursors;
@@ -68,22 +69,30 @@ final class HealthPolling implements SmartLifecycle {
     /** @param stored counts what was new (not a replay of a resource version already taken) */
     static PollSink sink(Organisation sender, HealthFhirIntake intake, java.util.concurrent.atomic.AtomicLong stored) {
         Map<String, Integer> holds = new ConcurrentHashMap<>();
-        return (IBaseResource resource, FhirReferences references) -> {
-            String key = resource.fhirType() + "/" + resource.getIdElement().getIdPart() + "/"
-                    + resource.getMeta().getVersionId();
-            try {
-                HealthFhirIntake.Taken taken = intake.take(sender, resource, references);
-                if (!(taken instanceof HealthFhirIntake.Taken.Stored s && s.replay())) {
-                    stored.incrementAndGet();
-                }
-                holds.remove(key);
-            } catch (HealthFhirException.NotYet e) {
-                if (holds.merge(key, 1, Integer::sum) >= MAX_HOLDS) {
-                    intake.giveUp(sender, resource, "not taken after " + MAX_HOLDS + " polls: " + e.getMessage());
+        return new PollSink() {
+            @Override
+            public void accept(IBaseResource resource, FhirReferences references) throws Exception {
+                String key = resource.fhirType() + "/" + resource.getIdElement().getIdPart() + "/"
+                        + resource.getMeta().getVersionId();
+                try {
+                    HealthFhirIntake.Taken taken = intake.take(sender, resource, references);
+                    if (!(taken instanceof HealthFhirIntake.Taken.Stored s && s.replay())) {
+                        stored.incrementAndGet();
+                    }
                     holds.remove(key);
-                    return;
+                } catch (HealthFhirException.NotYet e) {
+                    if (holds.merge(key, 1, Integer::sum) >= MAX_HOLDS) {
+                        intake.giveUp(sender, resource, "not taken after " + MAX_HOLDS + " polls: " + e.getMessage());
+                        holds.remove(key);
+                        return;
+                    }
+                    throw e;
                 }
-                throw e;
+            }
+
+            @Override
+            public void refuse(IBaseResource leniently, String json, List<FhirProblem> problems) throws Exception {
+                intake.refuse(sender, leniently, json, problems);
             }
         };
     }
@@ -95,12 +104,12 @@ final class HealthPolling implements SmartLifecycle {
 
     private void tick() {
         try {
+            long before = stored.get();
             PollReport report = poller.pollOnce();
-            if (report.accepted() > 0) {
-                log.info(
-                        "health poll: accepted={} types={}",
-                        report.accepted(),
-                        report.types().size());
+            long fresh = stored.get() - before;
+            if (fresh > 0) {
+                // what was new; the boundary resource every poll reads again is a replay and is not counted
+                log.info("health poll: new={} read={}", fresh, report.accepted());
             }
             report.types().stream()
                     .filter(t -> t.stoppedOn() != null)

@@ -10,7 +10,8 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
  * FHIR R4 JSON in and out, strictly. A health system's resource is taken only when it is well-formed JSON, one
  * object naming an R4 resource type, no deeper or larger than the hub will read ({@link #MAX_CHARS}, {@link
  * #MAX_DEPTH}, {@link #MAX_BUNDLE_ENTRIES}), and valid against the R4 structure as HAPI's {@link
- * ca.uhn.fhir.parser.StrictErrorHandler} judges it: no unknown element, no wrong JSON type, no invalid primitive.
+ * ca.uhn.fhir.parser.StrictErrorHandler} judges it (no unknown element, no wrong JSON type, no invalid primitive)
+ * and as {@link JsonTypes} finds it (nothing HAPI would quietly correct, such as {@code "active": "true"}).
  * Lenient parsing would drop what it does not know and map the rest, so a sender's bug would look like a person
  * with less known about them. Every refusal is a {@link FhirInputException} whose diagnostics are the hub's own
  * words naming the element: HAPI's messages quote the offending value, which may be a name or an NHS number.
@@ -68,6 +69,10 @@ public final class FhirJson {
         }
         if (resource == null) {
             throw new FhirInputException(unreadable(type));
+        }
+        List<FhirProblem> corrected = JsonTypes.check(json, resource);
+        if (!corrected.isEmpty()) {
+            throw new FhirInputException(corrected);
         }
         return resource;
     }

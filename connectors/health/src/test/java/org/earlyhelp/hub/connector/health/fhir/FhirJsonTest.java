@@ -40,6 +40,11 @@ class FhirJsonTest {
                 "\"gender\": \"female\"|\"gender\": \"Zephyr\"|value|Patient.gender",
                 "\"resourceType\": \"Patient\"|\"resourceType\": \"Patients\"|not-supported|resourceType",
                 "\"resourceType\": \"Patient\"|\"resourceType\": 7|required|resourceType",
+                // what HAPI's strict parser takes and would quietly correct
+                "\"active\": true|\"active\": \"true\"|structure|Patient.active",
+                "\"family\": \"Hartley\"|\"family\": [\"Hartley\"]|structure|Patient.name.family",
+                "\"given\": [\"Liv\"]|\"given\": \"Liv\"|structure|Patient.name.given",
+                "\"line\": [\"3 Old Road\"]|\"line\": []|structure|Patient.address.line",
             })
     void aResourceBreakingTheR4StructureIsRefusedNamingTheElement(
             String from, String to, String code, String expression) {

@@ -1,9 +1,14 @@
 package org.earlyhelp.hub.connector.health.poll;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -11,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.earlyhelp.hub.connector.health.fhir.FhirProblem;
 import org.earlyhelp.hub.connector.health.trust.TrustFhirServer;
 import org.earlyhelp.hub.testsupport.TestDatabase;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -56,7 +62,14 @@ class FhirPollerTest {
     static final class Seen implements PollSink {
         final List<String> versions = new ArrayList<>();
         final AtomicInteger resolved = new AtomicInteger();
+        final List<String> refused = new ArrayList<>();
         int failAfter = Integer.MAX_VALUE;
+
+        @Override
+        public void refuse(IBaseResource leniently, String json, List<FhirProblem> problems) {
+            refused.add(leniently.getIdElement().getIdPart() + " "
+                    + problems.stream().map(FhirProblem::expression).toList());
+        }
 
         @Override
         public void accept(IBaseResource resource, org.earlyhelp.hub.connector.health.fhir.FhirReferences refs)
@@ -118,6 +131,52 @@ class FhirPollerTest {
         assertThat(resumed.versions)
                 .as("resumed near where it stopped, not from the start")
                 .doesNotContain("Patient/p0/1");
+    }
+
+    @Test
+    void whatTheServerSendsThatIsNotStrictlyR4IsRefusedAndThePollGoesOnPastIt() {
+        WireMockServer server =
+                new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        server.start();
+        try {
+            // a page HAPI's lenient client reads whole: a string for a boolean, an unknown element, then a good one
+            String page =
+                    """
+                    {"resourceType": "Bundle", "type": "searchset", "entry": [
+                      {"resource": {"resourceType": "Patient", "id": "a", "meta": {"versionId": "1",
+                        "lastUpdated": "2026-11-30T10:00:00Z"}, "active": "true"}},
+                      {"resource": {"resourceType": "Patient", "id": "b", "meta": {"versionId": "1",
+                        "lastUpdated": "2026-11-30T10:00:01Z"}, "nickname": "Zephyr"}},
+                      {"resource": {"resourceType": "Patient", "id": "c", "meta": {"versionId": "2",
+                        "lastUpdated": "2026-11-30T10:00:02Z"}, "active": true}}]}""";
+            server.stubFor(get(urlPathEqualTo("/fhir/Patient"))
+                    .willReturn(aResponse()
+                            .withHeader("Content-Type", "application/fhir+json")
+                            .withBody(page)));
+            server.stubFor(
+                    get(urlPathEqualTo("/fhir/metadata"))
+                            .willReturn(
+                                    aResponse()
+                                            .withHeader("Content-Type", "application/fhir+json")
+                                            .withBody(
+                                                    """
+                                    {"resourceType": "CapabilityStatement", "status": "active", "date": "2026-11-30",
+                                     "kind": "instance", "fhirVersion": "4.0.1", "format": ["json"]}""")));
+            IGenericClient wire = FhirContext.forR4Cached().newRestfulGenericClient(server.baseUrl() + "/fhir");
+            MemoryPollCursors cursors = new MemoryPollCursors();
+            Seen sink = new Seen();
+
+            PollReport report = new FhirPoller(wire, "wire", List.of("Patient"), cursors, sink, 10).pollOnce();
+
+            assertThat(report.types().get(0).stoppedOn()).isNull();
+            assertThat(sink.refused).containsExactly("a [Patient.active]", "b [Patient.nickname]");
+            assertThat(sink.versions).containsExactly("Patient/c/2");
+            assertThat(cursors.load("wire", "Patient"))
+                    .as("the cursor moves past what was refused")
+                    .contains(java.time.Instant.parse("2026-11-30T10:00:02Z"));
+        } finally {
+            server.stop();
+        }
     }
 
     @Test
