@@ -103,7 +103,9 @@ class HealthPollRestartIT {
                 Matcher m = TEN_DIGITS.matcher(new String(r.value(), StandardCharsets.ISO_8859_1));
                 while (m.find()) {
                     if (nhsNumbers.contains(m.group())) {
-                        recordIds.computeIfAbsent(m.group(), k -> new HashSet<>()).add(r.key());
+                        recordIds
+                                .computeIfAbsent(m.group(), k -> new HashSet<>())
+                                .add(r.key());
                     }
                 }
             }

@@ -91,6 +91,9 @@ final class IndexCommand {
         @Option(names = "--as-of", description = "today, for two-digit years of birth (default: today)")
         LocalDate asOf;
 
+        @Option(names = "--quiet", description = "no progress bar (it is written to stderr)")
+        boolean quiet;
+
         @Mixin
         Database database;
 
@@ -113,8 +116,10 @@ final class IndexCommand {
             }
             List<PersonRecord> records = CsvPersonReader.readAll(input, mapping, asOf == null ? LocalDate.now() : asOf);
             return database.withDatabase(out, (ds, linker, matcher) -> {
-                BulkLoader.Summary s = new BulkLoader(ds, matcher, linker, Clock.systemUTC())
-                        .load(records, (stage, done, total) -> {});
+                BulkLoader.Summary s;
+                try (ProgressBars bars = new ProgressBars(!quiet && records.size() >= ProgressBars.FROM_RECORDS)) {
+                    s = new BulkLoader(ds, matcher, linker, Clock.systemUTC()).load(records, bars);
+                }
                 out.printf(
                         "loaded %,d records (%,d already indexed, skipped) as %,d people; %,d linked to another"
                                 + " record, %,d review pairs, %,d blocking keys, %,d household rows;"
@@ -140,6 +145,9 @@ final class IndexCommand {
                     + " (MERGE events by 'batch-relink'), never across a pair kept apart or twins; review pairs are"
                     + " queued. It never splits a person. Running it twice changes nothing the second time.")
     static final class Relink implements Callable<Integer> {
+        @Option(names = "--quiet", description = "no progress bar (it is written to stderr)")
+        boolean quiet;
+
         @Mixin
         Database database;
 
@@ -150,7 +158,10 @@ final class IndexCommand {
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
             return database.withDatabase(out, (ds, linker, matcher) -> {
-                Relinker.Summary s = new Relinker(ds, linker, Clock.systemUTC()).relinkAll((stage, done, total) -> {});
+                Relinker.Summary s;
+                try (ProgressBars bars = new ProgressBars(!quiet)) {
+                    s = new Relinker(ds, linker, Clock.systemUTC()).relinkAll(bars);
+                }
                 out.printf(
                         "relinked %,d records in %,d clusters: %,d people merged, %,d merges refused (kept apart or"
                                 + " twins), %,d review pairs queued; linking %.1f s, applying %.1f s%n",

@@ -8,9 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
 import org.earlyhelp.hub.matching.engine.BatchLinker;
 import org.earlyhelp.hub.matching.engine.MatchSettings;
 import org.earlyhelp.hub.matching.engine.StandardMatcher;
@@ -38,7 +35,6 @@ import picocli.CommandLine.Option;
 final class LinkCommand implements Callable<Integer> {
 
     private static final int PROBLEMS_SHOWN = 20;
-    private static final int PROGRESS_FROM_RECORDS = 20_000;
 
     @Option(names = "--input", description = "a CSV file with a header row (repeatable)")
     List<Path> inputs = new ArrayList<>();
@@ -157,8 +153,8 @@ final class LinkCommand implements Callable<Integer> {
                 BatchLinker.Options.defaults().maxTrainingPairs(),
                 linkThreshold == null);
         BatchLinker.Result result;
-        try (Bars bars = new Bars(!quiet && records.size() >= PROGRESS_FROM_RECORDS)) {
-            result = new BatchLinker(settings, options).link(records, bars::update);
+        try (ProgressBars bars = new ProgressBars(!quiet && records.size() >= ProgressBars.FROM_RECORDS)) {
+            result = new BatchLinker(settings, options).link(records, bars);
         }
         lastResult = result;
         ClusterWriter.writeClusters(result, output);
@@ -231,40 +227,5 @@ final class LinkCommand implements Callable<Integer> {
                 result.settings().reviewThreshold(),
                 output);
         out.flush();
-    }
-
-    /** One progress bar per stage, on stderr. */
-    private static final class Bars implements AutoCloseable {
-        private final boolean enabled;
-        private ProgressBar bar;
-        private String stage;
-
-        Bars(boolean enabled) {
-            this.enabled = enabled;
-        }
-
-        synchronized void update(String newStage, long done, long total) {
-            if (!enabled) {
-                return;
-            }
-            if (!newStage.equals(stage)) {
-                close();
-                stage = newStage;
-                bar = new ProgressBarBuilder()
-                        .setTaskName(newStage)
-                        .setInitialMax(total)
-                        .setConsumer(new ConsoleProgressBarConsumer(System.err))
-                        .build();
-            }
-            bar.stepTo(Math.min(done, total));
-        }
-
-        @Override
-        public synchronized void close() {
-            if (bar != null) {
-                bar.close();
-                bar = null;
-            }
-        }
     }
 }

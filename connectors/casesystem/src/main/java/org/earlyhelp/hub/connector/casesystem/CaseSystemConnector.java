@@ -8,7 +8,7 @@ import org.apache.avro.generic.GenericRecord;
 import org.earlyhelp.hub.connector.api.Connector;
 import org.earlyhelp.hub.connector.api.PersonLinks;
 import org.earlyhelp.hub.connector.api.RecordType;
-import org.earlyhelp.hub.connector.casesystem.outbound.CaseSystemErrorClassifier;
+import org.earlyhelp.hub.connector.api.batch.FailureClassifier;
 import org.earlyhelp.hub.connector.casesystem.schema.CaseReferral;
 import org.earlyhelp.hub.connector.casesystem.schema.EarlyHelpAssessment;
 import org.earlyhelp.hub.governance.flow.RecipientAddressing;
@@ -50,8 +50,7 @@ public final class CaseSystemConnector implements Connector {
 
     @Override
     public Optional<Outbound> outbound() {
-        return Optional.of(
-                new Outbound(RecipientAddressing.wholePartner(PARTNER), CaseSystemErrorClassifier.classifier()));
+        return Optional.of(new Outbound(RecipientAddressing.wholePartner(PARTNER), FailureClassifier.standard()));
     }
 
     @Override

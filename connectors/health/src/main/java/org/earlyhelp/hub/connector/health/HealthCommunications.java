@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.Map;
 import java.util.TreeMap;
+import org.earlyhelp.hub.connector.api.batch.DeliveryFailure;
 import org.earlyhelp.hub.connector.health.fhir.NhsNumber;
 import org.earlyhelp.hub.schema.Disclosure;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -32,11 +33,8 @@ final class HealthCommunications {
     static Communication of(Disclosure d) {
         String nhs = nhsNumber(d.getFields());
         if (nhs == null) {
-            throw new HealthDeliveryException(
-                    "no NHS number released to address the patient by (the agreement must allow child.nhs-number)",
-                    false,
-                    null,
-                    null);
+            throw DeliveryFailure.permanent(
+                    "no NHS number released to address the patient by (the agreement must allow child.nhs-number)");
         }
         Communication c = new Communication();
         c.addIdentifier(new Identifier().setSystem(DELIVERY_SYSTEM).setValue(d.getDeliveryId()));

@@ -10,6 +10,7 @@ import org.apache.avro.generic.GenericRecord;
 import org.earlyhelp.hub.connector.api.Connector;
 import org.earlyhelp.hub.connector.api.PersonLinks;
 import org.earlyhelp.hub.connector.api.RecordType;
+import org.earlyhelp.hub.connector.api.batch.FailureClassifier;
 import org.earlyhelp.hub.connector.health.schema.HealthEncounter;
 import org.earlyhelp.hub.connector.health.schema.HealthPatient;
 import org.earlyhelp.hub.connector.health.schema.HealthRelatedPerson;
@@ -69,7 +70,7 @@ public final class HealthConnector implements Connector {
      */
     @Override
     public Optional<Outbound> outbound() {
-        return Optional.of(new Outbound(RecipientAddressing.wholePartner(PARTNER), HealthErrorClassifier.classifier()));
+        return Optional.of(new Outbound(RecipientAddressing.wholePartner(PARTNER), FailureClassifier.standard()));
     }
 
     @Override

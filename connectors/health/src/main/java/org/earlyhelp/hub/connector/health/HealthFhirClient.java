@@ -3,11 +3,9 @@ package org.earlyhelp.hub.connector.health;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import org.earlyhelp.hub.connector.api.batch.DeliveryFailure;
 import org.earlyhelp.hub.schema.Disclosure;
 
 /**
@@ -29,12 +27,12 @@ final class HealthFhirClient {
         this.timeout = timeout;
     }
 
-    /** Completes with the status of a 2xx answer, or exceptionally with a {@link HealthDeliveryException}. */
+    /** Completes with the status of a 2xx answer, or exceptionally with a {@link DeliveryFailure}. */
     CompletableFuture<Integer> deliver(Disclosure disclosure) {
         byte[] body;
         try {
             body = HealthCommunications.json(HealthCommunications.of(disclosure));
-        } catch (HealthDeliveryException e) {
+        } catch (DeliveryFailure e) {
             return CompletableFuture.failedFuture(e);
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(communications)
@@ -48,29 +46,6 @@ final class HealthFhirClient {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding())
-                .handle((response, failure) -> {
-                    if (failure != null) {
-                        Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
-                        if (cause instanceof HttpTimeoutException) {
-                            throw new HealthDeliveryException("health FHIR server timed out", true, null, cause);
-                        }
-                        throw new HealthDeliveryException(
-                                "health FHIR server unreachable: "
-                                        + cause.getClass().getSimpleName(),
-                                true,
-                                null,
-                                cause);
-                    }
-                    int status = response.statusCode();
-                    if (status >= 200 && status < 300) {
-                        return status;
-                    }
-                    throw new HealthDeliveryException(
-                            "health FHIR server answered " + status,
-                            HealthErrorClassifier.retriableStatus(status),
-                            status,
-                            null);
-                });
+        return DeliveryFailure.send(http, request.build(), "health FHIR server");
     }
 }

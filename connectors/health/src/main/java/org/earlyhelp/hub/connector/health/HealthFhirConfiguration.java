@@ -14,9 +14,11 @@ import org.earlyhelp.hub.connector.api.Topics;
 import org.earlyhelp.hub.connector.api.batch.BatchSettings;
 import org.earlyhelp.hub.connector.api.batch.ConsumerProgress;
 import org.earlyhelp.hub.connector.api.batch.DisclosureDelivery;
+import org.earlyhelp.hub.connector.api.batch.FailureClassifier;
 import org.earlyhelp.hub.connector.api.batch.KafkaBatch;
 import org.earlyhelp.hub.connector.api.batch.TopicPublisher;
 import org.earlyhelp.hub.connector.api.intake.IdempotentIntake;
+import org.earlyhelp.hub.connector.api.intake.IntakeDeadLetters;
 import org.earlyhelp.hub.connector.api.intake.RecordIntake;
 import org.earlyhelp.hub.connector.health.fhir.FhirMapper;
 import org.earlyhelp.hub.connector.health.poll.JdbcPollCursors;
@@ -63,7 +65,7 @@ public class HealthFhirConfiguration {
         return new HealthFhirIntake(
                 mapper,
                 intake,
-                new HealthDeadLetters(producer, topics.deadLetter(HealthConnector.PARTNER), claims),
+                new IntakeDeadLetters(producer, topics.deadLetter(HealthConnector.PARTNER), claims),
                 Optional.ofNullable(consents.getIfAvailable()),
                 new PartnerMetrics(meters, HealthConnector.PARTNER, clock));
     }
@@ -151,19 +153,14 @@ public class HealthFhirConfiguration {
                 .executor(responses)
                 .build();
         HealthFhirClient client = new HealthFhirClient(http, source.base().get(), props.token(), props.timeout());
-        DisclosureDelivery delivery = new DisclosureDelivery(
-                HealthConnector.PARTNER,
-                client::deliver,
-                failure -> failure instanceof HealthDeliveryException e ? e.httpStatus() : null,
-                reason -> new HealthDeliveryException(reason, false, null, null),
-                ledger);
+        DisclosureDelivery delivery = new DisclosureDelivery(HealthConnector.PARTNER, client::deliver, ledger);
         KafkaBatch<DisclosureDelivery.Delivery> batch = new KafkaBatch<>(
                 HealthOutboundRoute.ROUTE_ID,
                 DisclosureDelivery.decoder(codec),
                 delivery,
                 item -> topics.deadLetter(HealthConnector.PARTNER),
                 delivery::deadLettered,
-                HealthErrorClassifier.classifier(),
+                FailureClassifier.standard(),
                 new BatchSettings(props.maxRedeliveries() + 1, props.initialBackoff(), props.maxBackoff()),
                 new TopicPublisher(producer),
                 progress,

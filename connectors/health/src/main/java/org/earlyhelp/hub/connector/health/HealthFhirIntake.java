@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.earlyhelp.hub.connector.api.PartnerMetrics;
 import org.earlyhelp.hub.connector.api.intake.IdempotentIntake;
+import org.earlyhelp.hub.connector.api.intake.IntakeDeadLetters;
 import org.earlyhelp.hub.connector.api.intake.RecordIntake;
 import org.earlyhelp.hub.connector.health.fhir.FhirJson;
 import org.earlyhelp.hub.connector.health.fhir.FhirMapper;
@@ -28,14 +29,14 @@ public final class HealthFhirIntake {
 
     private final FhirMapper mapper;
     private final RecordIntake intake;
-    private final HealthDeadLetters deadLetters;
+    private final IntakeDeadLetters deadLetters;
     private final Optional<HealthConsents> consents;
     private final PartnerMetrics metrics;
 
     HealthFhirIntake(
             FhirMapper mapper,
             RecordIntake intake,
-            HealthDeadLetters deadLetters,
+            IntakeDeadLetters deadLetters,
             Optional<HealthConsents> consents,
             PartnerMetrics metrics) {
         this.mapper = mapper;
@@ -164,7 +165,7 @@ public final class HealthFhirIntake {
     public Taken.DeadLettered refuse(
             Organisation sender, IBaseResource leniently, String json, List<FhirProblem> problems) throws Exception {
         String key = historyKey(leniently, "refused");
-        if (deadLetters.write(sender, key, json.getBytes(StandardCharsets.UTF_8), reason(problems))) {
+        if (writeDeadLetter(sender, key, json.getBytes(StandardCharsets.UTF_8), problems)) {
             metrics.rejected();
         }
         return new Taken.DeadLettered(problems);
@@ -174,10 +175,23 @@ public final class HealthFhirIntake {
             Organisation sender, IBaseResource resource, String versionKey, List<FhirProblem> problems)
             throws Exception {
         byte[] raw = FhirJson.encode(resource).getBytes(StandardCharsets.UTF_8);
-        if (deadLetters.write(sender, versionKey, raw, reason(problems))) {
+        if (writeDeadLetter(sender, versionKey, raw, problems)) {
             metrics.rejected();
         }
         return new Taken.DeadLettered(problems);
+    }
+
+    /**
+     * Claimed under the resource version (a re-poll or a re-push writes it once), keyed by a digest of the sender and
+     * the version, so the Kafka key holds no identifier.
+     */
+    private boolean writeDeadLetter(Organisation sender, String versionKey, byte[] raw, List<FhirProblem> problems)
+            throws Exception {
+        String letterId = java.util.HexFormat.of()
+                .formatHex(IdempotentIntake.fingerprint((sender + "\n" + versionKey).getBytes(StandardCharsets.UTF_8)))
+                .substring(0, 32);
+        return deadLetters.write(
+                sender, new IdempotentIntake.Key("fhir", "dead-letter:" + versionKey), letterId, raw, reason(problems));
     }
 
     /** {@code <type>/<id>/_history/<version>}, or {@code <type>/<otherwise>} for a resource without an id. */

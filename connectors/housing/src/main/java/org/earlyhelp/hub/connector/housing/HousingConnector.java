@@ -12,6 +12,7 @@ import org.earlyhelp.hub.connector.api.Connector;
 import org.earlyhelp.hub.connector.api.ConnectorSettings;
 import org.earlyhelp.hub.connector.api.PersonLinks;
 import org.earlyhelp.hub.connector.api.RecordType;
+import org.earlyhelp.hub.connector.api.batch.FailureClassifier;
 import org.earlyhelp.hub.connector.housing.schema.HousingEviction;
 import org.earlyhelp.hub.connector.housing.schema.HousingHomelessnessApplication;
 import org.earlyhelp.hub.connector.housing.schema.HousingNotice;
@@ -84,8 +85,7 @@ public final class HousingConnector implements Connector {
         if (!delivering) {
             return Optional.empty();
         }
-        return Optional.of(
-                new Outbound(RecipientAddressing.wholePartner(PARTNER), HousingErrorClassifier.classifier()));
+        return Optional.of(new Outbound(RecipientAddressing.wholePartner(PARTNER), FailureClassifier.standard()));
     }
 
     /** Chesterfield Homes' tenants among the simulated population, in the embedded run. */

@@ -15,9 +15,11 @@ import org.earlyhelp.hub.connector.api.Topics;
 import org.earlyhelp.hub.connector.api.batch.BatchSettings;
 import org.earlyhelp.hub.connector.api.batch.ConsumerProgress;
 import org.earlyhelp.hub.connector.api.batch.DisclosureDelivery;
+import org.earlyhelp.hub.connector.api.batch.FailureClassifier;
 import org.earlyhelp.hub.connector.api.batch.KafkaBatch;
 import org.earlyhelp.hub.connector.api.batch.TopicPublisher;
 import org.earlyhelp.hub.connector.api.intake.IdempotentIntake;
+import org.earlyhelp.hub.connector.api.intake.IntakeDeadLetters;
 import org.earlyhelp.hub.connector.api.intake.RecordIntake;
 import org.earlyhelp.hub.governance.ledger.DisclosureLedger;
 import org.earlyhelp.hub.schema.codec.RecordCodec;
@@ -54,7 +56,7 @@ public class HousingConnectorConfiguration {
         return new HousingExtractController(
                 new HousingCsvReader(new StrictJsonReader(validator)),
                 intake,
-                new HousingDeadLetters(producer, topics.deadLetter(HousingConnector.PARTNER), claims));
+                new IntakeDeadLetters(producer, topics.deadLetter(HousingConnector.PARTNER), claims));
     }
 
     @Bean
@@ -88,19 +90,14 @@ public class HousingConnectorConfiguration {
                 .build();
         HousingWebhookClient client =
                 new HousingWebhookClient(http, json, props.webhookUrl(), props.webhookToken(), props.timeout());
-        DisclosureDelivery delivery = new DisclosureDelivery(
-                HousingConnector.PARTNER,
-                client::deliver,
-                failure -> failure instanceof HousingDeliveryException e ? e.httpStatus() : null,
-                reason -> new HousingDeliveryException(reason, false, null, null),
-                ledger);
+        DisclosureDelivery delivery = new DisclosureDelivery(HousingConnector.PARTNER, client::deliver, ledger);
         KafkaBatch<DisclosureDelivery.Delivery> batch = new KafkaBatch<>(
                 HousingOutboundRoute.ROUTE_ID,
                 DisclosureDelivery.decoder(codec),
                 delivery,
                 item -> topics.deadLetter(HousingConnector.PARTNER),
                 delivery::deadLettered,
-                HousingErrorClassifier.classifier(),
+                FailureClassifier.standard(),
                 new BatchSettings(props.maxRedeliveries() + 1, props.initialBackoff(), props.maxBackoff()),
                 new TopicPublisher(producer),
                 progress,

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.earlyhelp.hub.connector.api.FieldError;
 import org.earlyhelp.hub.connector.api.RequestRejected;
 import org.earlyhelp.hub.connector.api.intake.IdempotentIntake;
+import org.earlyhelp.hub.connector.api.intake.IntakeDeadLetters;
 import org.earlyhelp.hub.connector.api.intake.RecordIntake;
 import org.earlyhelp.hub.governance.access.Organisation;
 import org.slf4j.Logger;
@@ -36,9 +37,9 @@ public class HousingExtractController {
 
     private final HousingCsvReader reader;
     private final HousingIntake intake;
-    private final HousingDeadLetters deadLetters;
+    private final IntakeDeadLetters deadLetters;
 
-    HousingExtractController(HousingCsvReader reader, HousingIntake intake, HousingDeadLetters deadLetters) {
+    HousingExtractController(HousingCsvReader reader, HousingIntake intake, IntakeDeadLetters deadLetters) {
         this.reader = reader;
         this.intake = intake;
         this.deadLetters = deadLetters;
@@ -114,7 +115,12 @@ public class HousingExtractController {
     private void deadLetter(
             Organisation sender, String rowId, HousingCsvReader.Bad bad, List<Map<String, Object>> problems) {
         try {
-            if (deadLetters.write(sender, rowId, bad.raw(), bad.reason())) {
+            if (deadLetters.write(
+                    sender,
+                    new IdempotentIntake.Key("line", "extract-dead-letter:" + rowId),
+                    rowId,
+                    bad.raw(),
+                    bad.reason())) {
                 intake.metrics().rejected();
             }
         } catch (Exception e) {

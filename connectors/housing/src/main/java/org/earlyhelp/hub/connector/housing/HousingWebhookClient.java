@@ -5,14 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import org.earlyhelp.hub.connector.api.batch.DeliveryFailure;
 import org.earlyhelp.hub.schema.Disclosure;
 
 /**
@@ -38,7 +36,7 @@ final class HousingWebhookClient {
         this.timeout = timeout;
     }
 
-    /** Completes with the status of a 2xx answer, or exceptionally with a {@link HousingDeliveryException}. */
+    /** Completes with the status of a 2xx answer, or exceptionally with a {@link DeliveryFailure}. */
     CompletableFuture<Integer> deliver(Disclosure disclosure) {
         HttpRequest.Builder request = HttpRequest.newBuilder(webhook)
                 .timeout(timeout)
@@ -48,30 +46,7 @@ final class HousingWebhookClient {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding())
-                .handle((response, failure) -> {
-                    if (failure != null) {
-                        Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
-                        if (cause instanceof HttpTimeoutException) {
-                            throw new HousingDeliveryException("housing webhook timed out", true, null, cause);
-                        }
-                        throw new HousingDeliveryException(
-                                "housing webhook unreachable: "
-                                        + cause.getClass().getSimpleName(),
-                                true,
-                                null,
-                                cause);
-                    }
-                    int status = response.statusCode();
-                    if (status >= 200 && status < 300) {
-                        return status;
-                    }
-                    throw new HousingDeliveryException(
-                            "housing webhook answered " + status,
-                            HousingErrorClassifier.retriableStatus(status),
-                            status,
-                            null);
-                });
+        return DeliveryFailure.send(http, request.build(), "housing webhook");
     }
 
     byte[] body(Disclosure d) {

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import org.earlyhelp.hub.connector.api.batch.Failure;
+import org.earlyhelp.hub.connector.api.batch.FailureClassifier;
 import org.earlyhelp.hub.schema.Disclosure;
 import org.earlyhelp.hub.schema.Recipient;
 import org.junit.jupiter.api.AfterAll;
@@ -60,7 +61,7 @@ class HousingWebhookClientTest {
         Throwable t = org.assertj.core.api.Assertions.catchThrowable(
                 () -> client.deliver(disclosure("d-fail")).join());
         assertThat(t).isInstanceOf(CompletionException.class);
-        Failure f = HousingErrorClassifier.classifier().classify(t);
+        Failure f = FailureClassifier.standard().classify(t);
         assertThat(f.reason()).doesNotContain("Jessica", "unknown household");
         return f;
     }
@@ -114,7 +115,7 @@ class HousingWebhookClientTest {
         assertThat(new ObjectMapper().readTree(body).fieldNames())
                 .toIterable()
                 .containsExactly("notificationId", "type", "recordId", "agreement", "purpose", "fields");
-        assertThat(HousingErrorClassifier.classifier()
+        assertThat(FailureClassifier.standard()
                         .classify(new IllegalStateException("x", new java.io.IOException()))
                         .transientFailure())
                 .isTrue();

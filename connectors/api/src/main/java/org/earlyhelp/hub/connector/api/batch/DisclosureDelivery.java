@@ -5,7 +5,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.function.Function;
 import org.earlyhelp.hub.governance.flow.Recipient;
 import org.earlyhelp.hub.governance.ledger.DisclosureLedger;
 import org.earlyhelp.hub.governance.ledger.DisclosureLedger.DeliveryStatus;
@@ -21,7 +20,7 @@ import org.earlyhelp.hub.schema.codec.RecordCodec;
  */
 public final class DisclosureDelivery implements KafkaBatch.Step<DisclosureDelivery.Delivery> {
 
-    /** Sends one disclosure; completes with the 2xx status, or exceptionally with the connector's own failure. */
+    /** Sends one disclosure; completes with the 2xx status, or exceptionally (a {@link DeliveryFailure}). */
     @FunctionalInterface
     public interface Sender {
         CompletableFuture<Integer> deliver(Disclosure disclosure);
@@ -29,24 +28,11 @@ public final class DisclosureDelivery implements KafkaBatch.Step<DisclosureDeliv
 
     private final String partner;
     private final Sender sender;
-    private final Function<Throwable, Integer> statusOf;
-    private final Function<String, RuntimeException> misaddressed;
     private final DisclosureLedger ledger;
 
-    /**
-     * @param statusOf the partner's HTTP answer carried by a failure of the sender, or null when it gave none
-     * @param misaddressed the connector's permanent failure for a disclosure addressed to another partner
-     */
-    public DisclosureDelivery(
-            String partner,
-            Sender sender,
-            Function<Throwable, Integer> statusOf,
-            Function<String, RuntimeException> misaddressed,
-            DisclosureLedger ledger) {
+    public DisclosureDelivery(String partner, Sender sender, DisclosureLedger ledger) {
         this.partner = partner;
         this.sender = sender;
-        this.statusOf = statusOf;
-        this.misaddressed = misaddressed;
         this.ledger = ledger;
     }
 
@@ -75,7 +61,7 @@ public final class DisclosureDelivery implements KafkaBatch.Step<DisclosureDeliv
         for (BatchItem<Delivery> item : items) {
             item.payload().httpStatus = null;
             if (!partner.equals(item.payload().disclosure.getRecipient().getPartner())) {
-                item.fail(misaddressed.apply("not addressed to " + partner));
+                item.fail(DeliveryFailure.permanent("not addressed to " + partner));
                 continue;
             }
             sends.add(sender.deliver(item.payload().disclosure).handle((status, failure) -> {
@@ -84,7 +70,7 @@ public final class DisclosureDelivery implements KafkaBatch.Step<DisclosureDeliv
                     delivered.add(item);
                 } else {
                     Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
-                    item.payload().httpStatus = statusOf.apply(cause);
+                    item.payload().httpStatus = cause instanceof DeliveryFailure d ? d.httpStatus() : null;
                     item.fail(cause);
                 }
                 return null;

@@ -21,7 +21,7 @@ import org.earlyhelp.hub.schema.codec.RecordCodec;
  * The one place that decides whether a failure is worth retrying. Transient, retried without end: I/O and
  * connection failures, timeouts, the broker's retriable errors, and PostgreSQL SQLStates 08* (connection), 40001
  * (serialization), 40P01 (deadlock), 53* (insufficient resources) and 57P* (the server shutting down or starting).
- * Everything else is permanent: bad data (SQLState 22*, 23*, {@link DateTimeException}, {@link
+ * A {@link DeliveryFailure} is as it says. Everything else is permanent: bad data (SQLState 22*, 23*, {@link DateTimeException}, {@link
  * IllegalArgumentException}), records that cannot be decoded, and anything unrecognised, because retrying what is not
  * known to recover is how one record stalls a flow for good.
  *
@@ -71,6 +71,9 @@ public final class FailureClassifier {
     }
 
     private static Optional<Failure> standardRule(Throwable t) {
+        if (t instanceof DeliveryFailure d) {
+            return Optional.of(new Failure(d.retriable(), d.getMessage()));
+        }
         if (t instanceof RecordCodec.UndecodableRecordException) {
             return Optional.of(Failure.permanent("undecodable: not a registered version of the canonical record"));
         }

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Semaphore;
 import org.earlyhelp.hub.connector.api.PartnerMetrics;
 import org.earlyhelp.hub.connector.api.batch.BatchItem;
+import org.earlyhelp.hub.connector.api.batch.DeliveryFailure;
 import org.earlyhelp.hub.connector.api.batch.KafkaBatch;
 import org.earlyhelp.hub.governance.flow.Recipient;
 import org.earlyhelp.hub.governance.ledger.DisclosureLedger;
@@ -67,12 +68,12 @@ final class CaseSystemBatchDelivery implements KafkaBatch.Step<CaseSystemBatchDe
             Disclosure d = item.payload().disclosure;
             item.payload().httpStatus = null;
             if (!PARTNER.equals(d.getRecipient().getPartner())) {
-                item.fail(new CaseSystemDeliveryException("not addressed to the case system", false, null, null));
+                item.fail(DeliveryFailure.permanent("not addressed to the case system"));
                 continue;
             }
             URI webhook = props.webhookFor(d.getRecipient().getAddress());
             if (webhook == null) {
-                item.fail(new CaseSystemDeliveryException("no webhook configured for the team", false, null, null));
+                item.fail(DeliveryFailure.permanent("no webhook configured for the team"));
                 continue;
             }
             sends.add(send(item, webhook, delivered));
@@ -97,7 +98,7 @@ final class CaseSystemBatchDelivery implements KafkaBatch.Step<CaseSystemBatchDe
             sent = client.deliver(webhook, item.payload().disclosure);
         } catch (RuntimeException e) {
             inFlight.release();
-            item.fail(new CaseSystemDeliveryException("webhook unusable", false, null, null));
+            item.fail(DeliveryFailure.permanent("webhook unusable"));
             return CompletableFuture.completedFuture(null);
         }
         return sent.handle((status, failure) -> {
@@ -107,7 +108,7 @@ final class CaseSystemBatchDelivery implements KafkaBatch.Step<CaseSystemBatchDe
                 delivered.add(item);
             } else {
                 Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
-                item.payload().httpStatus = cause instanceof CaseSystemDeliveryException e ? e.httpStatus() : null;
+                item.payload().httpStatus = cause instanceof DeliveryFailure e ? e.httpStatus() : null;
                 item.fail(cause);
             }
             return null;

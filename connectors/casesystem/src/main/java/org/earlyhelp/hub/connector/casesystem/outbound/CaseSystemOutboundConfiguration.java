@@ -9,6 +9,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.earlyhelp.hub.connector.api.Topics;
 import org.earlyhelp.hub.connector.api.batch.BatchSettings;
 import org.earlyhelp.hub.connector.api.batch.ConsumerProgress;
+import org.earlyhelp.hub.connector.api.batch.FailureClassifier;
 import org.earlyhelp.hub.connector.api.batch.KafkaBatch;
 import org.earlyhelp.hub.connector.api.batch.TopicPublisher;
 import org.earlyhelp.hub.connector.casesystem.CaseSystemConnector;
@@ -79,7 +80,7 @@ public class CaseSystemOutboundConfiguration {
                 delivery,
                 item -> deadLetterTopic,
                 delivery::deadLettered,
-                CaseSystemErrorClassifier.classifier(),
+                FailureClassifier.standard(),
                 new BatchSettings(props.maxRedeliveries() + 1, props.initialBackoff(), props.maxBackoff()),
                 new TopicPublisher(producer),
                 progress,

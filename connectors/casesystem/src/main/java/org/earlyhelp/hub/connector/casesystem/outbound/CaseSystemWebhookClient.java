@@ -5,14 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import org.earlyhelp.hub.connector.api.batch.DeliveryFailure;
 import org.earlyhelp.hub.schema.Disclosure;
 
 /**
@@ -36,7 +34,7 @@ final class CaseSystemWebhookClient {
         this.token = token;
     }
 
-    /** Completes with the HTTP status of a delivery, or exceptionally with a {@link CaseSystemDeliveryException}. */
+    /** Completes with the HTTP status of a delivery, or exceptionally with a {@link DeliveryFailure}. */
     CompletableFuture<Integer> deliver(URI webhook, Disclosure disclosure) {
         HttpRequest.Builder request = HttpRequest.newBuilder(webhook)
                 .timeout(timeout)
@@ -46,26 +44,7 @@ final class CaseSystemWebhookClient {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding())
-                .handle((response, failure) -> {
-                    if (failure != null) {
-                        Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
-                        if (cause instanceof HttpTimeoutException) {
-                            throw new CaseSystemDeliveryException("webhook timed out", true, null, cause);
-                        }
-                        throw new CaseSystemDeliveryException(
-                                "webhook I/O failure: " + cause.getClass().getSimpleName(), true, null, cause);
-                    }
-                    int status = response.statusCode();
-                    if (status >= 200 && status < 300) {
-                        return status;
-                    }
-                    throw new CaseSystemDeliveryException(
-                            "webhook answered " + status,
-                            CaseSystemErrorClassifier.retriableStatus(status),
-                            status,
-                            null);
-                });
+        return DeliveryFailure.send(http, request.build(), "webhook");
     }
 
     /** The webhook's body: who it is for, under which agreement and purpose, and exactly the released fields. */
