@@ -86,8 +86,9 @@ class HealthFhirBenchmarkIT {
             IGenericClient client = FhirContext.forR4Cached().newRestfulGenericClient(trust.baseUrl());
             List<String> types = List.of("Patient", "RelatedPerson", "EpisodeOfCare", "Encounter", "Flag");
             long t0 = System.nanoTime();
-            PollReport bare =
-                    new FhirPoller(client, "bare", types, new MemoryPollCursors(), (r, refs) -> {}, 200).pollOnce();
+            PollReport bare = new FhirPoller(
+                            client, "bare", types, new MemoryPollCursors(), accepting((r, refs) -> {}), 200)
+                    .pollOnce();
             double bareRate = bare.accepted() / ((System.nanoTime() - t0) / 1e9);
             Organisation rfs = new Organisation("health", "RFS");
             long t1 = System.nanoTime();
@@ -96,7 +97,7 @@ class HealthFhirBenchmarkIT {
                             "taken",
                             types,
                             new MemoryPollCursors(),
-                            (r, refs) -> intake.take(rfs, r, refs),
+                            accepting((r, refs) -> intake.take(rfs, r, refs)),
                             200)
                     .pollOnce();
             double takenRate = taken.accepted() / ((System.nanoTime() - t1) / 1e9);
@@ -222,5 +223,34 @@ class HealthFhirBenchmarkIT {
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** What a poll does with a resource that parsed strictly. */
+    interface Accept {
+        void accept(
+                org.hl7.fhir.instance.model.api.IBaseResource resource,
+                org.earlyhelp.hub.connector.health.fhir.FhirReferences refs)
+                throws Exception;
+    }
+
+    /** A sink for the simulated trust, which sends only strict R4: a refusal would be a fault of the benchmark. */
+    static org.earlyhelp.hub.connector.health.poll.PollSink accepting(Accept accept) {
+        return new org.earlyhelp.hub.connector.health.poll.PollSink() {
+            @Override
+            public void accept(
+                    org.hl7.fhir.instance.model.api.IBaseResource resource,
+                    org.earlyhelp.hub.connector.health.fhir.FhirReferences refs)
+                    throws Exception {
+                accept.accept(resource, refs);
+            }
+
+            @Override
+            public void refuse(
+                    org.hl7.fhir.instance.model.api.IBaseResource leniently,
+                    String json,
+                    java.util.List<org.earlyhelp.hub.connector.health.fhir.FhirProblem> problems) {
+                throw new AssertionError("the simulated trust sent a resource that is not strictly R4: " + problems);
+            }
+        };
     }
 }
