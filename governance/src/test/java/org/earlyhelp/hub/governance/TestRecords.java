@@ -101,6 +101,7 @@ public final class TestRecords {
                 new Agreement.Validity(from, until, until.minusMonths(6)),
                 null,
                 consent == ConsentRule.REQUIRED ? "health" : null,
+                null,
                 null);
     }
 

@@ -36,6 +36,9 @@ final class EndpointRules {
         auth.requestMatchers(GET, "/api-docs.html", "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml")
                 .permitAll();
         auth.requestMatchers(GET, "/swagger-ui/**").permitAll();
+        // the public register of agreements (agreements hold no personal data)
+        auth.requestMatchers(GET, "/register", "/register/*", "/register/*/sharing-policy.json")
+                .permitAll();
         // "is this person known?" (FHIR): any partner kind may ask; the agreement it cites decides
         String[] partners = connectors.all().stream()
                 .flatMap(c -> c.providers().stream())

@@ -58,6 +58,7 @@ public final class AgreementLint {
             checkConnectors(a, connectors, registry, doc, problems);
             checkDates(a, today, doc, problems);
             checkGateways(a, doc, problems);
+            GovernanceLint.check(a, registry, doc, problems);
             if (a.lawfulBasis().article9() == null) {
                 problems.add(doc.warning(
                         "/lawful-basis",

@@ -147,7 +147,45 @@ public final class AgreementLoader {
                 new Agreement.Validity(date(valid.get("from")), date(valid.get("until")), date(valid.get("review"))),
                 pull(n.get("pull")),
                 n.get("consent").isObject() ? optional(n.get("consent").get("collector")) : null,
-                query(n.get("query")));
+                query(n.get("query")),
+                governance(n.get("governance")));
+    }
+
+    /** The ICO headings block; absent: the agreement is not yet written up in full (the lint warns). */
+    private static Agreement.Governance governance(JsonNode g) {
+        if (g == null || g.isNull()) {
+            return null;
+        }
+        List<Agreement.Party> parties = new ArrayList<>();
+        g.get("parties")
+                .forEach(p -> parties.add(new Agreement.Party(
+                        p.get("partner").asText(),
+                        p.get("role").asText(),
+                        p.get("name").asText())));
+        JsonNode rights = g.get("rights");
+        JsonNode contact = rights.get("contact");
+        JsonNode signOff = g.get("sign-off");
+        return new Agreement.Governance(
+                g.get("purpose").asText(),
+                parties,
+                texts(g.get("special-category")),
+                g.get("criminal-offence-data").asBoolean(),
+                new Agreement.Rights(
+                        new Agreement.Contact(
+                                contact.get("name").asText(),
+                                optional(contact.get("phone")),
+                                optional(contact.get("email"))),
+                        rights.get("how").asText()),
+                g.get("privacy-information").asText(),
+                g.get("disposal").asText(),
+                texts(g.get("security")),
+                g.get("dpia").asText(),
+                new Agreement.SignOff(
+                        signOff.get("name").asText(), signOff.get("role").asText(), date(signOff.get("date"))),
+                texts(g.get("permitted-use")),
+                texts(g.get("restrictions")),
+                texts(g.get("recipient-duties")),
+                texts(g.get("legal-compliance")));
     }
 
     /** {@code consent: not-required}, or {@code consent: {required: true, collector: <partner>}}. */

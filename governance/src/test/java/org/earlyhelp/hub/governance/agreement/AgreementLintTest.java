@@ -99,7 +99,8 @@ class AgreementLintTest {
         write(AgreementLoaderTest.shipped()
                 .replace(
                         "lawful-basis: { article-6: public-task, article-9: dpa-2018-sch1-para18,",
-                        "lawful-basis: { article-6: public-task,"));
+                        "lawful-basis: { article-6: public-task,")
+                .replace("criminal-offence-data: true", "criminal-offence-data: false"));
 
         // When
         List<LintProblem> problems = AgreementLint.lint(
@@ -201,6 +202,78 @@ class AgreementLintTest {
         // Then
         assertThat(problems).filteredOn(LintProblem::isError).anySatisfy(p -> assertThat(p.message())
                 .startsWith("no connector brings in 'domestic-abuse-incident' records from 'schools'"));
+    }
+
+    @Test
+    void theShippedAgreementHasEveryGovernanceHeadingAndLintsClean() throws IOException {
+        write(AgreementLoaderTest.shipped());
+
+        assertThat(lint()).as("no error and no warning about its headings").isEmpty();
+    }
+
+    @Test
+    void anUnknownGovernanceTermFailsAtItsLineSuggestingTheNearest() throws IOException {
+        String yaml = AgreementLoaderTest.shipped().replace("[no-onward-transfer,", "[no-onward-transfers,");
+        write(yaml);
+
+        assertThat(lint()).singleElement().satisfies(p -> {
+            assertThat(p.isError()).isTrue();
+            assertThat(p.line()).isEqualTo(lineOf(yaml, "  restrictions:"));
+            assertThat(p.message())
+                    .isEqualTo("unknown restriction 'no-onward-transfers' (governance-terms.yaml):"
+                            + " did you mean 'no-onward-transfer'?");
+        });
+    }
+
+    @Test
+    void aLawfulBasisOutsideTheVocabularyIsAnError() throws IOException {
+        write(AgreementLoaderTest.shipped().replace("article-6: public-task", "article-6: public-tasks"));
+
+        assertThat(lint()).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(8);
+            assertThat(p.message()).contains("unknown article-6 'public-tasks'", "did you mean 'public-task'?");
+        });
+    }
+
+    @Test
+    void aRecipientThatIsNotAPartyIsAnErrorNamingTheFix() throws IOException {
+        write(AgreementLoaderTest.shipped()
+                .replace(
+                        "    - { partner: schools, role: controller, name: \"Each school in the area, on adhering to"
+                                + " this agreement\" }\n",
+                        ""));
+
+        assertThat(lint()).filteredOn(LintProblem::isError).singleElement().satisfies(p -> assertThat(p.message())
+                .startsWith("'schools' shares or receives under this agreement but is not among governance.parties"));
+    }
+
+    @Test
+    void criminalOffenceDataWithoutAnArticle9ConditionIsAnError() throws IOException {
+        write(AgreementLoaderTest.shipped().replace(" article-9: dpa-2018-sch1-para18,", ""));
+
+        assertThat(lint()).filteredOn(LintProblem::isError).singleElement().satisfies(p -> assertThat(p.message())
+                .contains("criminal-offence data flows", "no article-9 condition"));
+    }
+
+    @Test
+    void anAgreementWithoutTheHeadingsIsEnforcedButWarned() throws IOException {
+        String shipped = AgreementLoaderTest.shipped();
+        write(shipped.substring(0, shipped.indexOf("\n# The headings of the ICO")));
+
+        assertThat(lint()).singleElement().satisfies(p -> {
+            assertThat(p.isError()).isFalse();
+            assertThat(p.message()).startsWith("no governance headings");
+        });
+    }
+
+    private static int lineOf(String yaml, String prefix) {
+        List<String> lines = yaml.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith(prefix)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError("no line " + prefix);
     }
 
     private List<LintProblem> lint() {

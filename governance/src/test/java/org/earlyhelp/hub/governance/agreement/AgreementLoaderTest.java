@@ -35,7 +35,18 @@ class AgreementLoaderTest {
         assertThat(a.purpose()).isEqualTo("safeguarding/domestic-abuse-notification");
         assertThat(a.lawfulBasis())
                 .isEqualTo(new Agreement.LawfulBasis(
-                        "public-task", "dpa-2018-sch1-para18", List.of("children-act-2004-s11")));
+                        "public-task",
+                        "dpa-2018-sch1-para18",
+                        List.of("domestic-abuse-act-2021-s49a", "children-act-2004-s11")));
+        assertThat(a.governance().parties())
+                .extracting(Agreement.Party::partner, Agreement.Party::role)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("police", "controller"),
+                        org.assertj.core.groups.Tuple.tuple("schools", "controller"),
+                        org.assertj.core.groups.Tuple.tuple("council", "processor"));
+        assertThat(a.governance().criminalOffenceData()).isTrue();
+        assertThat(a.governance().restrictions()).contains("no-onward-transfer");
+        assertThat(a.governance().signOff().date()).isEqualTo(java.time.LocalDate.of(2025, 8, 20));
         assertThat(a.consent()).isEqualTo(ConsentRule.NOT_REQUIRED);
         assertThat(a.appliesTo()).isEqualTo(new Agreement.AppliesTo("event", "domestic-abuse-incident"));
         assertThat(a.fields())

@@ -237,6 +237,7 @@ class PolicyDecisionPointTest {
                 a.valid(),
                 new Agreement.Pull(List.of(FAMILY_VIEW), List.of("pupil-on-roll"), corroborationRequired),
                 a.consentCollector(),
+                null,
                 null);
     }
 
@@ -328,7 +329,8 @@ class PolicyDecisionPointTest {
                 a.valid(),
                 null,
                 a.consentCollector(),
-                new Agreement.Query(reasons, review, new Agreement.Contact("Safeguarding Hub", null, null)));
+                new Agreement.Query(reasons, review, new Agreement.Contact("Safeguarding Hub", null, null)),
+                null);
     }
 
     private static org.earlyhelp.hub.governance.vocabulary.LegalGateway gateway(String code) {

@@ -1,0 +1,106 @@
+package org.earlyhelp.hub.governance.agreement;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.earlyhelp.hub.governance.vocabulary.GovernanceTerms;
+import org.earlyhelp.hub.governance.vocabulary.GovernanceTerms.Kind;
+
+/**
+ * Checks an agreement's lawful basis and governance headings against the controlled vocabularies
+ * ({@code governance-terms.yaml}) and against the rest of the agreement: every code known (or the nearest one
+ * suggested), the provider and every recipient a party with a role, an Article 9 condition wherever special
+ * category or criminal-offence data flows. An agreement without the headings is a warning, not an error: it is
+ * enforced as before, and the public register shows it as incomplete.
+ */
+final class GovernanceLint {
+
+    private GovernanceLint() {}
+
+    static void check(Agreement a, PartnerRegistry registry, YamlDocument doc, List<LintProblem> out) {
+        GovernanceTerms terms = GovernanceTerms.shipped();
+        code(terms, Kind.ARTICLE_6, a.lawfulBasis().article6(), "/lawful-basis/article-6", doc, out);
+        if (a.lawfulBasis().article9() != null) {
+            code(terms, Kind.ARTICLE_9, a.lawfulBasis().article9(), "/lawful-basis/article-9", doc, out);
+        }
+        Agreement.Governance g = a.governance();
+        if (g == null) {
+            out.add(doc.warning(
+                    "/id",
+                    "no governance headings (the ICO Data Sharing Code's purpose, parties, rights, security, DPIA,"
+                            + " sign-off...): the public register shows this agreement as incomplete. Add a"
+                            + " 'governance' block, as agreements/police-to-schools-domestic-abuse.yaml has"));
+            return;
+        }
+        Set<String> named = new LinkedHashSet<>();
+        for (int i = 0; i < g.parties().size(); i++) {
+            Agreement.Party p = g.parties().get(i);
+            String at = "/governance/parties/" + i;
+            if (!named.add(p.partner())) {
+                out.add(doc.error(at + "/partner", "party '" + p.partner() + "' is listed twice: list it once"));
+            }
+            if (registry != null && !registry.partners().contains(p.partner())) {
+                out.add(doc.error(
+                        at + "/partner",
+                        "unknown partner '" + p.partner() + "': add it to " + AgreementLoader.REGISTRY_FILE
+                                + " or correct it"));
+            }
+            code(terms, Kind.PARTY_ROLE, p.role(), at + "/role", doc, out);
+        }
+        List<String> mustBeParties = new java.util.ArrayList<>();
+        mustBeParties.add(a.provider());
+        mustBeParties.addAll(a.recipients());
+        for (String partner : mustBeParties) {
+            boolean unknown = registry != null && !registry.partners().contains(partner); // reported already
+            if (!named.contains(partner) && !unknown) {
+                out.add(doc.error(
+                        "/governance/parties",
+                        "'" + partner + "' shares or receives under this agreement but is not among"
+                                + " governance.parties: add it with its role (controller, joint-controller or"
+                                + " processor)"));
+            }
+        }
+        codes(terms, Kind.SPECIAL_CATEGORY, g.specialCategories(), "/governance/special-category", doc, out);
+        if ((!g.specialCategories().isEmpty() || g.criminalOffenceData())
+                && a.lawfulBasis().article9() == null) {
+            out.add(doc.error(
+                    "/lawful-basis",
+                    "special category or criminal-offence data flows (governance.special-category,"
+                            + " criminal-offence-data) but lawful-basis has no article-9 condition: add one"));
+        }
+        codes(terms, Kind.SECURITY_MEASURE, g.security(), "/governance/security", doc, out);
+        codes(terms, Kind.PERMITTED_USE, g.permittedUse(), "/governance/permitted-use", doc, out);
+        codes(terms, Kind.RESTRICTION, g.restrictions(), "/governance/restrictions", doc, out);
+        codes(terms, Kind.RECIPIENT_DUTY, g.recipientDuties(), "/governance/recipient-duties", doc, out);
+        codes(terms, Kind.LEGAL_COMPLIANCE, g.legalCompliance(), "/governance/legal-compliance", doc, out);
+        if (g.signOff().date() != null && g.signOff().date().isAfter(a.valid().from())) {
+            out.add(doc.warning(
+                    "/governance/sign-off/date",
+                    "signed off on " + g.signOff().date() + ", after the agreement started ("
+                            + a.valid().from() + "): nothing may rest on it before its sign-off"));
+        }
+    }
+
+    private static void codes(
+            GovernanceTerms terms,
+            Kind kind,
+            List<String> codes,
+            String pointer,
+            YamlDocument doc,
+            List<LintProblem> out) {
+        for (int i = 0; i < codes.size(); i++) {
+            code(terms, kind, codes.get(i), pointer + "/" + i, doc, out);
+        }
+    }
+
+    private static void code(
+            GovernanceTerms terms, Kind kind, String code, String pointer, YamlDocument doc, List<LintProblem> out) {
+        if (terms.title(kind, code).isPresent()) {
+            return;
+        }
+        String fix = AgreementLint.Nearest.among(code, new LinkedHashSet<>(terms.codes(kind)))
+                .map(n -> "did you mean '" + n + "'?")
+                .orElse("known are " + terms.codes(kind));
+        out.add(doc.error(pointer, "unknown " + kind.key() + " '" + code + "' (governance-terms.yaml): " + fix));
+    }
+}
