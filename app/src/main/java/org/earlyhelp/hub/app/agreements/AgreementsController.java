@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.earlyhelp.hub.connector.api.RequestRejected;
 import org.earlyhelp.hub.connector.api.StrictJsonReader;
+import org.earlyhelp.hub.governance.access.Caller;
 import org.earlyhelp.hub.governance.agreement.LintProblem;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,9 +23,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class AgreementsController {
 
     private final AgreementCatalogue catalogue;
+    private final AgreementChanges changes;
 
-    public AgreementsController(AgreementCatalogue catalogue) {
+    public AgreementsController(AgreementCatalogue catalogue, AgreementChanges changes) {
         this.catalogue = catalogue;
+        this.changes = changes;
     }
 
     /** The reload takes nothing from the request: a body is a mistake (or a probe) and is refused, not ignored. */
@@ -53,7 +56,9 @@ public class AgreementsController {
     @PostMapping("/reload")
     public ResponseEntity<Map<String, Object>> reload(HttpServletRequest request) throws IOException {
         requireNoBody(request);
-        List<LintProblem> errors = catalogue.reload();
+        Caller caller = (Caller) request.getAttribute(Caller.REQUEST_ATTRIBUTE);
+        List<LintProblem> errors = changes.reload(
+                caller == null ? "governance" : caller.organisation().toString());
         if (!errors.isEmpty()) {
             return ResponseEntity.unprocessableEntity()
                     .body(Map.of(

@@ -61,6 +61,24 @@ public class GovernanceConfiguration {
         return new AgreementCatalogue(hub.agreements().dir(), connectors);
     }
 
+    /** Every load, change and refusal of the agreements, in the ledger. */
+    @Bean
+    org.earlyhelp.hub.app.agreements.AgreementChanges agreementChanges(
+            AgreementCatalogue catalogue,
+            org.earlyhelp.hub.governance.ledger.DisclosureLedger ledger,
+            HubProperties hub) {
+        return new org.earlyhelp.hub.app.agreements.AgreementChanges(
+                catalogue, ledger, hub.agreements().dir());
+    }
+
+    /** A change to the agreements directory applied without a restart. */
+    @Bean
+    org.earlyhelp.hub.app.agreements.AgreementWatcher agreementWatcher(
+            org.earlyhelp.hub.app.agreements.AgreementChanges changes, HubProperties hub) {
+        return new org.earlyhelp.hub.app.agreements.AgreementWatcher(
+                changes, hub.agreements().watchInterval());
+    }
+
     /** What no agreement could release is removed before a record is written to Kafka or the record store. */
     @Bean
     AtRestMinimiser atRestMinimiser(AgreementCatalogue agreements, FieldCatalogue catalogue, Clock clock) {

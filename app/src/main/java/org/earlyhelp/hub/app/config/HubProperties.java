@@ -45,7 +45,16 @@ public record HubProperties(
         }
     }
 
-    public record Agreements(@NotNull Path dir) {}
+    /**
+     * @param dir the board's agreements directory (every instance reads the same one)
+     * @param watchInterval how often the directory is checked for a change, which is then applied without a restart
+     *     (default 2s; 0 turns the watching off, leaving {@code POST /api/agreements/reload})
+     */
+    public record Agreements(@NotNull Path dir, java.time.Duration watchInterval) {
+        public Agreements {
+            watchInterval = watchInterval == null ? java.time.Duration.ofSeconds(2) : watchInterval;
+        }
+    }
 
     public record Topics(
             @NotBlank String policeInbound,

@@ -54,6 +54,12 @@ public class LedgerController {
         return views(ledger.findByAgreement(agreementId));
     }
 
+    @Operation(summary = "Every load, change, refusal and status change of the agreements, with versions and diffs")
+    @GetMapping("/agreement-changes")
+    public List<EntryView> agreementChanges() {
+        return views(ledger.events(org.earlyhelp.hub.governance.ledger.EntryType.AGREEMENT_CHANGE, Instant.EPOCH));
+    }
+
     @Operation(
             summary = "Every decision about one person (name and date of birth as the provider gave them), under every"
                     + " pseudonymisation key version")
@@ -123,6 +129,7 @@ public class LedgerController {
             Integer deliveryAttempts,
             Instant deliveredAt,
             String hash,
+            String actor,
             Map<String, String> details) {
 
         static EntryView of(LedgerEntry e, DisclosureLedger.Delivery d) {
@@ -144,6 +151,7 @@ public class LedgerController {
                     d == null ? null : d.attempts(),
                     d == null ? null : d.completedAt(),
                     e.hash(),
+                    e.actor(),
                     new java.util.TreeMap<>(e.details()));
         }
     }

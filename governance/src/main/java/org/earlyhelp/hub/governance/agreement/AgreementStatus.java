@@ -5,7 +5,9 @@ public enum AgreementStatus {
     DRAFT,
     APPROVED,
     SUSPENDED,
-    EXPIRED;
+    EXPIRED,
+    /** Ended by the parties before its end date; kept, with its history, so what was shared under it stays accountable. */
+    TERMINATED;
 
     /** The spelling used in agreement files. */
     public String yamlName() {
