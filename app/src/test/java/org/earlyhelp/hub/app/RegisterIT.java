@@ -88,7 +88,9 @@ class RegisterIT {
                         "incident.place: generalised to the postcode district",
                         "No onward sharing",
                         "DPIA-EH-",
-                        "Director of Children&#39;s Services");
+                        "Director of Children&#39;s Services",
+                        "Approved for police by D. Marsh",
+                        "Approved for council by A. Iqbal");
     }
 
     @Test

@@ -156,10 +156,26 @@ record AgreementDocument(Agreement agreement, List<Heading> headings, List<Strin
                                 : "The board reviews it by " + a.valid().review() + ".")));
         if (g != null) {
             h.add(new Heading("Data protection impact assessment", List.of("Reference: " + g.dpia() + ".")));
-            h.add(new Heading(
-                    "Senior sign-off",
-                    List.of(g.signOff().name() + ", " + g.signOff().role() + ", on "
-                            + g.signOff().date() + ".")));
+            List<String> signed = new ArrayList<>();
+            signed.add(g.signOff().name() + ", " + g.signOff().role() + ", on "
+                    + g.signOff().date() + ".");
+            if (g.statutoryDuty() != null) {
+                signed.add("Carries out a statutory duty ("
+                        + LegalGateways.shipped()
+                                .byCode(g.statutoryDuty())
+                                .map(LegalGateway::title)
+                                .orElse(g.statutoryDuty())
+                        + "): approved by the provider and the council; the duty binds the recipients.");
+            }
+            g.approvals().stream()
+                    .filter(x -> x.version() == a.version())
+                    .forEach(x -> signed.add("Approved for " + x.party() + " by " + x.by() + ", " + x.role() + ", on "
+                            + x.date() + " (version " + x.version() + ")."));
+            if (!a.unapprovedParties().isEmpty()) {
+                signed.add("Awaiting the approval of version " + a.version() + " by "
+                        + String.join(", ", a.unapprovedParties()) + ": until then it permits nothing.");
+            }
+            h.add(new Heading("Senior sign-off", signed));
         } else {
             h.add(new Heading("Data protection impact assessment", List.of("Not stated.")));
             h.add(new Heading("Senior sign-off", List.of("Not stated.")));

@@ -89,9 +89,34 @@ public record Agreement(
         return consent == ConsentRule.REQUIRED && partner.equals(consentCollector);
     }
 
-    /** Whether this agreement is in force on the given day: approved, and inside its validity dates. */
+    /**
+     * Whether this agreement is in force on the given day: approved, inside its validity dates, and approved at this
+     * version by every party whose approval it needs ({@link #unapprovedParties()}).
+     */
     public boolean inForceOn(LocalDate day) {
-        return status == AgreementStatus.APPROVED && valid.covers(day);
+        return status == AgreementStatus.APPROVED
+                && valid.covers(day)
+                && unapprovedParties().isEmpty();
+    }
+
+    /**
+     * The parties whose approval of this version is missing. Every party the governance block names must approve,
+     * except under a statutory duty ({@code governance.statutory-duty}, Operation Encompass), where the provider and
+     * the council suffice and the recipients take part by adhering. An agreement without a governance block is judged
+     * by its status alone (the lint warns of it).
+     */
+    public List<String> unapprovedParties() {
+        if (governance == null) {
+            return List.of();
+        }
+        List<String> needed = governance.statutoryDuty() != null
+                ? List.of(provider, Governance.COUNCIL)
+                : governance.parties().stream().map(Party::partner).toList();
+        return needed.stream()
+                .distinct()
+                .filter(p ->
+                        governance.approvals().stream().noneMatch(x -> x.party().equals(p) && x.version() == version))
+                .toList();
     }
 
     /**
@@ -218,8 +243,15 @@ public record Agreement(
             List<String> permittedUse,
             List<String> restrictions,
             List<String> recipientDuties,
-            List<String> legalCompliance) {
+            List<String> legalCompliance,
+            String statutoryDuty,
+            List<Approval> approvals) {
+
+        /** The partner that approves, with the provider, an agreement carrying out a statutory duty. */
+        public static final String COUNCIL = "council";
+
         public Governance {
+            approvals = approvals == null ? List.of() : List.copyOf(approvals);
             requireText(purpose, "governance.purpose");
             parties = List.copyOf(parties);
             specialCategories = List.copyOf(specialCategories);
@@ -240,6 +272,9 @@ public record Agreement(
             return parties.stream().filter(p -> p.partner().equals(partner)).findFirst();
         }
     }
+
+    /** One party's approval of one version: who approved it for the party, in what role, on what day. */
+    public record Approval(String party, String by, String role, LocalDate date, int version) {}
 
     /** A party to the agreement: the partner, its role in the processing, and the organisation's name. */
     public record Party(String partner, String role, String name) {}

@@ -185,7 +185,22 @@ public final class AgreementLoader {
                 texts(g.get("permitted-use")),
                 texts(g.get("restrictions")),
                 texts(g.get("recipient-duties")),
-                texts(g.get("legal-compliance")));
+                texts(g.get("legal-compliance")),
+                optional(g.get("statutory-duty")),
+                approvals(g.get("approvals")));
+    }
+
+    private static List<Agreement.Approval> approvals(JsonNode list) {
+        List<Agreement.Approval> out = new ArrayList<>();
+        if (list != null) {
+            list.forEach(x -> out.add(new Agreement.Approval(
+                    x.get("party").asText(),
+                    x.get("by").asText(),
+                    x.get("role").asText(),
+                    date(x.get("date")),
+                    x.get("version").asInt())));
+        }
+        return out;
     }
 
     /** {@code consent: not-required}, or {@code consent: {required: true, collector: <partner>}}. */

@@ -73,6 +73,39 @@ final class GovernanceLint {
         codes(terms, Kind.RESTRICTION, g.restrictions(), "/governance/restrictions", doc, out);
         codes(terms, Kind.RECIPIENT_DUTY, g.recipientDuties(), "/governance/recipient-duties", doc, out);
         codes(terms, Kind.LEGAL_COMPLIANCE, g.legalCompliance(), "/governance/legal-compliance", doc, out);
+        if (g.statutoryDuty() != null
+                && org.earlyhelp.hub.governance.vocabulary.LegalGateways.shipped()
+                        .byCode(g.statutoryDuty())
+                        .isEmpty()) {
+            out.add(doc.error(
+                    "/governance/statutory-duty",
+                    "unknown legal gateway '" + g.statutoryDuty() + "' (legal-gateways.yaml)"));
+        }
+        if (g.statutoryDuty() != null && !named.contains(Agreement.Governance.COUNCIL)) {
+            out.add(doc.error(
+                    "/governance/parties",
+                    "an agreement under a statutory duty is approved by its provider and the council: add the council"
+                            + " to governance.parties"));
+        }
+        for (int i = 0; i < g.approvals().size(); i++) {
+            Agreement.Approval x = g.approvals().get(i);
+            String at = "/governance/approvals/" + i;
+            if (!named.contains(x.party())) {
+                out.add(doc.error(at + "/party", "'" + x.party() + "' approves but is not among governance.parties"));
+            }
+            if (x.version() > a.version()) {
+                out.add(doc.error(
+                        at + "/version",
+                        "approves version " + x.version() + " but the agreement is version " + a.version()));
+            }
+        }
+        if (a.status() == AgreementStatus.APPROVED && !a.unapprovedParties().isEmpty()) {
+            out.add(doc.warning(
+                    "/status",
+                    "approved, but version " + a.version() + " is not yet approved by "
+                            + String.join(", ", a.unapprovedParties())
+                            + ": it permits nothing until each adds its approval under governance.approvals"));
+        }
         if (g.signOff().date() != null && g.signOff().date().isAfter(a.valid().from())) {
             out.add(doc.warning(
                     "/governance/sign-off/date",

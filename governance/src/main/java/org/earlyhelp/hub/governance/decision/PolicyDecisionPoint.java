@@ -115,7 +115,11 @@ public final class PolicyDecisionPoint {
                     a,
                     requester,
                     ref + " is not in force (" + a.status().yamlName() + ", valid "
-                            + a.valid().from() + " to " + a.valid().until() + ")");
+                            + a.valid().from() + " to " + a.valid().until()
+                            + (a.unapprovedParties().isEmpty()
+                                    ? ""
+                                    : ", not approved by " + String.join(", ", a.unapprovedParties()))
+                            + ")");
         }
         if (!a.recipients().contains(requester)) {
             return Decision.deny(a, requester, ref + " does not name " + requester + " as a recipient");
@@ -178,6 +182,10 @@ public final class PolicyDecisionPoint {
         String ref = a.id() + " v" + a.version();
         if (a.status() != AgreementStatus.APPROVED) {
             return Decision.deny(a, recipient, ref + " is " + a.status().yamlName());
+        }
+        if (!a.unapprovedParties().isEmpty()) {
+            return Decision.deny(
+                    a, recipient, ref + " is not approved by every party: " + String.join(", ", a.unapprovedParties()));
         }
         if (today.isBefore(a.valid().from())) {
             return Decision.deny(

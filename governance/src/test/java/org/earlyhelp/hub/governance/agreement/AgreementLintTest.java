@@ -266,6 +266,43 @@ class AgreementLintTest {
         });
     }
 
+    @Test
+    void aNewVersionPermitsNothingUntilItsPartiesApproveIt() throws IOException {
+        // Given the shipped agreement (a statutory duty: the provider and the council approve) raised to version 2
+        write(AgreementLoaderTest.shipped().replace("version: 1\n", "version: 2\n"));
+
+        // Then it is not in force, and the lint says whose approval is missing
+        Agreement a = AgreementLoader.load(dir.resolve(ID + ".yaml"));
+        assertThat(a.unapprovedParties()).containsExactly("police", "council");
+        assertThat(a.inForceOn(TODAY)).isFalse();
+        assertThat(lint()).singleElement().satisfies(p -> {
+            assertThat(p.isError()).isFalse();
+            assertThat(p.message()).contains("version 2 is not yet approved by police, council");
+        });
+
+        // When both approve version 2, it is in force again
+        write(AgreementLoaderTest.shipped()
+                .replace("version: 1\n", "version: 2\n")
+                .replace("date: 2025-08-20, version: 1 }", "date: 2025-08-20, version: 2 }"));
+        Agreement approved = AgreementLoader.load(dir.resolve(ID + ".yaml"));
+        assertThat(approved.unapprovedParties()).isEmpty();
+        assertThat(approved.inForceOn(TODAY)).isTrue();
+        assertThat(lint()).isEmpty();
+    }
+
+    @Test
+    void withoutAStatutoryDutyEveryPartyMustApproveAndOnlyAPartyMay() throws IOException {
+        // Given the duty taken away: the schools must now approve too
+        write(AgreementLoaderTest.shipped().replaceAll("  statutory-duty: [^\n]*\n", ""));
+        assertThat(AgreementLoader.load(dir.resolve(ID + ".yaml")).unapprovedParties())
+                .containsExactly("schools");
+
+        // and an approval by a partner that is not a party is an error at its line
+        write(AgreementLoaderTest.shipped().replace("    - { party: council,", "    - { party: housing,"));
+        assertThat(lint()).filteredOn(LintProblem::isError).singleElement().satisfies(p -> assertThat(p.message())
+                .isEqualTo("'housing' approves but is not among governance.parties"));
+    }
+
     private static int lineOf(String yaml, String prefix) {
         List<String> lines = yaml.lines().toList();
         for (int i = 0; i < lines.size(); i++) {

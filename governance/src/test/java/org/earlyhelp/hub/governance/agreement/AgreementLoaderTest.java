@@ -213,14 +213,16 @@ class AgreementLoaderTest {
 
         // When / Then
         assertThatThrownBy(() -> AgreementLoader.load(file))
-                .isInstanceOfSatisfying(AgreementException.class, e -> assertThat(e.problems())
-                        .extracting(LintProblem::line, LintProblem::message)
-                        .containsExactly(
-                                org.assertj.core.groups.Tuple.tuple(1, "missing key 'retention'"),
-                                org.assertj.core.groups.Tuple.tuple(
-                                        4,
-                                        "status: does not have a value in the enumeration"
-                                                + " [\"draft\", \"approved\", \"suspended\", \"expired\"]")));
+                .isInstanceOfSatisfying(
+                        AgreementException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(LintProblem::line, LintProblem::message)
+                                .containsExactly(
+                                        org.assertj.core.groups.Tuple.tuple(1, "missing key 'retention'"),
+                                        org.assertj.core.groups.Tuple.tuple(
+                                                4,
+                                                "status: does not have a value in the enumeration"
+                                                        + " [\"draft\", \"approved\", \"suspended\", \"expired\", \"terminated\"]")));
     }
 
     @Test
