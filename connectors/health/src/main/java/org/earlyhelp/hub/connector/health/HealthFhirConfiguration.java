@@ -4,8 +4,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import javax.sql.DataSource;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.kafka.clients.producer.Producer;
@@ -16,6 +14,8 @@ import org.earlyhelp.hub.connector.api.batch.ConsumerProgress;
 import org.earlyhelp.hub.connector.api.batch.DisclosureDelivery;
 import org.earlyhelp.hub.connector.api.batch.FailureClassifier;
 import org.earlyhelp.hub.connector.api.batch.KafkaBatch;
+import org.earlyhelp.hub.connector.api.batch.OutboundRoute;
+import org.earlyhelp.hub.connector.api.batch.PartnerHttp;
 import org.earlyhelp.hub.connector.api.batch.TopicPublisher;
 import org.earlyhelp.hub.connector.api.intake.IdempotentIntake;
 import org.earlyhelp.hub.connector.api.intake.IntakeDeadLetters;
@@ -141,21 +141,11 @@ public class HealthFhirConfiguration {
                 }
             };
         }
-        ExecutorService responses = Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "health-http");
-            t.setDaemon(true);
-            return t;
-        });
-        HttpClient http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(props.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .executor(responses)
-                .build();
+        HttpClient http = PartnerHttp.client("health-http", 2, props.timeout());
         HealthFhirClient client = new HealthFhirClient(http, source.base().get(), props.token(), props.timeout());
         DisclosureDelivery delivery = new DisclosureDelivery(HealthConnector.PARTNER, client::deliver, ledger);
         KafkaBatch<DisclosureDelivery.Delivery> batch = new KafkaBatch<>(
-                HealthOutboundRoute.ROUTE_ID,
+                OutboundRoute.routeId(HealthConnector.PARTNER),
                 DisclosureDelivery.decoder(codec),
                 delivery,
                 item -> topics.deadLetter(HealthConnector.PARTNER),
@@ -165,7 +155,12 @@ public class HealthFhirConfiguration {
                 new TopicPublisher(producer),
                 progress,
                 meters);
-        return new HealthOutboundRoute(topics.outbound(HealthConnector.PARTNER), props, batch);
+        return new OutboundRoute(
+                HealthConnector.PARTNER,
+                topics.outbound(HealthConnector.PARTNER),
+                props.consumers(),
+                props.maxInFlight(),
+                batch);
     }
 
     @Bean

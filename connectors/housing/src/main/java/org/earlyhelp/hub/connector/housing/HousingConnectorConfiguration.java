@@ -5,8 +5,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.validation.Validator;
 import java.net.http.HttpClient;
 import java.time.Clock;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.apache.kafka.clients.producer.Producer;
 import org.earlyhelp.hub.connector.api.Connectors;
 import org.earlyhelp.hub.connector.api.PartnerMetrics;
@@ -17,6 +15,8 @@ import org.earlyhelp.hub.connector.api.batch.ConsumerProgress;
 import org.earlyhelp.hub.connector.api.batch.DisclosureDelivery;
 import org.earlyhelp.hub.connector.api.batch.FailureClassifier;
 import org.earlyhelp.hub.connector.api.batch.KafkaBatch;
+import org.earlyhelp.hub.connector.api.batch.OutboundRoute;
+import org.earlyhelp.hub.connector.api.batch.PartnerHttp;
 import org.earlyhelp.hub.connector.api.batch.TopicPublisher;
 import org.earlyhelp.hub.connector.api.intake.IdempotentIntake;
 import org.earlyhelp.hub.connector.api.intake.IntakeDeadLetters;
@@ -61,7 +61,7 @@ public class HousingConnectorConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = HousingConnector.WEBHOOK_SETTING)
-    HousingOutboundRoute housingOutboundRoute(
+    OutboundRoute housingOutboundRoute(
             HousingConnectorProperties props,
             Connectors connectors,
             Topics topics,
@@ -77,22 +77,12 @@ public class HousingConnectorConfiguration {
                     + " connectors without settings: Connectors.discover(ConnectorSettings) must be given the hub's"
                     + " configuration");
         }
-        ExecutorService responses = Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "housing-http");
-            t.setDaemon(true);
-            return t;
-        });
-        HttpClient http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(props.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .executor(responses)
-                .build();
+        HttpClient http = PartnerHttp.client("housing-http", 2, props.timeout());
         HousingWebhookClient client =
                 new HousingWebhookClient(http, json, props.webhookUrl(), props.webhookToken(), props.timeout());
         DisclosureDelivery delivery = new DisclosureDelivery(HousingConnector.PARTNER, client::deliver, ledger);
         KafkaBatch<DisclosureDelivery.Delivery> batch = new KafkaBatch<>(
-                HousingOutboundRoute.ROUTE_ID,
+                OutboundRoute.routeId(HousingConnector.PARTNER),
                 DisclosureDelivery.decoder(codec),
                 delivery,
                 item -> topics.deadLetter(HousingConnector.PARTNER),
@@ -102,6 +92,11 @@ public class HousingConnectorConfiguration {
                 new TopicPublisher(producer),
                 progress,
                 meters);
-        return new HousingOutboundRoute(topics.outbound(HousingConnector.PARTNER), props, batch);
+        return new OutboundRoute(
+                HousingConnector.PARTNER,
+                topics.outbound(HousingConnector.PARTNER),
+                props.consumers(),
+                props.maxInFlight(),
+                batch);
     }
 }

@@ -10,14 +10,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.apache.kafka.clients.producer.Producer;
 import org.earlyhelp.hub.connector.api.PartnerMetrics;
 import org.earlyhelp.hub.connector.api.Topics;
 import org.earlyhelp.hub.connector.api.batch.BatchSettings;
 import org.earlyhelp.hub.connector.api.batch.ConsumerProgress;
 import org.earlyhelp.hub.connector.api.batch.KafkaBatch;
+import org.earlyhelp.hub.connector.api.batch.OutboundRoute;
+import org.earlyhelp.hub.connector.api.batch.PartnerHttp;
 import org.earlyhelp.hub.connector.api.batch.TopicPublisher;
 import org.earlyhelp.hub.connector.api.intake.RecordIntake;
 import org.earlyhelp.hub.connector.schools.csv.InboxClaims;
@@ -143,7 +143,7 @@ public class SchoolsConnectorConfiguration {
     }
 
     @Bean
-    SchoolsOutboundRoute schoolsOutboundRoute(
+    OutboundRoute schoolsOutboundRoute(
             SchoolsConnectorProperties props,
             RecordCodec codec,
             SchoolDirectory directory,
@@ -154,22 +154,16 @@ public class SchoolsConnectorConfiguration {
             Producer<String, byte[]> producer,
             ConsumerProgress progress,
             MeterRegistry meters) {
-        // a small fixed pool completes the responses: the default cached pool creates threads under load
-        ExecutorService responses = Executors.newFixedThreadPool(4, r -> {
-            Thread t = new Thread(r, "schools-http");
-            t.setDaemon(true);
-            return t;
-        });
-        HttpClient http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(props.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .executor(responses)
-                .build();
+        HttpClient http = PartnerHttp.client("schools-http", 4, props.timeout());
         SchoolsNotificationClient client = new SchoolsNotificationClient(http, json, props.timeout());
         SchoolsBatchDelivery delivery =
                 new SchoolsBatchDelivery(directory, client, ledger, props.maxInFlight(), notifications, clock);
-        return new SchoolsOutboundRoute(props, batch(props, codec, delivery, producer, progress, meters));
+        return new OutboundRoute(
+                SchoolsConnector.PARTNER,
+                props.topic(),
+                props.consumers(),
+                props.maxInFlight(),
+                batch(props, codec, delivery, producer, progress, meters));
     }
 
     static KafkaBatch<SchoolsBatchDelivery.Delivery> batch(
@@ -180,7 +174,7 @@ public class SchoolsConnectorConfiguration {
             ConsumerProgress progress,
             MeterRegistry meters) {
         return new KafkaBatch<>(
-                SchoolsOutboundRoute.ROUTE_ID,
+                OutboundRoute.routeId(SchoolsConnector.PARTNER),
                 SchoolsBatchDelivery.decoder(codec),
                 delivery,
                 item -> props.deadLetterTopic(),

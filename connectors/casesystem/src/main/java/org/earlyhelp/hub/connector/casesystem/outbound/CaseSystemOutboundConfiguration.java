@@ -3,14 +3,14 @@ package org.earlyhelp.hub.connector.casesystem.outbound;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpClient;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.apache.kafka.clients.producer.Producer;
 import org.earlyhelp.hub.connector.api.Topics;
 import org.earlyhelp.hub.connector.api.batch.BatchSettings;
 import org.earlyhelp.hub.connector.api.batch.ConsumerProgress;
 import org.earlyhelp.hub.connector.api.batch.FailureClassifier;
 import org.earlyhelp.hub.connector.api.batch.KafkaBatch;
+import org.earlyhelp.hub.connector.api.batch.OutboundRoute;
+import org.earlyhelp.hub.connector.api.batch.PartnerHttp;
 import org.earlyhelp.hub.connector.api.batch.TopicPublisher;
 import org.earlyhelp.hub.connector.casesystem.CaseSystemConnector;
 import org.earlyhelp.hub.connector.casesystem.CaseSystemMetrics;
@@ -35,7 +35,7 @@ public class CaseSystemOutboundConfiguration {
 
     @Bean
     @ConditionalOnProperty(prefix = "hub.connectors.casesystem", name = "webhook-url")
-    CaseSystemOutboundRoute caseSystemOutboundRoute(
+    OutboundRoute caseSystemOutboundRoute(
             CaseSystemConnectorProperties props,
             Topics topics,
             RecordCodec codec,
@@ -45,24 +45,16 @@ public class CaseSystemOutboundConfiguration {
             ConsumerProgress progress,
             CaseSystemMetrics metrics,
             MeterRegistry meters) {
-        ExecutorService responses = Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "casesystem-http");
-            t.setDaemon(true);
-            return t;
-        });
-        HttpClient http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(props.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .executor(responses)
-                .build();
+        HttpClient http = PartnerHttp.client("casesystem-http", 2, props.timeout());
         CaseSystemWebhookClient client = new CaseSystemWebhookClient(http, json, props.timeout(), props.webhookToken());
         CaseSystemBatchDelivery delivery = new CaseSystemBatchDelivery(props, client, ledger, metrics.partner());
         log.info("case-system delivery: {}", props);
         String partner = CaseSystemConnector.PARTNER;
-        return new CaseSystemOutboundRoute(
+        return new OutboundRoute(
+                partner,
                 topics.outbound(partner),
-                props,
+                props.consumers(),
+                props.maxPollRecords(),
                 batch(topics.deadLetter(partner), props, codec, delivery, producer, progress, meters));
     }
 
@@ -75,7 +67,7 @@ public class CaseSystemOutboundConfiguration {
             ConsumerProgress progress,
             MeterRegistry meters) {
         return new KafkaBatch<>(
-                CaseSystemOutboundRoute.ROUTE_ID,
+                OutboundRoute.routeId(CaseSystemConnector.PARTNER),
                 CaseSystemBatchDelivery.decoder(codec),
                 delivery,
                 item -> deadLetterTopic,
