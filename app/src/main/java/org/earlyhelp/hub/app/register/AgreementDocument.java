@@ -162,10 +162,12 @@ record AgreementDocument(Agreement agreement, List<Heading> headings, List<Strin
             if (g.statutoryDuty() != null) {
                 signed.add("Carries out a statutory duty ("
                         + LegalGateways.shipped()
-                                .byCode(g.statutoryDuty())
+                                .byCode(g.statutoryDuty().gateway())
                                 .map(LegalGateway::title)
-                                .orElse(g.statutoryDuty())
-                        + "): approved by the provider and the council; the duty binds the recipients.");
+                                .orElse(g.statutoryDuty().gateway())
+                        + "): approved by "
+                        + String.join(" and ", g.statutoryDuty().approvedBy())
+                        + "; the duty binds the other parties.");
             }
             g.approvals().stream()
                     .filter(x -> x.version() == a.version())

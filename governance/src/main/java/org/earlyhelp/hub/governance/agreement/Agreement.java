@@ -101,8 +101,8 @@ public record Agreement(
 
     /**
      * The parties whose approval of this version is missing. Every party the governance block names must approve,
-     * except under a statutory duty ({@code governance.statutory-duty}, Operation Encompass), where the provider and
-     * the council suffice and the recipients take part by adhering. An agreement without a governance block is judged
+     * except under a statutory duty ({@code governance.statutory-duty}, Operation Encompass), where those it names
+     * (the provider and the council) suffice and the duty binds the recipients. An agreement without a governance block is judged
      * by its status alone (the lint warns of it).
      */
     public List<String> unapprovedParties() {
@@ -110,7 +110,7 @@ public record Agreement(
             return List.of();
         }
         List<String> needed = governance.statutoryDuty() != null
-                ? List.of(provider, Governance.COUNCIL)
+                ? governance.statutoryDuty().approvedBy()
                 : governance.parties().stream().map(Party::partner).toList();
         return needed.stream()
                 .distinct()
@@ -244,11 +244,8 @@ public record Agreement(
             List<String> restrictions,
             List<String> recipientDuties,
             List<String> legalCompliance,
-            String statutoryDuty,
+            StatutoryDuty statutoryDuty,
             List<Approval> approvals) {
-
-        /** The partner that approves, with the provider, an agreement carrying out a statutory duty. */
-        public static final String COUNCIL = "council";
 
         public Governance {
             approvals = approvals == null ? List.of() : List.copyOf(approvals);
@@ -270,6 +267,18 @@ public record Agreement(
         /** The party entry for a partner, when the agreement names it. */
         public java.util.Optional<Party> party(String partner) {
             return parties.stream().filter(p -> p.partner().equals(partner)).findFirst();
+        }
+    }
+
+    /**
+     * The statutory duty an agreement carries out (a legal gateway that obliges the sharing, such as Operation
+     * Encompass): its approval needs only {@code approvedBy} (the provider and the council), and the duty binds the
+     * other parties.
+     */
+    public record StatutoryDuty(String gateway, List<String> approvedBy) {
+        public StatutoryDuty {
+            requireText(gateway, "governance.statutory-duty.gateway");
+            approvedBy = List.copyOf(approvedBy);
         }
     }
 

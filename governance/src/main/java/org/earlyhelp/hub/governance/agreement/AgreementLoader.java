@@ -186,7 +186,11 @@ public final class AgreementLoader {
                 texts(g.get("restrictions")),
                 texts(g.get("recipient-duties")),
                 texts(g.get("legal-compliance")),
-                optional(g.get("statutory-duty")),
+                g.has("statutory-duty")
+                        ? new Agreement.StatutoryDuty(
+                                g.get("statutory-duty").get("gateway").asText(),
+                                texts(g.get("statutory-duty").get("approved-by")))
+                        : null,
                 approvals(g.get("approvals")));
     }
 

@@ -73,19 +73,28 @@ final class GovernanceLint {
         codes(terms, Kind.RESTRICTION, g.restrictions(), "/governance/restrictions", doc, out);
         codes(terms, Kind.RECIPIENT_DUTY, g.recipientDuties(), "/governance/recipient-duties", doc, out);
         codes(terms, Kind.LEGAL_COMPLIANCE, g.legalCompliance(), "/governance/legal-compliance", doc, out);
-        if (g.statutoryDuty() != null
-                && org.earlyhelp.hub.governance.vocabulary.LegalGateways.shipped()
-                        .byCode(g.statutoryDuty())
-                        .isEmpty()) {
-            out.add(doc.error(
-                    "/governance/statutory-duty",
-                    "unknown legal gateway '" + g.statutoryDuty() + "' (legal-gateways.yaml)"));
-        }
-        if (g.statutoryDuty() != null && !named.contains(Agreement.Governance.COUNCIL)) {
-            out.add(doc.error(
-                    "/governance/parties",
-                    "an agreement under a statutory duty is approved by its provider and the council: add the council"
-                            + " to governance.parties"));
+        Agreement.StatutoryDuty duty = g.statutoryDuty();
+        if (duty != null) {
+            if (org.earlyhelp.hub.governance.vocabulary.LegalGateways.shipped()
+                    .byCode(duty.gateway())
+                    .isEmpty()) {
+                out.add(doc.error(
+                        "/governance/statutory-duty/gateway",
+                        "unknown legal gateway '" + duty.gateway() + "' (legal-gateways.yaml)"));
+            }
+            if (!duty.approvedBy().contains(a.provider())) {
+                out.add(doc.error(
+                        "/governance/statutory-duty/approved-by",
+                        "the provider '" + a.provider()
+                                + "' must approve an agreement under a statutory duty: add it"));
+            }
+            for (String p : duty.approvedBy()) {
+                if (!named.contains(p)) {
+                    out.add(doc.error(
+                            "/governance/statutory-duty/approved-by",
+                            "'" + p + "' approves under the duty but is not among governance.parties"));
+                }
+            }
         }
         for (int i = 0; i < g.approvals().size(); i++) {
             Agreement.Approval x = g.approvals().get(i);

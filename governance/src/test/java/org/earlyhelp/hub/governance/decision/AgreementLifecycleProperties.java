@@ -79,8 +79,7 @@ class AgreementLifecycleProperties {
         }
         Set<String> needed = new LinkedHashSet<>();
         if (g.statutoryDuty() != null) {
-            needed.add(a.provider());
-            needed.add("council");
+            needed.addAll(g.statutoryDuty().approvedBy());
         } else {
             g.parties().forEach(p -> needed.add(p.partner()));
         }
@@ -166,7 +165,10 @@ class AgreementLifecycleProperties {
                         List.of(),
                         List.of(),
                         List.of("uk-gdpr"),
-                        duty ? "domestic-abuse-act-2021-s49a" : null,
+                        duty
+                                ? new Agreement.StatutoryDuty(
+                                        "domestic-abuse-act-2021-s49a", List.of(PROVIDER, "council"))
+                                : null,
                         approvals);
         return new Agreement(
                 "generated",
