@@ -59,7 +59,7 @@ final class PartnerClient {
         return JSON.readTree(r.body());
     }
 
-    private HttpResponse<String> send(String method, String path, String body) throws Exception {
+    HttpResponse<String> send(String method, String path, String body) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")

@@ -102,6 +102,7 @@ public final class TestRecords {
                 null,
                 consent == ConsentRule.REQUIRED ? "health" : null,
                 null,
+                null,
                 null);
     }
 

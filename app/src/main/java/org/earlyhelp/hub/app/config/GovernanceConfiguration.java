@@ -14,6 +14,8 @@ import org.earlyhelp.hub.governance.minimise.FieldCatalogue;
 import org.earlyhelp.hub.governance.minimise.Minimiser;
 import org.earlyhelp.hub.governance.minimise.Pseudonymiser;
 import org.earlyhelp.hub.governance.minimise.RecordRetention;
+import org.earlyhelp.hub.governance.override.SafeguardingOverrides;
+import org.earlyhelp.hub.governance.review.DisclosureReviews;
 import org.earlyhelp.hub.schema.codec.RecordCodec;
 import org.earlyhelp.hub.schema.codec.SchemaRegistry;
 import org.springframework.context.annotation.Bean;
@@ -118,10 +120,48 @@ public class GovernanceConfiguration {
             SubjectKey subjectKey,
             FieldCatalogue catalogue,
             Connectors connectors,
-            DisclosureLedger ledger) {
+            DisclosureLedger ledger,
+            DisclosureReviews reviews,
+            SafeguardingOverrides overrides) {
         return new Governance(
                 new GovernanceService(
                         pdp, new Minimiser(pseudonymiser), subjectKey, catalogue, connectors.addressing()),
-                ledger);
+                ledger,
+                reviews,
+                overrides);
+    }
+
+    /** The disclosure review queue: every REVIEW of a notification, until a person releases or refuses it. */
+    @Bean
+    DisclosureReviews disclosureReviews(javax.sql.DataSource dataSource, Clock clock) {
+        return new DisclosureReviews(dataSource, clock);
+    }
+
+    @Bean
+    SafeguardingOverrides safeguardingOverrides(javax.sql.DataSource dataSource, DisclosureLedger ledger, Clock clock) {
+        return new SafeguardingOverrides(dataSource, ledger, clock);
+    }
+
+    @Bean
+    org.earlyhelp.hub.app.review.DisclosureReviewService disclosureReviewService(
+            Governance governance,
+            org.earlyhelp.hub.routes.resolve.RecordStore store,
+            RecordCodec codec,
+            org.earlyhelp.hub.matching.index.PersonIndex index,
+            org.earlyhelp.hub.governance.consent.ConsentRegister consents,
+            org.earlyhelp.hub.governance.relationship.RelationshipRegister relationships,
+            org.apache.kafka.clients.producer.Producer<String, byte[]> governedProducer,
+            Topics topics,
+            Clock clock) {
+        return new org.earlyhelp.hub.app.review.DisclosureReviewService(
+                governance,
+                store,
+                codec,
+                index,
+                consents,
+                relationships,
+                new org.earlyhelp.hub.connector.api.batch.TopicPublisher(governedProducer),
+                topics,
+                clock);
     }
 }

@@ -47,6 +47,8 @@ final class EndpointRules {
                 .toArray(String[]::new);
         auth.requestMatchers(POST, PERSON_INFO_QUERY).hasAnyRole(partners);
         auth.requestMatchers(GET, "/fhir/metadata").hasAnyRole(partners);
+        // a safeguarding override: any party's professional; the agreement decides whether it may
+        auth.requestMatchers(POST, "/api/overrides").hasAnyRole(partners);
         // partners: each connector's own endpoints
         for (Connector c : connectors.all()) {
             auth.requestMatchers("/api/" + c.partner() + "/**")
@@ -64,6 +66,9 @@ final class EndpointRules {
         auth.requestMatchers(
                         "/api/ledger/**",
                         "/api/access-review",
+                        "/api/disclosure-reviews",
+                        "/api/disclosure-reviews/**",
+                        "/api/overrides",
                         "/api/directory/**",
                         "/api/agreements/**",
                         "/api/matching/**",

@@ -28,7 +28,8 @@ public record Agreement(
         Pull pull,
         String consentCollector,
         Query query,
-        Governance governance) {
+        Governance governance,
+        SafeguardingOverride override) {
 
     public Agreement {
         requireText(id, "id");
@@ -275,6 +276,25 @@ public record Agreement(
      * Encompass): its approval needs only {@code approvedBy} (the provider and the council), and the duty binds the
      * other parties.
      */
+    /**
+     * {@code safeguarding-override: {reasons: [...], roles: [...], max-hours: N}}: a named professional in one of these
+     * roles may lift this agreement's consent requirement for one record, citing one of these legal gateways, for at
+     * most {@code maxHours}. It lifts consent and nothing else: the fields released stay the agreement's. Absent: no
+     * override is possible under this agreement.
+     */
+    public record SafeguardingOverride(List<String> reasons, List<String> roles, int maxHours) {
+        public SafeguardingOverride {
+            reasons = List.copyOf(reasons);
+            roles = List.copyOf(roles);
+            if (reasons.isEmpty() || roles.isEmpty()) {
+                throw new IllegalArgumentException("safeguarding-override needs reasons and roles");
+            }
+            if (maxHours < 1) {
+                throw new IllegalArgumentException("safeguarding-override.max-hours must be 1 or more");
+            }
+        }
+    }
+
     public record StatutoryDuty(String gateway, List<String> approvedBy) {
         public StatutoryDuty {
             requireText(gateway, "governance.statutory-duty.gateway");

@@ -148,7 +148,19 @@ public final class AgreementLoader {
                 pull(n.get("pull")),
                 n.get("consent").isObject() ? optional(n.get("consent").get("collector")) : null,
                 query(n.get("query")),
-                governance(n.get("governance")));
+                governance(n.get("governance")),
+                override(n.get("safeguarding-override")));
+    }
+
+    /** {@code safeguarding-override: {reasons, roles, max-hours}}; absent: no override under this agreement. */
+    private static Agreement.SafeguardingOverride override(JsonNode o) {
+        if (o == null || o.isNull()) {
+            return null;
+        }
+        return new Agreement.SafeguardingOverride(
+                texts(o.get("reasons")),
+                texts(o.get("roles")),
+                o.path("max-hours").asInt());
     }
 
     /** The ICO headings block; absent: the agreement is not yet written up in full (the lint warns). */

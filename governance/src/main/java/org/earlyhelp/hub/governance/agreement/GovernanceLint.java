@@ -23,6 +23,7 @@ final class GovernanceLint {
         if (a.lawfulBasis().article9() != null) {
             code(terms, Kind.ARTICLE_9, a.lawfulBasis().article9(), "/lawful-basis/article-9", doc, out);
         }
+        override(a, terms, doc, out);
         Agreement.Governance g = a.governance();
         if (g == null) {
             out.add(doc.warning(
@@ -120,6 +121,38 @@ final class GovernanceLint {
                     "/governance/sign-off/date",
                     "signed off on " + g.signOff().date() + ", after the agreement started ("
                             + a.valid().from() + "): nothing may rest on it before its sign-off"));
+        }
+    }
+
+    /** An override cites only gateways the vocabulary lets lift consent, names known roles, and has consent to lift. */
+    private static void override(Agreement a, GovernanceTerms terms, YamlDocument doc, List<LintProblem> out) {
+        Agreement.SafeguardingOverride o = a.override();
+        if (o == null) {
+            return;
+        }
+        org.earlyhelp.hub.governance.vocabulary.LegalGateways gateways =
+                org.earlyhelp.hub.governance.vocabulary.LegalGateways.shipped();
+        List<String> lifting = gateways.all().stream()
+                .filter(org.earlyhelp.hub.governance.vocabulary.LegalGateway::liftsConsent)
+                .map(org.earlyhelp.hub.governance.vocabulary.LegalGateway::code)
+                .toList();
+        for (int i = 0; i < o.reasons().size(); i++) {
+            String reason = o.reasons().get(i);
+            if (!lifting.contains(reason)) {
+                // no "did you mean": the nearest spelling is a different law; name them all
+                String fix = "cite one of " + lifting;
+                out.add(doc.error(
+                        "/safeguarding-override/reasons/" + i,
+                        "'" + reason + "' is not a gateway that may lift consent (legal-gateways.yaml, lifts-consent):"
+                                + " " + fix));
+            }
+        }
+        codes(terms, Kind.PROFESSIONAL_ROLE, o.roles(), "/safeguarding-override/roles", doc, out);
+        if (a.consent() != ConsentRule.REQUIRED) {
+            out.add(doc.warning(
+                    "/safeguarding-override",
+                    "this agreement does not require consent, so an override has nothing to lift: remove the"
+                            + " safeguarding-override block or set consent: required"));
         }
     }
 

@@ -195,15 +195,69 @@ public final class PolicyDecisionPoint {
             return Decision.deny(a, recipient, ref + " expired on " + a.valid().until());
         }
         if (a.consent() == ConsentRule.REQUIRED && !consent.recorded(a)) {
-            return Decision.review(a, recipient, ref + " requires consent and none is recorded");
+            java.util.Optional<String> lifted = consent.liftedBy(a);
+            if (lifted.isEmpty()) {
+                return Decision.review(a, recipient, ref + " requires consent and none is recorded");
+            }
+            return Decision.permit(
+                    a,
+                    recipient,
+                    ref + " permits " + a.purpose() + "; its consent requirement lifted by " + lifted.get());
         }
         return Decision.permit(a, recipient, ref + " permits " + a.purpose());
     }
 
-    /** Whether the family's consent is recorded for an agreement that needs it. */
+    /**
+     * The decision for one agreement (by id, as loaded now) and one of its recipients about a record: a REVIEW decided
+     * again, as at release. DENY when the agreement is no longer loaded, no longer covers the record or no longer names
+     * the recipient.
+     */
+    public Decision decideFor(
+            String agreementId, RecordDescriptor record, String recipient, LocalDate today, ConsentCheck consent) {
+        Agreement a = agreements.get().stream()
+                .filter(x -> x.id().equals(agreementId))
+                .findFirst()
+                .orElse(null);
+        if (a == null) {
+            return Decision.deny(null, recipient, "no agreement '" + agreementId + "' is loaded");
+        }
+        if (!covers(a, record)) {
+            return Decision.deny(a, recipient, a.id() + " v" + a.version() + " no longer covers the record");
+        }
+        if (!a.recipients().contains(recipient)) {
+            return Decision.deny(a, recipient, a.id() + " v" + a.version() + " no longer names " + recipient);
+        }
+        return decide(a, recipient, today, consent);
+    }
+
+    /**
+     * Whether the family's consent is recorded for an agreement that needs it; failing that, what lifts the
+     * requirement (a safeguarding override), if anything does.
+     */
     @FunctionalInterface
     public interface ConsentCheck {
         boolean recorded(Agreement agreement);
+
+        /** What lifts the agreement's consent requirement for this record, in words for the ledger; empty: nothing. */
+        default java.util.Optional<String> liftedBy(Agreement agreement) {
+            return java.util.Optional.empty();
+        }
+
+        /** This check, with {@code lift} answering {@link #liftedBy}. */
+        default ConsentCheck liftedBy(java.util.function.Function<Agreement, java.util.Optional<String>> lift) {
+            ConsentCheck self = this;
+            return new ConsentCheck() {
+                @Override
+                public boolean recorded(Agreement agreement) {
+                    return self.recorded(agreement);
+                }
+
+                @Override
+                public java.util.Optional<String> liftedBy(Agreement agreement) {
+                    return lift.apply(agreement);
+                }
+            };
+        }
 
         ConsentCheck NONE_RECORDED = a -> false;
     }

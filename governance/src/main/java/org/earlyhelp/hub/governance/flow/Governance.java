@@ -6,9 +6,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.earlyhelp.hub.governance.decision.Outcome;
+import org.earlyhelp.hub.governance.decision.PolicyDecisionPoint;
 import org.earlyhelp.hub.governance.ledger.DisclosureLedger;
+import org.earlyhelp.hub.governance.ledger.EntryType;
 import org.earlyhelp.hub.governance.ledger.LedgerDraft;
 import org.earlyhelp.hub.governance.ledger.LedgerEntry;
+import org.earlyhelp.hub.governance.override.SafeguardingOverride;
+import org.earlyhelp.hub.governance.override.SafeguardingOverrides;
+import org.earlyhelp.hub.governance.review.DisclosureReviews;
+import org.earlyhelp.hub.governance.review.ReviewItem;
+import org.earlyhelp.hub.governance.vocabulary.GovernanceTerms;
 import org.earlyhelp.hub.schema.HubRecord;
 
 /**
@@ -22,10 +33,18 @@ public final class Governance {
 
     private final GovernanceService planner;
     private final DisclosureLedger ledger;
+    private final DisclosureReviews reviews;
+    private final SafeguardingOverrides overrides;
 
-    public Governance(GovernanceService planner, DisclosureLedger ledger) {
+    public Governance(
+            GovernanceService planner,
+            DisclosureLedger ledger,
+            DisclosureReviews reviews,
+            SafeguardingOverrides overrides) {
         this.planner = Objects.requireNonNull(planner, "planner");
         this.ledger = Objects.requireNonNull(ledger, "ledger");
+        this.reviews = Objects.requireNonNull(reviews, "reviews");
+        this.overrides = Objects.requireNonNull(overrides, "overrides");
     }
 
     /** The decisions about one record, not yet releasable: only {@link #notify} releases them. */
@@ -79,33 +98,180 @@ public final class Governance {
         return new Prepared(planner.plan(record, today), record);
     }
 
-    /** Ledgers every decision of the prepared records in one transaction, then returns what may be sent. */
+    /**
+     * Ledgers every decision of the prepared records in one transaction, parks each REVIEW in the review queue, then
+     * returns what may be sent.
+     */
     public Notified notify(List<Prepared> prepared) {
         List<LedgerDraft> drafts = new ArrayList<>();
         prepared.forEach(p -> drafts.addAll(p.plan.drafts()));
         List<LedgerEntry> entries = ledger.append(drafts);
         Map<String, LedgerEntry> byKey = new LinkedHashMap<>();
         entries.forEach(e -> byKey.put(e.decisionKey(), e));
+        Map<ReviewItem.Parked, Long> parked = new LinkedHashMap<>();
         List<Release> releases = new ArrayList<>();
         for (Prepared p : prepared) {
+            for (ReviewItem.Parked item : p.plan.parked()) {
+                parked.put(item, byKey.get(item.decisionKey()).seq());
+            }
             for (DisclosurePlan.Release r : p.plan.releases()) {
-                LedgerEntry entry = byKey.get(r.draft().decisionKey());
-                if (entry == null) {
-                    throw new IllegalStateException("a permitted decision is missing from the ledger");
-                }
-                releases.add(new Release(
-                        r.draft().decisionKey(),
-                        r.draft().recordId(),
-                        entry.seq(),
-                        r.draft().agreementId(),
-                        r.agreementVersion(),
-                        r.purpose(),
-                        r.recipient(),
-                        r.deadline(),
-                        r.fields(),
-                        p.record.getProvider()));
+                releases.add(release(r, byKey.get(r.draft().decisionKey()), p.record.getProvider()));
             }
         }
+        reviews.park(parked);
         return new Notified(releases, drafts);
+    }
+
+    /**
+     * What the hub knows now about a parked item, for deciding it again: the record as stored, the person's consent as
+     * recorded today, and the recipient the reviewer found (or null).
+     */
+    public record ReleaseContext(HubRecord record, PolicyDecisionPoint.ConsentCheck consent, Recipient found) {
+        public ReleaseContext {
+            Objects.requireNonNull(record, "record");
+            Objects.requireNonNull(consent, "consent");
+        }
+    }
+
+    /**
+     * Releases a parked item, exactly once: under the item's lock, decides it again as at this moment (the agreement
+     * in force, consent as recorded now or lifted by an override in force, the recipient addressed now or found), and
+     * only on a PERMIT ledgers the release as decided by {@code decider}, hands it to {@code send} (which must not
+     * return before the release is durably on its way) and closes the item. Its delivery id is the same however
+     * often a crashed release is tried again, so a recipient files it once.
+     *
+     * @param context what the hub knows now about the item
+     * @throws ReleaseRefused when what caused the review is not resolved, or the agreement no longer permits it
+     * @throws org.earlyhelp.hub.governance.review.ReviewClosed when the item is not open
+     */
+    public ReviewItem release(
+            String decisionKey,
+            String decider,
+            Function<ReviewItem, ReleaseContext> context,
+            LocalDate today,
+            Consumer<Release> send) {
+        Objects.requireNonNull(decider, "decider");
+        return reviews.close(decisionKey, item -> {
+            ReleaseContext ctx = context.apply(item);
+            java.util.concurrent.atomic.AtomicReference<SafeguardingOverride> lifted =
+                    new java.util.concurrent.atomic.AtomicReference<>();
+            PolicyDecisionPoint.ConsentCheck consent = ctx.consent().liftedBy(agreement -> {
+                Optional<SafeguardingOverride> o = overrides.active(item.recordId(), agreement);
+                o.ifPresent(lifted::set);
+                return o.map(SafeguardingOverride::describe);
+            });
+            DisclosurePlan plan = planner.replan(
+                    ctx.record(),
+                    item.subjectRef(),
+                    item.agreementId(),
+                    item.recipientPartner(),
+                    today,
+                    consent,
+                    ctx.found());
+            if (plan.releases().isEmpty()) {
+                throw new ReleaseRefused(plan.drafts().get(0).reasons());
+            }
+            DisclosurePlan.Release planned = plan.releases().get(0);
+            String key = closingKey("release", item.decisionKey());
+            LedgerDraft d = planned.draft();
+            List<String> reasons = new ArrayList<>();
+            reasons.add("released from review " + item.decisionKey() + " by " + decider);
+            reasons.addAll(d.reasons());
+            LedgerDraft draft = new LedgerDraft(
+                    key,
+                    d.decision(),
+                    d.recordId(),
+                    d.subjectKey(),
+                    d.provider(),
+                    d.recipient(),
+                    d.agreementId(),
+                    d.agreementVersion(),
+                    d.purpose(),
+                    d.lawfulBasis(),
+                    d.fieldsReleased(),
+                    reasons,
+                    EntryType.DISCLOSURE,
+                    decider,
+                    lifted.get() == null
+                            ? Map.of("review", item.decisionKey())
+                            : Map.of(
+                                    "review", item.decisionKey(),
+                                    "override", lifted.get().overrideId().toString()));
+            LedgerEntry entry = ledger.append(List.of(draft)).get(0);
+            DisclosurePlan.Release r = new DisclosurePlan.Release(
+                    draft,
+                    planned.recipient(),
+                    planned.agreementVersion(),
+                    planned.purpose(),
+                    planned.deadline(),
+                    planned.fields());
+            send.accept(release(r, entry, ctx.record().getProvider()));
+            if (lifted.get() != null) {
+                overrides.used(lifted.get().overrideId());
+            }
+            return new ReviewItem.Closing(ReviewItem.Status.RELEASED, decider, "released", key);
+        });
+    }
+
+    /**
+     * Refuses a parked item: ledgers a DENY decided by {@code decider} with the coded reason ({@code review-refusal}
+     * in the governance vocabulary) and closes it; nothing is sent.
+     *
+     * @throws IllegalArgumentException for a reason not in the vocabulary
+     */
+    public ReviewItem refuse(String decisionKey, String decider, String reasonCode) {
+        Objects.requireNonNull(decider, "decider");
+        String title = GovernanceTerms.shipped()
+                .title(GovernanceTerms.Kind.REVIEW_REFUSAL, reasonCode)
+                .orElseThrow(() -> new IllegalArgumentException("unknown refusal reason: known are "
+                        + GovernanceTerms.shipped().codes(GovernanceTerms.Kind.REVIEW_REFUSAL)));
+        return reviews.close(decisionKey, item -> {
+            String key = closingKey("refuse", item.decisionKey());
+            ledger.append(List.of(new LedgerDraft(
+                    key,
+                    Outcome.DENY,
+                    item.recordId(),
+                    item.subjectKey(),
+                    item.provider(),
+                    item.recipientPartner(),
+                    item.agreementId(),
+                    item.agreementVersion(),
+                    null,
+                    null,
+                    List.of(),
+                    List.of("refused at review " + item.decisionKey() + " by " + decider + ": " + title),
+                    EntryType.DISCLOSURE,
+                    decider,
+                    Map.of("review", item.decisionKey(), "refusal", reasonCode))));
+            return new ReviewItem.Closing(ReviewItem.Status.REFUSED, decider, reasonCode, key);
+        });
+    }
+
+    private static Release release(DisclosurePlan.Release r, LedgerEntry entry, String provider) {
+        if (entry == null) {
+            throw new IllegalStateException("a permitted decision is missing from the ledger");
+        }
+        return new Release(
+                r.draft().decisionKey(),
+                r.draft().recordId(),
+                entry.seq(),
+                r.draft().agreementId(),
+                r.agreementVersion(),
+                r.purpose(),
+                r.recipient(),
+                r.deadline(),
+                r.fields(),
+                provider);
+    }
+
+    /** The key of a release or refusal of a review item: the same every time, so the ledger holds it once. */
+    static String closingKey(String act, String reviewKey) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest((act + "\u001f" + reviewKey).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest, 0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 }

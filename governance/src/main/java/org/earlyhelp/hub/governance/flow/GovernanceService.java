@@ -20,6 +20,8 @@ import org.earlyhelp.hub.governance.ledger.SubjectKey;
 import org.earlyhelp.hub.governance.minimise.FieldCatalogue;
 import org.earlyhelp.hub.governance.minimise.Minimiser;
 import org.earlyhelp.hub.governance.minimise.RecordView;
+import org.earlyhelp.hub.governance.review.ReviewCause;
+import org.earlyhelp.hub.governance.review.ReviewItem;
 import org.earlyhelp.hub.schema.HubRecord;
 import org.earlyhelp.hub.schema.Person;
 import org.earlyhelp.hub.schema.Role;
@@ -58,6 +60,7 @@ public final class GovernanceService {
                 new RecordDescriptor(record.getKind().name(), record.getType(), record.getProvider());
         List<LedgerDraft> drafts = new ArrayList<>();
         List<DisclosurePlan.Release> releases = new ArrayList<>();
+        List<ReviewItem.Parked> parked = new ArrayList<>();
         List<Decision> decisions =
                 pdp.decide(descriptor, today, PolicyDecisionPoint.ConsentCheck.NONE_RECORDED).stream()
                         .filter(d -> d.agreement().map(Agreement::notifies).orElse(true))
@@ -72,10 +75,38 @@ public final class GovernanceService {
         for (Decision decision : decisions) {
             Agreement agreement = decision.agreement().orElse(null);
             for (Person subject : subjects(record, agreement)) {
-                planFor(record, subject, decision, agreement, today, drafts, releases);
+                planFor(record, subject, decision, agreement, today, null, drafts, releases, parked);
             }
         }
-        return new DisclosurePlan(record.getRecordId(), drafts, releases);
+        return new DisclosurePlan(record.getRecordId(), drafts, releases, parked);
+    }
+
+    /**
+     * Decides one parked item again, as at its release: the agreement as loaded now, the consent as recorded now
+     * ({@code consent}, which also says what lifts it), and the recipient the connector addresses now or, failing
+     * that, {@code found} (a recipient of the same partner the reviewer found, such as the child's school). The plan
+     * holds one draft: a PERMIT with its release, or the DENY or REVIEW that says what is still unresolved.
+     */
+    DisclosurePlan replan(
+            HubRecord record,
+            String subjectRef,
+            String agreementId,
+            String partner,
+            LocalDate today,
+            PolicyDecisionPoint.ConsentCheck consent,
+            Recipient found) {
+        RecordDescriptor descriptor =
+                new RecordDescriptor(record.getKind().name(), record.getType(), record.getProvider());
+        Person subject = record.getPeople().stream()
+                .filter(p -> p.getRef().equals(subjectRef))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("the record no longer holds that subject"));
+        Decision decision = pdp.decideFor(agreementId, descriptor, partner, today, consent);
+        List<LedgerDraft> drafts = new ArrayList<>();
+        List<DisclosurePlan.Release> releases = new ArrayList<>();
+        List<ReviewItem.Parked> parked = new ArrayList<>();
+        planFor(record, subject, decision, decision.agreement().orElse(null), today, found, drafts, releases, parked);
+        return new DisclosurePlan(record.getRecordId(), drafts, releases, parked);
     }
 
     private void planFor(
@@ -84,23 +115,31 @@ public final class GovernanceService {
             Decision decision,
             Agreement agreement,
             LocalDate today,
+            Recipient found,
             List<LedgerDraft> drafts,
-            List<DisclosurePlan.Release> releases) {
+            List<DisclosurePlan.Release> releases,
+            List<ReviewItem.Parked> parked) {
         Recipient recipient = Recipient.partner(decision.recipient() == null ? "none" : decision.recipient());
         Outcome outcome = decision.outcome();
         List<String> reasons = new ArrayList<>(decision.reasons());
+        ReviewCause cause = outcome == Outcome.REVIEW ? ReviewCause.CONSENT : null;
         if (outcome == Outcome.PERMIT) {
             RecipientAddressing connector = addressing.get(recipient.partner());
             if (connector == null) {
                 outcome = Outcome.REVIEW;
+                cause = ReviewCause.NO_CONNECTOR;
                 reasons.add("no connector delivers to " + recipient.partner());
             } else {
                 RecipientAddressing.Addressed addressed = connector.address(record, subject);
-                if (addressed.recipient() == null) {
-                    outcome = Outcome.REVIEW;
-                    reasons.add(addressed.unaddressable());
-                } else {
+                if (addressed.recipient() != null) {
                     recipient = addressed.recipient();
+                } else if (found != null && found.partner().equals(recipient.partner())) {
+                    recipient = found;
+                    reasons.add("addressed to " + found + ", found at review");
+                } else {
+                    outcome = Outcome.REVIEW;
+                    cause = ReviewCause.UNADDRESSABLE;
+                    reasons.add(addressed.unaddressable());
                 }
             }
         }
@@ -121,6 +160,19 @@ public final class GovernanceService {
                 List.copyOf(fields.keySet()),
                 reasons);
         drafts.add(draft);
+        if (outcome == Outcome.REVIEW && agreement != null) {
+            parked.add(new ReviewItem.Parked(
+                    draft.decisionKey(),
+                    draft.recordId(),
+                    subject.getRef(),
+                    draft.subjectKey(),
+                    draft.provider(),
+                    recipient.partner(),
+                    agreement.id(),
+                    agreement.version(),
+                    cause,
+                    reasons));
+        }
         if (outcome == Outcome.PERMIT) {
             String deadline =
                     agreement.deliver() == null ? null : agreement.deliver().deadline();

@@ -27,5 +27,7 @@ public enum EntryType {
      * A restore of the ledger's database from backup, declared by an operator: the entries after the backup are known
      * lost, and the checkpoints that saw them are archived, so the shorter ledger is not reported as a truncation.
      */
-    RESTORE
+    RESTORE,
+    /** A safeguarding override asserted: who, in which role, citing which gateway, for which record and until when. */
+    OVERRIDE
 }

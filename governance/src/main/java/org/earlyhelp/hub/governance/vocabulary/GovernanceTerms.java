@@ -28,7 +28,9 @@ public final class GovernanceTerms {
         RESTRICTION("restriction"),
         RECIPIENT_DUTY("recipient-duty"),
         SECURITY_MEASURE("security-measure"),
-        LEGAL_COMPLIANCE("legal-compliance");
+        LEGAL_COMPLIANCE("legal-compliance"),
+        PROFESSIONAL_ROLE("professional-role"),
+        REVIEW_REFUSAL("review-refusal");
 
         private final String key;
 

@@ -72,7 +72,8 @@ public final class LegalGateways {
                         g.path("code").asText(),
                         g.path("uri").asText(),
                         g.path("title").asText(),
-                        status.equals("in-force")));
+                        status.equals("in-force"),
+                        g.path("lifts-consent").asBoolean(false)));
             }
             return new LegalGateways(out);
         } catch (IOException e) {

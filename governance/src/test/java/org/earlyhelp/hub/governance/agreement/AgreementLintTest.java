@@ -303,6 +303,41 @@ class AgreementLintTest {
                 .isEqualTo("'housing' approves but is not among governance.parties"));
     }
 
+    @Test
+    void aSafeguardingOverrideCitesOnlyGatewaysThatLiftConsentAndKnownRoles() throws Exception {
+        String consented = AgreementLoaderTest.shipped()
+                .replace("consent: not-required", "consent: { required: true, collector: health }");
+        // Given an override citing s11 (not one that may lift consent) and a role no vocabulary knows
+        String yaml = consented
+                + "safeguarding-override:\n  reasons: [children-act-1989-s47, children-act-2004-s11]\n"
+                + "  roles: [social-workr]\n  max-hours: 72\n";
+        write(yaml);
+        // Then each is an error at its line, naming the fix
+        List<LintProblem> errors = lint().stream().filter(LintProblem::isError).toList();
+        assertThat(errors).hasSize(2);
+        assertThat(errors.get(0).message())
+                .contains("'children-act-2004-s11' is not a gateway that may lift consent")
+                .contains("children-act-1989-s47", "dpa-2018-sch1-para18");
+        assertThat(errors.get(0).line()).isEqualTo(lineOf(yaml, "  reasons:"));
+        assertThat(errors.get(1).message())
+                .contains("unknown professional-role 'social-workr'", "did you mean 'social-worker'?");
+        // And an override under an agreement that needs no consent has nothing to lift: a warning
+        write(AgreementLoaderTest.shipped()
+                + "safeguarding-override:\n  reasons: [children-act-1989-s47]\n  roles: [social-worker]\n"
+                + "  max-hours: 72\n");
+        assertThat(lint()).singleElement().satisfies(p -> {
+            assertThat(p.isError()).isFalse();
+            assertThat(p.message()).contains("does not require consent, so an override has nothing to lift");
+        });
+        // And a well-formed one is clean, and longer than 720 hours is refused by the schema
+        write(consented + "safeguarding-override:\n  reasons: [children-act-1989-s47]\n  roles: [social-worker]\n"
+                + "  max-hours: 72\n");
+        assertThat(lint()).isEmpty();
+        write(consented + "safeguarding-override:\n  reasons: [children-act-1989-s47]\n  roles: [social-worker]\n"
+                + "  max-hours: 2000\n");
+        assertThat(lint()).filteredOn(LintProblem::isError).isNotEmpty();
+    }
+
     private static int lineOf(String yaml, String prefix) {
         List<String> lines = yaml.lines().toList();
         for (int i = 0; i < lines.size(); i++) {

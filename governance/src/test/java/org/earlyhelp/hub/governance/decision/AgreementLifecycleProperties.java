@@ -188,6 +188,7 @@ class AgreementLifecycleProperties {
                 null,
                 consent ? "housing" : null,
                 null,
-                governance);
+                governance,
+                null);
     }
 }

@@ -238,6 +238,7 @@ class PolicyDecisionPointTest {
                 new Agreement.Pull(List.of(FAMILY_VIEW), List.of("pupil-on-roll"), corroborationRequired),
                 a.consentCollector(),
                 null,
+                null,
                 null);
     }
 
@@ -330,6 +331,7 @@ class PolicyDecisionPointTest {
                 null,
                 a.consentCollector(),
                 new Agreement.Query(reasons, review, new Agreement.Contact("Safeguarding Hub", null, null)),
+                null,
                 null);
     }
 

@@ -82,13 +82,14 @@ public class GovernBatchProcessor implements KafkaBatch.Step<HubRecord> {
         Governance.Notified notified = governance.notify(prepared);
         List<ProducerRecord<String, byte[]>> out = new ArrayList<>();
         for (Governance.Release r : notified.releases()) {
-            out.add(disclosure(r));
+            out.add(outbound(r, topics, codec));
         }
         publisher.publishAll(out);
         count(records, notified.decisions());
     }
 
-    private ProducerRecord<String, byte[]> disclosure(Governance.Release r) {
+    /** A release as the {@code Disclosure} on its recipient partner's outbound topic, keyed by its delivery id. */
+    public static ProducerRecord<String, byte[]> outbound(Governance.Release r, Topics topics, RecordCodec codec) {
         Disclosure disclosure = Disclosure.newBuilder()
                 .setDeliveryId(r.deliveryId())
                 .setRecordId(r.recordId())

@@ -1,0 +1,379 @@
+package org.earlyhelp.hub.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.earlyhelp.hub.simulator.schools.NotificationSink;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The disclosure review queue on the running hub (real Kafka, PostgreSQL, schools as a real HTTP listener): a
+ * notification the hub could not address, or that needs consent none recorded, is parked with its cause; it can be
+ * released only once that cause is resolved (the child found on a school's roll; a safeguarding override the agreement
+ * allows), is then decided again, ledgered with who released it and delivered exactly once; a refusal sends nothing.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "hub.embedded.data-dir=target/it-data/${random.uuid}",
+            "hub.agreements.dir=" + DisclosureReviewIT.AGREEMENTS,
+            "hub.simulator.enabled=false"
+        })
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DisclosureReviewIT {
+
+    static final String AGREEMENTS = "target/review-it-agreements";
+    static final String OE = "police-to-schools-domestic-abuse";
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final Set<String> AGREED_FIELDS = Set.of(
+            "child.name",
+            "child.date-of-birth",
+            "incident.reference",
+            "incident.occurred-at",
+            "incident.place",
+            "incident.child-present");
+
+    static {
+        try {
+            Path dir = Path.of(AGREEMENTS);
+            Files.createDirectories(dir);
+            try (Stream<Path> stale = Files.list(dir)) {
+                for (Path f : stale.toList()) {
+                    Files.delete(f);
+                }
+            }
+            try (Stream<Path> files = Files.list(Path.of("..", "agreements"))) {
+                for (Path f : files.toList()) {
+                    Files.copy(f, dir.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    NotificationSink schools;
+    PartnerClient board;
+    PartnerClient police;
+
+    @BeforeAll
+    void start() {
+        schools = new NotificationSink();
+        board = PartnerClient.of(port, "governance-dev-token").as("board-1", "data-protection-officer");
+        police = PartnerClient.of(port, "police-dev-token");
+    }
+
+    @AfterAll
+    void stop() {
+        schools.close();
+    }
+
+    @Test
+    @Order(1)
+    void anUnaddressedNotificationIsReleasedOnceTheChildIsFoundOnASchoolsRoll() throws Exception {
+        registerSchool("123456");
+        String reference = reference();
+        // Given an incident about a child the police name no school for
+        String recordId = police.accepted("/api/police/incidents", incident(reference, "Mia", "Rowe", null));
+        // Then it waits in the review queue, its cause named, and nothing is sent
+        JsonNode item = awaitItem(recordId);
+        assertThat(item.get("cause").asText()).isEqualTo("unaddressable");
+        assertThat(item.get("recipient").asText()).isEqualTo("schools");
+        assertThat(item.get("agreementId").asText()).isEqualTo(OE);
+        String key = item.get("decisionKey").asText();
+        // And a release is refused while the cause is unresolved: no school known, no relationship with the one named
+        HttpResponse<String> unresolved = board.post(release(key), "{}");
+        assertThat(unresolved.statusCode()).isEqualTo(409);
+        assertThat(unresolved.body()).contains("no school is known").doesNotContain("Mia", "Rowe");
+        HttpResponse<String> unrelated = board.post(release(key), "{\"recipientAddress\": \"123456\"}");
+        assertThat(unrelated.statusCode()).isEqualTo(409);
+        assertThat(unrelated.body()).contains("no live relationship");
+        // And it cannot be released without a named professional deciding
+        assertThat(PartnerClient.of(port, "governance-dev-token")
+                        .post(release(key), "{}")
+                        .statusCode())
+                .isEqualTo(400);
+        // When the council's roll and the school's own attendance put the child on school 123456's roll
+        String roll = PartnerClient.of(port, "council-dev-token")
+                .accepted("/api/schools/attendance", attendance("r", "Mia", "Rowe", "123456"));
+        String own = PartnerClient.of(port, "schools-dev-token")
+                .accepted("/api/schools/attendance", attendance("p", "Mia", "Rowe", "123456"));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> jdbc.queryForObject(
+                                "select count(distinct person_id) from person_record where record_key like any(array[?,"
+                                        + " ?, ?])",
+                                Integer.class,
+                                "police/" + recordId + "#c1",
+                                "council/" + roll + "#%",
+                                "schools/" + own + "#%")
+                        == 1);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        jdbc.queryForObject("select count(*) from relationship where record_id = ?", Integer.class, own)
+                                > 0);
+        // Then the board releases it to that school: decided again, ledgered with who released it, sent once
+        HttpResponse<String> released = board.post(release(key), "{\"recipientAddress\": \"123456\"}");
+        assertThat(released.statusCode()).as(released.body()).isEqualTo(200);
+        JsonNode closed = JSON.readTree(released.body());
+        assertThat(closed.get("status").asText()).isEqualTo("released");
+        assertThat(closed.get("closedBy").asText()).contains("governance", "board-1");
+        List<JsonNode> sent = awaitNotifications(reference, 1);
+        assertThat(sent.get(0).get("school").get("urn").asText()).isEqualTo("123456");
+        assertThat(fields(sent.get(0))).isEqualTo(AGREED_FIELDS);
+        // And a second release is refused: it was released once
+        HttpResponse<String> again = board.post(release(key), "{\"recipientAddress\": \"123456\"}");
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(again.body()).contains("already released");
+        Thread.sleep(1500);
+        assertThat(notifications(reference)).hasSize(1);
+        // And the ledger holds the REVIEW and the release, with its decider
+        JsonNode ledger = ledger(recordId);
+        assertThat(ledger.findValuesAsText("decision")).contains("REVIEW", "PERMIT");
+        JsonNode permit = find(ledger, "PERMIT", "schools:123456");
+        assertThat(permit.get("actor").asText()).contains("board-1");
+        assertThat(permit.get("reasons").toString()).contains("released from review", "found at review");
+    }
+
+    @Test
+    @Order(2)
+    void aConsentReviewIsReleasedOnlyUnderAnOverrideTheAgreementAllows() throws Exception {
+        // Given the agreement needs consent and allows an override for s47 and Sch 1 para 18 by two roles for 72 hours
+        Path file = Path.of(AGREEMENTS, OE + ".yaml");
+        String original = Files.readString(file);
+        try {
+            Files.writeString(
+                    file,
+                    original.replace("consent: not-required", "consent: { required: true, collector: health }")
+                            + "safeguarding-override:\n"
+                            + "  reasons: [children-act-1989-s47, dpa-2018-sch1-para18]\n"
+                            + "  roles: [social-worker, police-safeguarding-officer]\n"
+                            + "  max-hours: 72\n");
+            HttpResponse<String> reload = board.post("/api/agreements/reload", "");
+            assertThat(reload.statusCode()).as(reload.body()).isEqualTo(200);
+            registerSchool("200031");
+            String reference = reference();
+            String recordId = police.accepted("/api/police/incidents", incident(reference, "Noah", "Pike", "200031"));
+            JsonNode item = awaitItem(recordId);
+            assertThat(item.get("cause").asText()).isEqualTo("consent");
+            String key = item.get("decisionKey").asText();
+            // Then it cannot be released without consent
+            HttpResponse<String> noConsent = board.post(release(key), "{}");
+            assertThat(noConsent.statusCode()).isEqualTo(409);
+            assertThat(noConsent.body()).contains("requires consent");
+            // And an override outside what the agreement declares is refused and lifts nothing
+            PartnerClient officer = police.as("pc-77", "police-safeguarding-officer");
+            assertThat(officer.post("/api/overrides", override(recordId, "children-act-2004-s11", 24))
+                            .statusCode())
+                    .isEqualTo(422);
+            assertThat(officer.post("/api/overrides", override(recordId, "children-act-1989-s47", 73))
+                            .statusCode())
+                    .isEqualTo(422);
+            assertThat(police.as("pc-78", "early-help-lead-practitioner")
+                            .post("/api/overrides", override(recordId, "children-act-1989-s47", 24))
+                            .statusCode())
+                    .isEqualTo(422);
+            assertThat(police.post("/api/overrides", override(recordId, "children-act-1989-s47", 24))
+                            .statusCode())
+                    .isEqualTo(400);
+            assertThat(board.post("/api/overrides", override(recordId, "children-act-1989-s47", 24))
+                            .statusCode())
+                    .isEqualTo(403);
+            assertThat(officer.post(
+                                    "/api/overrides",
+                                    override(UUID.randomUUID().toString(), "children-act-1989-s47", 24))
+                            .statusCode())
+                    .isEqualTo(404);
+            assertThat(board.post(release(key), "{}").statusCode()).isEqualTo(409);
+            // When a police safeguarding officer asserts an s47 override for 24 hours
+            HttpResponse<String> asserted =
+                    officer.post("/api/overrides", override(recordId, "children-act-1989-s47", 24));
+            assertThat(asserted.statusCode()).as(asserted.body()).isEqualTo(201);
+            String overrideId = JSON.readTree(asserted.body()).get("overrideId").asText();
+            // Then the board can release it: consent lifted and nothing else, the agreed fields only, sent once
+            HttpResponse<String> released = board.post(release(key), "{}");
+            assertThat(released.statusCode()).as(released.body()).isEqualTo(200);
+            List<JsonNode> sent = awaitNotifications(reference, 1);
+            assertThat(fields(sent.get(0))).isEqualTo(AGREED_FIELDS);
+            JsonNode permit = find(ledger(recordId), "PERMIT", "schools:200031");
+            assertThat(permit.get("reasons").toString()).contains("consent requirement lifted by", overrideId);
+            // And the board sees the override and its use
+            JsonNode listed = JSON.readTree(board.get("/api/overrides").body()).get("overrides");
+            JsonNode mine = null;
+            for (JsonNode o : listed) {
+                if (o.get("overrideId").asText().equals(overrideId)) {
+                    mine = o;
+                }
+            }
+            assertThat(mine).isNotNull();
+            assertThat(mine.get("uses").asInt()).isEqualTo(1);
+            assertThat(mine.get("professionalRole").asText()).isEqualTo("police-safeguarding-officer");
+            assertThat(mine.get("reason").asText()).isEqualTo("children-act-1989-s47");
+        } finally {
+            Files.writeString(file, original);
+            assertThat(board.post("/api/agreements/reload", "").statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    @Order(3)
+    void aRefusalIsLedgeredWithItsReasonAndSendsNothing() throws Exception {
+        String reference = reference();
+        String recordId = police.accepted("/api/police/incidents", incident(reference, "Ava", "Quinn", null));
+        String key = awaitItem(recordId).get("decisionKey").asText();
+        assertThat(board.post(refuse(key), "{\"reason\": \"because\"}").statusCode())
+                .isEqualTo(400);
+        HttpResponse<String> refused = board.post(refuse(key), "{\"reason\": \"not-necessary\"}");
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(200);
+        assertThat(JSON.readTree(refused.body()).get("status").asText()).isEqualTo("refused");
+        assertThat(board.post(release(key), "{}").statusCode()).isEqualTo(409);
+        assertThat(board.post(refuse("0123456789abcdef0123456789abcdef"), "{\"reason\": \"duplicate\"}")
+                        .statusCode())
+                .isEqualTo(404);
+        JsonNode deny = find(ledger(recordId), "DENY", "schools");
+        assertThat(deny.get("actor").asText()).contains("board-1");
+        assertThat(deny.get("reasons").toString()).contains("Not necessary for the purpose");
+        JsonNode refusedList = JSON.readTree(
+                board.get("/api/disclosure-reviews?status=refused").body());
+        assertThat(refusedList.findValuesAsText("decisionKey")).contains(key);
+        assertThat(notifications(reference)).isEmpty();
+        // And the queue is the board's alone
+        assertThat(police.get("/api/disclosure-reviews").statusCode()).isEqualTo(403);
+    }
+
+    private JsonNode awaitItem(String recordId) {
+        List<JsonNode> found = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
+            found.clear();
+            for (JsonNode i :
+                    JSON.readTree(board.get("/api/disclosure-reviews").body()).get("items")) {
+                if (i.get("recordId").asText().equals(recordId)
+                        && i.get("recipient").asText().equals("schools")) {
+                    found.add(i);
+                }
+            }
+            assertThat(found).hasSize(1);
+        });
+        return found.get(0);
+    }
+
+    private JsonNode ledger(String recordId) throws Exception {
+        return JSON.readTree(board.get("/api/ledger/records/" + recordId).body());
+    }
+
+    private static JsonNode find(JsonNode ledger, String decision, String recipient) {
+        for (JsonNode e : ledger) {
+            if (e.path("decision").asText().equals(decision)
+                    && e.path("recipient").asText().equals(recipient)) {
+                return e;
+            }
+        }
+        throw new AssertionError("no " + decision + " for " + recipient + " in " + ledger);
+    }
+
+    private void registerSchool(String urn) throws Exception {
+        HttpResponse<String> r = board.send(
+                "PUT",
+                "/api/directory/schools/" + urn,
+                "{\"name\":\"School " + urn + "\",\"endpoint\":\"" + schools.baseUrl() + "/schools/" + urn
+                        + "/notifications\"}");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    }
+
+    private List<JsonNode> notifications(String reference) throws Exception {
+        List<JsonNode> found = new ArrayList<>();
+        for (NotificationSink.Received r : schools.received()) {
+            if (r.body().contains("\"" + reference + "\"")) {
+                found.add(JSON.readTree(r.body()));
+            }
+        }
+        return found;
+    }
+
+    private List<JsonNode> awaitNotifications(String reference, int count) {
+        List<JsonNode> found = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            found.clear();
+            found.addAll(notifications(reference));
+            assertThat(found).hasSize(count);
+        });
+        return found;
+    }
+
+    private static Set<String> fields(JsonNode notification) {
+        Set<String> out = new HashSet<>();
+        notification.get("fields").fieldNames().forEachRemaining(out::add);
+        return out;
+    }
+
+    private static String release(String key) {
+        return "/api/disclosure-reviews/" + key + "/release";
+    }
+
+    private static String refuse(String key) {
+        return "/api/disclosure-reviews/" + key + "/refuse";
+    }
+
+    private static String reference() {
+        return "DA/2026/" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static String override(String recordId, String reason, int hours) {
+        return "{\"recordId\": \"%s\", \"agreementId\": \"%s\", \"reason\": \"%s\", \"hours\": %d}"
+                .formatted(recordId, OE, reason, hours);
+    }
+
+    private static String person(String ref, String given, String family, String urn) {
+        return ("{\"ref\": \"%s\", \"role\": \"CHILD\", \"givenName\": \"%s\", \"familyName\": \"%s\","
+                        + " \"dateOfBirth\": \"2015-06-07\", \"sex\": \"FEMALE\"%s,"
+                        + " \"address\": {\"lines\": [\"9 Birch Road\", \"Chesterfield\"], \"postcode\": \"S40 2BB\"}}")
+                .formatted(ref, given, family, urn == null ? "" : ", \"schoolUrn\": \"" + urn + "\"");
+    }
+
+    private static String incident(String reference, String given, String family, String urn) {
+        return """
+                {"reference": "%s", "occurredAt": "2026-11-22T21:40:00Z",
+                 "place": {"lines": ["9 Birch Road"], "postcode": "S40 2BB"}, "riskLevel": "MEDIUM",
+                 "people": [%s]}
+                """
+                .formatted(reference, person("c1", given, family, urn).replace("}}", "}, \"present\": true}"));
+    }
+
+    private static String attendance(String ref, String given, String family, String urn) {
+        return """
+                {"type": "school-attendance", "people": [%s],
+                 "attendance": {"schoolUrn": "%s", "term": "2026-autumn", "attendancePercent": 91.0}}
+                """
+                .formatted(person(ref, given, family, null), urn);
+    }
+}
