@@ -64,6 +64,59 @@ public class AgreementCatalogue implements Supplier<List<Agreement>> {
         return List.of();
     }
 
+    /**
+     * A proposed file tried beside the agreements in force, without touching them: the directory is copied aside with
+     * {@code fileName} written as {@code yaml}, then linted whole. Problems name {@code fileName}; the agreements are
+     * the set the hub would then enforce, or null when the lint found an error.
+     */
+    public Trial trial(String fileName, String yaml) {
+        if (!fileName.matches("[a-z][a-z0-9-]*\\.yaml") || fileName.equals(AgreementLoader.REGISTRY_FILE)) {
+            throw new IllegalArgumentException("an agreement's file is <id>.yaml, lower-case letters, digits and '-'");
+        }
+        Path scratch = null;
+        try {
+            scratch = Files.createTempDirectory("agreement-trial");
+            try (var files = Files.list(dir)) {
+                for (Path f : files.filter(Files::isRegularFile).toList()) {
+                    Files.copy(f, scratch.resolve(f.getFileName()));
+                }
+            }
+            Files.writeString(scratch.resolve(fileName), yaml);
+            List<LintProblem> problems = AgreementLint.lint(scratch, catalogue, facts);
+            List<LintProblem> named = problems.stream()
+                    .map(p -> new LintProblem(
+                            Path.of(p.file().getFileName().toString()), p.line(), p.severity(), p.message()))
+                    .toList();
+            boolean errors = problems.stream().anyMatch(LintProblem::isError);
+            return new Trial(named, errors ? null : AgreementLoader.loadDirectory(scratch));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } finally {
+            if (scratch != null) {
+                try (var files = Files.list(scratch)) {
+                    for (Path f : files.toList()) {
+                        Files.deleteIfExists(f);
+                    }
+                    Files.deleteIfExists(scratch);
+                } catch (java.io.IOException ignored) {
+                    // a temporary copy left behind holds agreements only, never personal data
+                }
+            }
+        }
+    }
+
+    /** What a proposed file would do: the lint's problems, and the agreements then in force (null on an error). */
+    public record Trial(List<LintProblem> problems, List<Agreement> agreements) {
+        public boolean clean() {
+            return agreements != null;
+        }
+    }
+
+    /** The directory the board's files live in. */
+    public Path dir() {
+        return dir;
+    }
+
     @Override
     public List<Agreement> get() {
         return current.get();

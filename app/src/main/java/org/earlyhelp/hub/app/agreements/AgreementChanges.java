@@ -154,7 +154,7 @@ public class AgreementChanges {
     }
 
     /** A unified diff of the file's text, before and after (an empty side for a file added or removed). */
-    static String diff(String file, String oldText, String newText) {
+    public static String diff(String file, String oldText, String newText) {
         List<String> a = oldText == null ? List.of() : oldText.lines().toList();
         List<String> b = newText == null ? List.of() : newText.lines().toList();
         Patch<String> patch = DiffUtils.diff(a, b);

@@ -124,6 +124,26 @@ public final class RecordStore {
         }
     }
 
+    /** The stored bodies of the records received in {@code [from, to)}, oldest first, at most {@code limit}. */
+    public List<byte[]> receivedBetween(java.time.Instant from, java.time.Instant to, int limit) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("select body from hub_record where received_at >= ? and"
+                        + " received_at < ? order by received_at, record_id limit ?")) {
+            s.setTimestamp(1, java.sql.Timestamp.from(from));
+            s.setTimestamp(2, java.sql.Timestamp.from(to));
+            s.setInt(3, limit);
+            List<byte[]> out = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getBytes(1));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read stored records", e);
+        }
+    }
+
     /** The stored body (Avro single-object encoding) of a record, if the hub holds it. */
     public java.util.Optional<byte[]> body(String recordId) {
         try (Connection c = dataSource.getConnection();
