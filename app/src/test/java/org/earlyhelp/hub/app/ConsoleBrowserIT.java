@@ -205,8 +205,26 @@ class ConsoleBrowserIT {
         assertThat(browser.text("flash")).contains("Released and sent");
         assertThat(awaitNotification(held).get("school").get("urn").asText()).isEqualTo("123456");
 
+        // When the Data Protection Officer answers a subject access request for the child, spelt as the school did
+        browser.open("/console/subject-access");
+        check("subject-access");
+        browser.type("givenName", "Ivy");
+        browser.type("familyName", "Lake");
+        browser.type("dateOfBirth", "2015-06-07");
+        browser.click("search");
+        // Then the document lists the records held, how each was joined, and every decision: the release to the school
+        assertThat(browser.text("held")).contains("domestic-abuse-incident", "school-attendance");
+        assertThat(browser.text("disclosed")).contains("PERMIT", "schools:123456", OE + " v2", "child.name");
+        check("subject-access-report");
+        browser.screenshot("console-subject-access");
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from ledger_entry where entry_type = 'QUERY' and actor = 'console:dpo (council)'",
+                        Integer.class))
+                .isEqualTo(1);
+
         // And the other pages the board uses are accessible too
-        for (String page : List.of("/console/overrides", "/console/matching", "/console/reviews?status=released")) {
+        for (String page : List.of(
+                "/console/overrides", "/console/matching", "/console/reviews?status=released", "/console/feeds")) {
             browser.open(page);
             check(page);
         }

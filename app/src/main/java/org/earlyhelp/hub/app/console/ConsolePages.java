@@ -54,6 +54,7 @@ public class ConsolePages {
     private final PersonIndex index;
     private final Clock clock;
     private final boolean demo;
+    private final io.micrometer.core.instrument.MeterRegistry meters;
 
     public ConsolePages(
             ConsoleSession session,
@@ -64,7 +65,9 @@ public class ConsolePages {
             SafeguardingOverrides overrides,
             PersonIndex index,
             Clock clock,
-            org.earlyhelp.hub.app.config.HubProperties hub) {
+            org.earlyhelp.hub.app.config.HubProperties hub,
+            io.micrometer.core.instrument.MeterRegistry meters) {
+        this.meters = meters;
         this.session = session;
         this.catalogue = catalogue;
         this.ledger = ledger;
@@ -237,6 +240,42 @@ public class ConsolePages {
             redirect.addFlashAttribute("problem", "Not refused: " + e.getMessage());
         }
         return "redirect:/console/reviews";
+    }
+
+    /** One partner's feed: records by outcome since this instance started, and how long since it was last heard. */
+    public record Feed(String partner, Map<String, Long> counts, String lastContact) {}
+
+    @GetMapping("/console/feeds")
+    String feeds(Model model) {
+        Map<String, Map<String, Long>> table = new java.util.TreeMap<>();
+        for (io.micrometer.core.instrument.Counter c :
+                meters.find("hub.records").counters()) {
+            table.computeIfAbsent(c.getId().getTag("partner"), p -> new java.util.TreeMap<>())
+                    .merge(c.getId().getTag("outcome"), (long) c.count(), Long::sum);
+        }
+        Map<String, Double> ages = new java.util.TreeMap<>();
+        for (io.micrometer.core.instrument.Gauge g :
+                meters.find("hub.partner.last.contact.age").gauges()) {
+            ages.put(g.getId().getTag("partner"), g.value());
+        }
+        java.util.Set<String> partners = new java.util.TreeSet<>(table.keySet());
+        partners.addAll(ages.keySet());
+        List<Feed> feeds = new ArrayList<>();
+        for (String partner : partners) {
+            Double age = ages.get(partner);
+            feeds.add(new Feed(
+                    partner,
+                    table.getOrDefault(partner, Map.of()),
+                    age == null || age < 0
+                            ? "never, since this instance started"
+                            : String.format(java.util.Locale.ROOT, "%.0f seconds ago", age)));
+        }
+        model.addAttribute("section", "feeds");
+        model.addAttribute("feeds", feeds);
+        model.addAttribute(
+                "outcomes",
+                List.of("received", "rejected", "permitted", "denied", "review", "delivered", "dead-lettered"));
+        return "console/feeds";
     }
 
     @GetMapping("/console/overrides")

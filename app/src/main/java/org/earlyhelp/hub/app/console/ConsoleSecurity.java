@@ -61,6 +61,16 @@ public class ConsoleSecurity {
     }
 
     @Bean
+    SubjectAccess subjectAccess(
+            org.earlyhelp.hub.matching.index.PersonIndex index,
+            org.earlyhelp.hub.routes.resolve.RecordStore store,
+            org.earlyhelp.hub.schema.codec.RecordCodec codec,
+            org.earlyhelp.hub.governance.ledger.DisclosureLedger ledger,
+            org.earlyhelp.hub.governance.ledger.SubjectKey subjectKey) {
+        return new SubjectAccess(index, store, codec, ledger, subjectKey);
+    }
+
+    @Bean
     @Order(1)
     SecurityFilterChain consoleFilterChain(
             HttpSecurity http,
@@ -75,7 +85,7 @@ public class ConsoleSecurity {
                                     "/console/reviews/**",
                                     "/console/matching/**",
                                     "/console/overrides/**",
-                                    "/console/dead-letters/**")
+                                    "/console/dead-letters/**") // the dead letters page is to come
                             .hasRole(ConsoleUser.REVIEWER);
                     auth.requestMatchers("/console/subject-access/**").hasRole(ConsoleUser.SUBJECT_ACCESS);
                     auth.requestMatchers("/console/proposals/**").hasRole(ConsoleUser.BOARD);
