@@ -89,6 +89,9 @@ class SecurityModelIT extends SecuredHub {
                 Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
                 for (String pattern : info.getPatternValues()) {
                     String path = pattern.replace("{*path}", "**");
+                    if (path.equals("/console") || path.startsWith("/console/")) {
+                        continue; // the console's own chain: signed-in people, never bearer credentials (below)
+                    }
                     if (methods.isEmpty()) {
                         if (!inTable.contains("any " + path)) {
                             missing.add("any " + path);
@@ -107,6 +110,46 @@ class SecurityModelIT extends SecuredHub {
                 .as("endpoints missing from README.md's Security model table")
                 .isEmpty();
         assertThat(inTable).contains("POST /api/police/incidents", "GET /api/ledger/verify");
+    }
+
+    @Test
+    void theConsoleTakesNoBearerCredentialAndSendsStrangersToSignIn() throws Exception {
+        // Given every console page the application maps
+        Set<String> pages = new TreeSet<>();
+        for (RequestMappingInfoHandlerMapping mapping :
+                context.getBeansOfType(RequestMappingInfoHandlerMapping.class).values()) {
+            for (RequestMappingInfo info : mapping.getHandlerMethods().keySet()) {
+                for (RequestMethod method : info.getMethodsCondition().getMethods()) {
+                    for (String path : info.getPatternValues()) {
+                        if ((path.equals("/console") || path.startsWith("/console/"))
+                                && !path.equals("/console/login")) {
+                            pages.add(method.name() + " " + path);
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(pages).contains("GET /console/reviews", "POST /console/proposals/{id}/apply");
+        List<String> unexpected = new ArrayList<>();
+        List<String> tokens = new ArrayList<>(TOKENS.values());
+        tokens.add(null);
+        for (String page : pages) {
+            String method = page.substring(0, page.indexOf(' '));
+            String path = concrete(page.substring(page.indexOf(' ') + 1)).replace("/x1", "/" + UUID.randomUUID());
+            for (String token : tokens) {
+                HttpResponse<String> r = send(method, path, token, method.equals("GET") ? null : "{}");
+                // a page sends anyone not signed in to the sign-in page; a form post without its CSRF token is refused
+                boolean refused = method.equals("GET")
+                        ? r.statusCode() == 302
+                                && r.headers().firstValue("Location").orElse("").endsWith("/console/login")
+                        : r.statusCode() == 403;
+                if (!refused) {
+                    unexpected.add(page + " with " + (token == null ? "no credential" : "a bearer credential") + ": "
+                            + r.statusCode());
+                }
+            }
+        }
+        assertThat(unexpected).as("console pages reachable without signing in").isEmpty();
     }
 
     @Test
