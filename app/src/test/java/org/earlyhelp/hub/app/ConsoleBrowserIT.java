@@ -8,14 +8,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.earlyhelp.hub.simulator.schools.NotificationSink;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -50,22 +48,7 @@ class ConsoleBrowserIT {
     static final ObjectMapper JSON = new ObjectMapper();
 
     static {
-        try {
-            Path dir = Path.of(AGREEMENTS);
-            Files.createDirectories(dir);
-            try (Stream<Path> stale = Files.list(dir)) {
-                for (Path f : stale.toList()) {
-                    Files.delete(f);
-                }
-            }
-            try (Stream<Path> files = Files.list(Path.of("..", "agreements"))) {
-                for (Path f : files.toList()) {
-                    Files.copy(f, dir.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        BoardDirectory.copyTo(AGREEMENTS);
     }
 
     @LocalServerPort
@@ -108,7 +91,7 @@ class ConsoleBrowserIT {
                 .isEqualTo(200);
         // Given traffic: a notification delivered under version 1, with whether the child was present
         String before = reference();
-        police.accepted("/api/police/incidents", incident(before, "Lena", "Ford", "123456"));
+        police.accepted("/api/police/incidents", DisclosureReviewIT.incident(before, "Lena", "Ford", "123456"));
         assertThat(awaitNotification(before).get("fields").has("incident.child-present"))
                 .isTrue();
 
@@ -173,17 +156,18 @@ class ConsoleBrowserIT {
 
         // Then it takes effect: the next notification no longer carries the field
         String after = reference();
-        police.accepted("/api/police/incidents", incident(after, "Mo", "Ford", "123456"));
+        police.accepted("/api/police/incidents", DisclosureReviewIT.incident(after, "Mo", "Ford", "123456"));
         JsonNode sent = awaitNotification(after);
         assertThat(sent.get("fields").has("incident.child-present")).isFalse();
 
         // When a notification is held because the police named no school
         String held = reference();
-        String heldRecord = police.accepted("/api/police/incidents", incident(held, "Ivy", "Lake", null));
+        String heldRecord =
+                police.accepted("/api/police/incidents", DisclosureReviewIT.incident(held, "Ivy", "Lake", null));
         PartnerClient.of(port, "council-dev-token")
-                .accepted("/api/schools/attendance", attendance("r", "Ivy", "Lake", "123456"));
+                .accepted("/api/schools/attendance", DisclosureReviewIT.attendance("r", "Ivy", "Lake", "123456"));
         String own = PartnerClient.of(port, "schools-dev-token")
-                .accepted("/api/schools/attendance", attendance("p", "Ivy", "Lake", "123456"));
+                .accepted("/api/schools/attendance", DisclosureReviewIT.attendance("p", "Ivy", "Lake", "123456"));
         await().atMost(Duration.ofSeconds(60))
                 .until(() ->
                         jdbc.queryForObject("select count(*) from relationship where record_id = ?", Integer.class, own)
@@ -262,29 +246,5 @@ class ConsoleBrowserIT {
 
     private static String reference() {
         return "DA/2026/" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    private static String person(String ref, String given, String family, String urn) {
-        return ("{\"ref\": \"%s\", \"role\": \"CHILD\", \"givenName\": \"%s\", \"familyName\": \"%s\","
-                        + " \"dateOfBirth\": \"2015-06-07\", \"sex\": \"FEMALE\"%s,"
-                        + " \"address\": {\"lines\": [\"9 Birch Road\", \"Chesterfield\"], \"postcode\": \"S40 2BB\"}}")
-                .formatted(ref, given, family, urn == null ? "" : ", \"schoolUrn\": \"" + urn + "\"");
-    }
-
-    static String incident(String reference, String given, String family, String urn) {
-        return """
-                {"reference": "%s", "occurredAt": "2026-11-22T21:40:00Z",
-                 "place": {"lines": ["9 Birch Road"], "postcode": "S40 2BB"}, "riskLevel": "MEDIUM",
-                 "people": [%s]}
-                """
-                .formatted(reference, person("c1", given, family, urn).replace("}}", "}, \"present\": true}"));
-    }
-
-    static String attendance(String ref, String given, String family, String urn) {
-        return """
-                {"type": "school-attendance", "people": [%s],
-                 "attendance": {"schoolUrn": "%s", "term": "2026-autumn", "attendancePercent": 91.0}}
-                """
-                .formatted(person(ref, given, family, null), urn);
     }
 }

@@ -5,18 +5,15 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.earlyhelp.hub.simulator.schools.NotificationSink;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,22 +56,7 @@ class DisclosureReviewIT {
             "incident.child-present");
 
     static {
-        try {
-            Path dir = Path.of(AGREEMENTS);
-            Files.createDirectories(dir);
-            try (Stream<Path> stale = Files.list(dir)) {
-                for (Path f : stale.toList()) {
-                    Files.delete(f);
-                }
-            }
-            try (Stream<Path> files = Files.list(Path.of("..", "agreements"))) {
-                for (Path f : files.toList()) {
-                    Files.copy(f, dir.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        BoardDirectory.copyTo(AGREEMENTS);
     }
 
     @LocalServerPort
@@ -155,8 +137,9 @@ class DisclosureReviewIT {
         HttpResponse<String> again = board.post(release(key), "{\"recipientAddress\": \"123456\"}");
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(again.body()).contains("already released");
-        Thread.sleep(1500);
-        assertThat(notifications(reference)).hasSize(1);
+        await().during(Duration.ofMillis(1500))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> notifications(reference).size() == 1);
         // And the ledger holds the REVIEW and the release, with its decider
         JsonNode ledger = ledger(recordId);
         assertThat(ledger.findValuesAsText("decision")).contains("REVIEW", "PERMIT");
@@ -267,6 +250,19 @@ class DisclosureReviewIT {
                 board.get("/api/disclosure-reviews?status=refused").body());
         assertThat(refusedList.findValuesAsText("decisionKey")).contains(key);
         assertThat(notifications(reference)).isEmpty();
+        // And hostile override bodies get clear 400s, echoing nothing
+        PartnerClient officer = police.as("pc-77", "police-safeguarding-officer");
+        for (String hostile : List.of(
+                override(recordId, "children-act-1989-s47", 24).replace("}", ", \"extra\": 1}"),
+                override(recordId, "children-act-1989-s47", 24).replace("\"hours\": 24", "\"hours\": \"24\""),
+                override("x".repeat(50_000), "children-act-1989-s47", 24),
+                override(recordId + "\\u0007", "children-act-1989-s47", 24))) {
+            HttpResponse<String> r = officer.post("/api/overrides", hostile);
+            assertThat(r.statusCode())
+                    .as(hostile.substring(0, Math.min(80, hostile.length())))
+                    .isEqualTo(400);
+            assertThat(r.body()).doesNotContain("xxxxxxxxxx");
+        }
         // And the queue is the board's alone
         assertThat(police.get("/api/disclosure-reviews").statusCode()).isEqualTo(403);
     }
@@ -360,7 +356,7 @@ class DisclosureReviewIT {
                 .formatted(ref, given, family, urn == null ? "" : ", \"schoolUrn\": \"" + urn + "\"");
     }
 
-    private static String incident(String reference, String given, String family, String urn) {
+    static String incident(String reference, String given, String family, String urn) {
         return """
                 {"reference": "%s", "occurredAt": "2026-11-22T21:40:00Z",
                  "place": {"lines": ["9 Birch Road"], "postcode": "S40 2BB"}, "riskLevel": "MEDIUM",
@@ -369,7 +365,7 @@ class DisclosureReviewIT {
                 .formatted(reference, person("c1", given, family, urn).replace("}}", "}, \"present\": true}"));
     }
 
-    private static String attendance(String ref, String given, String family, String urn) {
+    static String attendance(String ref, String given, String family, String urn) {
         return """
                 {"type": "school-attendance", "people": [%s],
                  "attendance": {"schoolUrn": "%s", "term": "2026-autumn", "attendancePercent": 91.0}}

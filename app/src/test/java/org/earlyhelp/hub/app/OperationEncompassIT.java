@@ -12,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -21,7 +20,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -80,20 +78,7 @@ class OperationEncompassIT {
     static {
         // the board's directory, copied so tests can suspend and expire the agreement
         try {
-            Path dir = Path.of(AGREEMENTS);
-            Files.createDirectories(dir);
-            // exactly the board's directory: an agreement an earlier build left here would change the decisions
-            try (Stream<Path> stale = Files.list(dir)) {
-                for (Path f : stale.toList()) {
-                    Files.delete(f);
-                }
-            }
-            try (Stream<Path> files = Files.list(Path.of("..", "agreements"))) {
-                for (Path f : files.toList()) {
-                    Files.copy(f, dir.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-            original = Files.readString(dir.resolve(AGREEMENT_FILE));
+            original = Files.readString(BoardDirectory.copyTo(AGREEMENTS).resolve(AGREEMENT_FILE));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -25,21 +25,27 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  */
 public final class ConsoleUsers implements UserDetailsService {
 
-    /** The demonstration board: username, name, party, roles. */
-    static final List<ConsoleUser> DEMO_BOARD = List.of(
-            new ConsoleUser(
-                    "dpo",
-                    "A. Iqbal, Data Protection Officer",
-                    "council",
-                    List.of(ConsoleUser.BOARD, ConsoleUser.REVIEWER, ConsoleUser.SUBJECT_ACCESS)),
-            new ConsoleUser("police", "D. Marsh, Detective Superintendent", "police", List.of(ConsoleUser.BOARD)),
-            new ConsoleUser(
-                    "schools", "R. Owusu, Head of Education Safeguarding", "schools", List.of(ConsoleUser.BOARD)),
-            new ConsoleUser("health", "S. Kaur, Designated Nurse", "health", List.of(ConsoleUser.BOARD)),
-            new ConsoleUser("housing", "M. Byrne, Head of Housing Options", "housing", List.of(ConsoleUser.BOARD)),
-            new ConsoleUser("casesystem", "J. Adeyemi, Head of Early Help", "casesystem", List.of(ConsoleUser.BOARD)),
-            new ConsoleUser(
-                    "reviewer", "T. Hall, Information Governance Officer", "council", List.of(ConsoleUser.REVIEWER)));
+    /** The demonstration board, from {@code console/demo-board.yaml} (configuration: it names the parties). */
+    static List<ConsoleUser> demoBoard() {
+        try (java.io.InputStream in = ConsoleUsers.class.getResourceAsStream("/console/demo-board.yaml")) {
+            com.fasterxml.jackson.databind.JsonNode root = new com.fasterxml.jackson.databind.ObjectMapper(
+                            new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+                    .readTree(in);
+            List<ConsoleUser> out = new java.util.ArrayList<>();
+            for (com.fasterxml.jackson.databind.JsonNode u : root.path("users")) {
+                List<String> roles = new java.util.ArrayList<>();
+                u.path("roles").forEach(r -> roles.add(r.asText()));
+                out.add(new ConsoleUser(
+                        u.path("username").asText(),
+                        u.path("name").asText(),
+                        u.path("party").asText(),
+                        roles));
+            }
+            return out;
+        } catch (java.io.IOException | NullPointerException e) {
+            throw new IllegalStateException("could not read console/demo-board.yaml", e);
+        }
+    }
 
     private final DataSource dataSource;
     private final PasswordEncoder passwords;
@@ -53,7 +59,7 @@ public final class ConsoleUsers implements UserDetailsService {
 
     /** Adds the demonstration board (each user once; an existing user is left as it is). */
     public void seedDemo(String password) {
-        for (ConsoleUser u : DEMO_BOARD) {
+        for (ConsoleUser u : demoBoard()) {
             add(u, password, true);
         }
     }

@@ -155,6 +155,15 @@ public class DisclosureReviewController {
                 || body.hours() == null) {
             return error(400, null, "recordId, agreementId, reason and hours are required");
         }
+        for (String v : List.of(body.recordId(), body.agreementId(), body.reason())) {
+            if (v.length() > 100 || !v.matches("[A-Za-z0-9._:-]+")) {
+                return error(
+                        400,
+                        null,
+                        "recordId, agreementId and reason are ids: up to 100 letters, digits, '.', '_', ':'"
+                                + " or '-'");
+            }
+        }
         Agreement agreement = pdp.agreements().stream()
                 .filter(a -> a.id().equals(body.agreementId()))
                 .findFirst()
