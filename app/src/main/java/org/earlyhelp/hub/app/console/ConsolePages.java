@@ -29,7 +29,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -77,11 +76,6 @@ public class ConsolePages {
         this.index = index;
         this.clock = clock;
         this.demo = hub.embedded().enabled();
-    }
-
-    @ModelAttribute("user")
-    ConsoleUser user(Authentication authentication) {
-        return session.user(authentication);
     }
 
     @GetMapping("/console/login")

@@ -97,11 +97,6 @@ public class ConsoleProposals {
         this.clock = clock;
     }
 
-    @ModelAttribute("user")
-    ConsoleUser user(Authentication authentication) {
-        return session.user(authentication);
-    }
-
     @ModelAttribute("section")
     String section() {
         return "proposals";

@@ -33,11 +33,6 @@ public class ConsoleSubjectAccess {
         this.clock = clock;
     }
 
-    @ModelAttribute("user")
-    ConsoleUser user(Authentication authentication) {
-        return session.user(authentication);
-    }
-
     @ModelAttribute("section")
     String section() {
         return "subject-access";
