@@ -177,21 +177,10 @@ public final class Governance {
             List<String> reasons = new ArrayList<>();
             reasons.add("released from review " + item.decisionKey() + " by " + decider);
             reasons.addAll(d.reasons());
-            LedgerDraft draft = new LedgerDraft(
+            LedgerDraft draft = d.decidedBy(
                     key,
-                    d.decision(),
-                    d.recordId(),
-                    d.subjectKey(),
-                    d.provider(),
-                    d.recipient(),
-                    d.agreementId(),
-                    d.agreementVersion(),
-                    d.purpose(),
-                    d.lawfulBasis(),
-                    d.fieldsReleased(),
-                    reasons,
-                    EntryType.DISCLOSURE,
                     decider,
+                    reasons,
                     lifted.get() == null
                             ? Map.of("review", item.decisionKey())
                             : Map.of(
@@ -266,12 +255,6 @@ public final class Governance {
 
     /** The key of a release or refusal of a review item: the same every time, so the ledger holds it once. */
     static String closingKey(String act, String reviewKey) {
-        try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest((act + "\u001f" + reviewKey).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(digest, 0, 16);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return GovernanceService.key(act + "\u001f" + reviewKey);
     }
 }

@@ -227,6 +227,11 @@ public final class GovernanceService {
                 recipient,
                 agreement == null ? "-" : agreement.id(),
                 agreement == null ? "-" : String.valueOf(agreement.version()));
+        return key(material);
+    }
+
+    /** 128 bits of SHA-256 of {@code material}, in hex: the hub's idempotency keys. */
+    static String key(String material) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(material.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 16);

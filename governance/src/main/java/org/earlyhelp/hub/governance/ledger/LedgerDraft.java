@@ -103,6 +103,29 @@ public record LedgerDraft(
                 details);
     }
 
+    /**
+     * The same decision under another key, decided by {@code actor} with these reasons and details: a decision taken
+     * again by a person (a release from review) is its own entry, never the one it resolves.
+     */
+    public LedgerDraft decidedBy(String key, String actor, List<String> reasons, Map<String, String> details) {
+        return new LedgerDraft(
+                key,
+                decision,
+                recordId,
+                subjectKey,
+                provider,
+                recipient,
+                agreementId,
+                agreementVersion,
+                purpose,
+                lawfulBasis,
+                fieldsReleased,
+                reasons,
+                type,
+                actor,
+                details);
+    }
+
     /** The same draft with these details added (e.g. the professional and relationship behind a pull). */
     public LedgerDraft withDetails(Map<String, String> more) {
         Map<String, String> merged = new java.util.TreeMap<>(details);
