@@ -236,6 +236,19 @@ class DisclosureReviewIT {
         String key = awaitItem(recordId).get("decisionKey").asText();
         assertThat(board.post(refuse(key), "{\"reason\": \"because\"}").statusCode())
                 .isEqualTo(400);
+        for (String hostile : List.of(
+                "{\"reason\": \"not-necessary\", \"extra\": 1}",
+                "{\"reason\": 5}",
+                "{\"reason\": \"" + "x".repeat(50_000) + "\"}",
+                "{\"reason\": \"not-necessary\\u0007\"}")) {
+            HttpResponse<String> r = board.post(refuse(key), hostile);
+            assertThat(r.statusCode())
+                    .as(hostile.substring(0, Math.min(60, hostile.length())))
+                    .isEqualTo(400);
+            assertThat(r.body()).doesNotContain("xxxxxxxxxx");
+        }
+        assertThat(board.post(release(key), "{\"recipientAddress\": 123456}").statusCode())
+                .isEqualTo(400);
         HttpResponse<String> refused = board.post(refuse(key), "{\"reason\": \"not-necessary\"}");
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(200);
         assertThat(JSON.readTree(refused.body()).get("status").asText()).isEqualTo("refused");
