@@ -15,6 +15,7 @@ import org.earlyhelp.hub.governance.minimise.Minimiser;
 import org.earlyhelp.hub.governance.minimise.Pseudonymiser;
 import org.earlyhelp.hub.governance.minimise.RecordRetention;
 import org.earlyhelp.hub.governance.override.SafeguardingOverrides;
+import org.earlyhelp.hub.governance.replay.DeadLetterReplays;
 import org.earlyhelp.hub.governance.review.DisclosureReviews;
 import org.earlyhelp.hub.schema.codec.RecordCodec;
 import org.earlyhelp.hub.schema.codec.SchemaRegistry;
@@ -122,13 +123,20 @@ public class GovernanceConfiguration {
             Connectors connectors,
             DisclosureLedger ledger,
             DisclosureReviews reviews,
-            SafeguardingOverrides overrides) {
+            SafeguardingOverrides overrides,
+            DeadLetterReplays replays) {
         return new Governance(
                 new GovernanceService(
                         pdp, new Minimiser(pseudonymiser), subjectKey, catalogue, connectors.addressing()),
                 ledger,
                 reviews,
-                overrides);
+                overrides,
+                replays);
+    }
+
+    @Bean
+    DeadLetterReplays deadLetterReplays(javax.sql.DataSource dataSource, Clock clock) {
+        return new DeadLetterReplays(dataSource, clock);
     }
 
     /** The disclosure review queue: every REVIEW of a notification, until a person releases or refuses it. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.earlyhelp.hub.governance.decision.Outcome;
@@ -17,6 +18,7 @@ import org.earlyhelp.hub.governance.ledger.LedgerDraft;
 import org.earlyhelp.hub.governance.ledger.LedgerEntry;
 import org.earlyhelp.hub.governance.override.SafeguardingOverride;
 import org.earlyhelp.hub.governance.override.SafeguardingOverrides;
+import org.earlyhelp.hub.governance.replay.DeadLetterReplays;
 import org.earlyhelp.hub.governance.review.DisclosureReviews;
 import org.earlyhelp.hub.governance.review.ReviewItem;
 import org.earlyhelp.hub.governance.vocabulary.GovernanceTerms;
@@ -35,16 +37,19 @@ public final class Governance {
     private final DisclosureLedger ledger;
     private final DisclosureReviews reviews;
     private final SafeguardingOverrides overrides;
+    private final DeadLetterReplays replays;
 
     public Governance(
             GovernanceService planner,
             DisclosureLedger ledger,
             DisclosureReviews reviews,
-            SafeguardingOverrides overrides) {
+            SafeguardingOverrides overrides,
+            DeadLetterReplays replays) {
         this.planner = Objects.requireNonNull(planner, "planner");
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.reviews = Objects.requireNonNull(reviews, "reviews");
         this.overrides = Objects.requireNonNull(overrides, "overrides");
+        this.replays = Objects.requireNonNull(replays, "replays");
     }
 
     /** The decisions about one record, not yet releasable: only {@link #notify} releases them. */
@@ -153,13 +158,8 @@ public final class Governance {
         Objects.requireNonNull(decider, "decider");
         return reviews.close(decisionKey, item -> {
             ReleaseContext ctx = context.apply(item);
-            java.util.concurrent.atomic.AtomicReference<SafeguardingOverride> lifted =
-                    new java.util.concurrent.atomic.AtomicReference<>();
-            PolicyDecisionPoint.ConsentCheck consent = ctx.consent().liftedBy(agreement -> {
-                Optional<SafeguardingOverride> o = overrides.active(item.recordId(), agreement);
-                o.ifPresent(lifted::set);
-                return o.map(SafeguardingOverride::describe);
-            });
+            AtomicReference<SafeguardingOverride> lifted = new AtomicReference<>();
+            PolicyDecisionPoint.ConsentCheck consent = liftable(ctx, item.recordId(), lifted);
             DisclosurePlan plan = planner.replan(
                     ctx.record(),
                     item.subjectRef(),
@@ -199,6 +199,135 @@ public final class Governance {
                 overrides.used(lifted.get().overrideId());
             }
             return new ReviewItem.Closing(ReviewItem.Status.RELEASED, decider, "released", key);
+        });
+    }
+
+    /** What a replay of a dead-lettered disclosure decided: sent (PERMIT), refused (DENY) or held for review. */
+    public record Replayed(DeadLetterReplays.Replay replay, Outcome outcome, List<String> reasons) {}
+
+    /**
+     * Replays a dead-lettered disclosure once, as a new decision: the disclosure it carries is never resent. Under the
+     * letter's lock, decides the record again for the same subject, recipient partner and agreement, as at this moment
+     * (the agreement in force, consent as recorded now or lifted by an override in force, the recipient addressed now,
+     * or failing that the one it was addressed to), ledgers that decision as taken by {@code replayer}, and sends only a
+     * PERMIT. A REVIEW is parked in the review queue like any other; a DENY sends nothing. The replay's key (and so its
+     * delivery id) derives from the letter's, so a replay retried after a crash is filed once.
+     *
+     * @param letter where the letter is (topic/partition/offset), to replay each once
+     * @param deliveryId the dead-lettered disclosure's delivery id (its decision key in the ledger)
+     * @param addressedTo the recipient the letter was addressed to (it must be the one the ledger shows)
+     * @param context what the hub knows now about the record (the ledger entry gives its record id)
+     * @throws IllegalArgumentException when the delivery id is not a dead-lettered disclosure in the ledger
+     * @throws org.earlyhelp.hub.governance.replay.ReplayDone when the letter was already replayed
+     */
+    public Replayed replay(
+            String letter,
+            String deliveryId,
+            Recipient addressedTo,
+            String replayer,
+            Function<LedgerEntry, ReleaseContext> context,
+            LocalDate today,
+            Consumer<Release> send) {
+        Objects.requireNonNull(replayer, "replayer");
+        LedgerEntry original = ledger.findByKey(deliveryId)
+                .filter(e -> e.type() == EntryType.DISCLOSURE && e.decision() == Outcome.PERMIT)
+                .filter(e -> addressedTo.toString().equals(e.recipient()))
+                .orElseThrow(() ->
+                        new IllegalArgumentException("no permitted disclosure to that recipient has that delivery id"));
+        DisclosureLedger.Delivery delivery =
+                ledger.deliveries(List.of(deliveryId)).get(deliveryId);
+        if (delivery == null || delivery.status() != DisclosureLedger.DeliveryStatus.DEAD_LETTERED) {
+            throw new IllegalArgumentException("that disclosure is not recorded as dead-lettered");
+        }
+        String key = closingKey("replay", deliveryId);
+        AtomicReference<Replayed> result = new AtomicReference<>();
+        DeadLetterReplays.Replay done = replays.once(key, letter, DeadLetterReplays.Kind.DISCLOSURE, replayer, () -> {
+            ReleaseContext ctx = context.apply(original);
+            String subjectRef = planner.subjectRef(ctx.record(), original.subjectKey())
+                    .orElseThrow(() -> new IllegalArgumentException("the stored record no longer holds the subject"));
+            AtomicReference<SafeguardingOverride> lifted = new AtomicReference<>();
+            PolicyDecisionPoint.ConsentCheck consent = liftable(ctx, original.recordId(), lifted);
+            DisclosurePlan plan = planner.replan(
+                    ctx.record(),
+                    subjectRef,
+                    original.agreementId(),
+                    addressedTo.partner(),
+                    today,
+                    consent,
+                    addressedTo);
+            LedgerDraft decided = plan.drafts().get(0);
+            List<String> reasons = new ArrayList<>();
+            reasons.add("dead letter " + deliveryId + " replayed by " + replayer + ", decided again");
+            reasons.addAll(decided.reasons());
+            Map<String, String> details = lifted.get() == null || decided.decision() != Outcome.PERMIT
+                    ? Map.of("replayOf", deliveryId)
+                    : Map.of(
+                            "replayOf",
+                            deliveryId,
+                            "override",
+                            lifted.get().overrideId().toString());
+            LedgerDraft draft = decided.decidedBy(key, replayer, reasons, details);
+            LedgerEntry entry = ledger.append(List.of(draft)).get(0);
+            if (entry.decision() == Outcome.PERMIT && !plan.releases().isEmpty()) {
+                DisclosurePlan.Release planned = plan.releases().get(0);
+                DisclosurePlan.Release r = new DisclosurePlan.Release(
+                        draft,
+                        planned.recipient(),
+                        planned.agreementVersion(),
+                        planned.purpose(),
+                        planned.deadline(),
+                        planned.fields());
+                send.accept(release(r, entry, ctx.record().getProvider()));
+                if (lifted.get() != null) {
+                    overrides.used(lifted.get().overrideId());
+                }
+            } else if (entry.decision() == Outcome.REVIEW && !plan.parked().isEmpty()) {
+                ReviewItem.Parked p = plan.parked().get(0);
+                reviews.park(Map.of(
+                        new ReviewItem.Parked(
+                                key,
+                                p.recordId(),
+                                p.subjectRef(),
+                                p.subjectKey(),
+                                p.provider(),
+                                p.recipientPartner(),
+                                p.agreementId(),
+                                p.agreementVersion(),
+                                p.cause(),
+                                reasons),
+                        entry.seq()));
+            }
+            result.set(new Replayed(null, entry.decision(), entry.reasons()));
+            return entry.decision().name();
+        });
+        return new Replayed(done, result.get().outcome(), result.get().reasons());
+    }
+
+    /**
+     * Ledgers that a person put a dead-lettered record back on its inbound topic (through {@code requeue}, which must
+     * not return before the broker holds it), once per letter. The record is then governed afresh, as on arrival.
+     */
+    public DeadLetterReplays.Replay requeue(
+            String letter, String recordId, String provider, String by, Runnable requeue) {
+        String key = closingKey("requeue", letter);
+        return replays.once(key, letter, DeadLetterReplays.Kind.RECORD, by, () -> {
+            ledger.append(List.of(LedgerDraft.event(
+                    EntryType.REPLAY,
+                    key,
+                    by,
+                    null,
+                    Map.of("letter", letter, "record", recordId, "provider", provider))));
+            requeue.run();
+            return "REQUEUED";
+        });
+    }
+
+    private PolicyDecisionPoint.ConsentCheck liftable(
+            ReleaseContext ctx, String recordId, AtomicReference<SafeguardingOverride> lifted) {
+        return ctx.consent().liftedBy(agreement -> {
+            Optional<SafeguardingOverride> o = overrides.active(recordId, agreement);
+            o.ifPresent(lifted::set);
+            return o.map(SafeguardingOverride::describe);
         });
     }
 

@@ -109,6 +109,16 @@ public final class GovernanceService {
         return new DisclosurePlan(record.getRecordId(), drafts, releases, parked);
     }
 
+    /** The reference within the record of the person a ledger entry's subject key names (under any key version). */
+    java.util.Optional<String> subjectRef(HubRecord record, String key) {
+        return record.getPeople().stream()
+                .filter(p -> subjectKey
+                        .candidates(p.getGivenName(), p.getFamilyName(), p.getDateOfBirth())
+                        .contains(key))
+                .map(Person::getRef)
+                .findFirst();
+    }
+
     private void planFor(
             HubRecord record,
             Person subject,

@@ -224,6 +224,11 @@ public final class DisclosureLedger {
         return found;
     }
 
+    /** The entry written under a decision key (a disclosure's decision key is its delivery id). */
+    public Optional<LedgerEntry> findByKey(String decisionKey) {
+        return query("decision_key = ?", decisionKey).stream().findFirst();
+    }
+
     public List<LedgerEntry> findByRecord(String recordId) {
         return query("record_id = ?", recordId);
     }

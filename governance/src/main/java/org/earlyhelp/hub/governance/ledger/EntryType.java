@@ -29,5 +29,10 @@ public enum EntryType {
      */
     RESTORE,
     /** A safeguarding override asserted: who, in which role, citing which gateway, for which record and until when. */
-    OVERRIDE
+    OVERRIDE,
+    /**
+     * A dead-lettered record put back on its inbound topic by a person, to be governed afresh (a replayed disclosure
+     * is instead a DISCLOSURE decided again, with the replayer as actor).
+     */
+    REPLAY
 }

@@ -42,6 +42,7 @@ import org.earlyhelp.hub.governance.minimise.Minimiser;
 import org.earlyhelp.hub.governance.minimise.Pseudonymiser;
 import org.earlyhelp.hub.governance.override.OverrideRefused;
 import org.earlyhelp.hub.governance.override.SafeguardingOverrides;
+import org.earlyhelp.hub.governance.replay.DeadLetterReplays;
 import org.earlyhelp.hub.governance.review.DisclosureReviews;
 import org.earlyhelp.hub.governance.review.ReviewCause;
 import org.earlyhelp.hub.governance.review.ReviewClosed;
@@ -126,7 +127,8 @@ class ReviewReleaseProperties {
                 new SubjectKey(PSEUDONYMISER),
                 new FieldCatalogue(org.earlyhelp.hub.testsupport.TestPayloads.CORE),
                 java.util.Map.of("schools", GovernanceServiceTest.SCHOOL_OF_CHILD));
-        Governance governance = new Governance(planner, ledger, reviews, overrides);
+        Governance governance =
+                new Governance(planner, ledger, reviews, overrides, new DeadLetterReplays(dataSource, clock));
         LocalDate today = LocalDate.ofInstant(T0, ZoneId.of("Europe/London"));
 
         // Given a notification parked because it needs consent and none is recorded
