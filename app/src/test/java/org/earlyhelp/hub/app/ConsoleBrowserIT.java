@@ -189,6 +189,38 @@ class ConsoleBrowserIT {
         assertThat(browser.text("flash")).contains("Released and sent");
         assertThat(awaitNotification(held).get("school").get("urn").asText()).isEqualTo("123456");
 
+        // When the school's system refuses a notification (422) and it is dead-lettered
+        String refused = reference();
+        schools.failNext(1, 422);
+        String refusedRecord =
+                police.accepted("/api/police/incidents", DisclosureReviewIT.incident(refused, "Kit", "Ford", "123456"));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> jdbc.queryForObject(
+                                "select count(*) from delivery d join ledger_entry e on e.decision_key = d.decision_key"
+                                        + " where e.record_id = ? and d.status = 'DEAD_LETTERED'",
+                                Integer.class,
+                                refusedRecord)
+                        == 1);
+        // Then the reviewer sees it under the schools with the school's answer, and replays it: decided again now
+        browser.open("/console/dead-letters?partner=schools");
+        List<org.openqa.selenium.WebElement> replays = browser.all("button[id^='replay-schools.']");
+        assertThat(replays).hasSize(1);
+        String letter = replays.get(0).getAttribute("id").substring("replay-".length());
+        assertThat(browser.text("letter-" + letter)).contains("A disclosure to schools:123456", "422", refusedRecord);
+        check("dead-letters");
+        browser.screenshot("console-dead-letters");
+        browser.click("replay-" + letter);
+        assertThat(browser.text("flash")).contains("decided again and sent (PERMIT)");
+        assertThat(browser.text("replayed-" + letter)).contains("PERMIT by console:dpo (council)");
+        assertThat(browser.all("button[id^='replay-schools.']")).isEmpty();
+        assertThat(awaitNotification(refused).get("school").get("urn").asText()).isEqualTo("123456");
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from ledger_entry where record_id = ? and actor = 'console:dpo (council)'"
+                                + " and decision = 'PERMIT' and details->>'replayOf' is not null",
+                        Integer.class,
+                        refusedRecord))
+                .isEqualTo(1);
+
         // When the Data Protection Officer answers a subject access request for the child, spelt as the school did
         browser.open("/console/subject-access");
         check("subject-access");

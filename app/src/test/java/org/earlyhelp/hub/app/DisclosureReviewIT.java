@@ -280,6 +280,46 @@ class DisclosureReviewIT {
         assertThat(police.get("/api/disclosure-reviews").statusCode()).isEqualTo(403);
     }
 
+    @Test
+    @Order(4)
+    void whatThePoliceWithholdAsMoreDetrimentalNeverReachesTheSchoolAndTheBoardCountsIt() throws Exception {
+        registerSchool("123460");
+        String partly = reference();
+        String whole = reference();
+        // Given one incident with its place withheld, and one withheld whole, as more detrimental to the child
+        police.accepted(
+                "/api/police/incidents",
+                withheld(
+                        incident(partly, "Eli", "Hart", "123460"),
+                        "{\"field\": \"incident.place\", \"reason\": \"risk-to-safe-address\"}"));
+        String wholeId = police.accepted(
+                "/api/police/incidents",
+                withheld(incident(whole, "Uma", "Hart", "123460"), "{\"reason\": \"prejudice-to-enquiry\"}"));
+        // Then the school gets the first without its place, and the ledger names what was withheld and why
+        JsonNode sent = awaitNotifications(partly, 1).get(0);
+        assertThat(fields(sent)).contains("incident.reference").doesNotContain("incident.place");
+        // and nothing of the second, whose DENY says why
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> assertThat(
+                        find(ledger(wholeId), "DENY", "schools:123460").get("reasons").toString())
+                .contains("withheld whole by the provider as more detrimental to the child (prejudice-to-enquiry)"));
+        assertThat(notifications(whole)).isEmpty();
+        // And the board sees the count
+        JsonNode counts = JSON.readTree(board.get("/api/withheld").body());
+        assertThat(counts.get("decisions").asLong()).isGreaterThanOrEqualTo(2);
+        assertThat(counts.get("counts").toString()).contains("prejudice-to-enquiry", "risk-to-safe-address");
+        assertThat(police.get("/api/withheld").statusCode()).isEqualTo(403);
+        // And a reason outside the vocabulary is refused, naming the field and echoing nothing
+        HttpResponse<String> bad = police.post(
+                "/api/police/incidents",
+                withheld(incident(reference(), "Ola", "Hart", "123460"), "{\"reason\": \"because-I-said\"}"));
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("withheld").doesNotContain("because-I-said");
+    }
+
+    private static String withheld(String incident, String mark) {
+        return incident.replace("\"people\": [", "\"withheld\": [" + mark + "], \"people\": [");
+    }
+
     private JsonNode awaitItem(String recordId) {
         List<JsonNode> found = new ArrayList<>();
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {

@@ -172,4 +172,34 @@ public class GovernanceConfiguration {
                 topics,
                 clock);
     }
+
+    @Bean
+    org.earlyhelp.hub.app.deadletter.DeadLetterService deadLetterService(
+            Governance governance,
+            DeadLetterReplays replays,
+            org.earlyhelp.hub.routes.resolve.RecordStore store,
+            RecordCodec codec,
+            org.earlyhelp.hub.matching.index.PersonIndex index,
+            SubjectKey subjectKey,
+            org.earlyhelp.hub.governance.consent.ConsentRegister consents,
+            org.apache.kafka.clients.producer.Producer<String, byte[]> governedProducer,
+            KafkaClientSettings kafka,
+            Topics topics,
+            Clock clock) {
+        return new org.earlyhelp.hub.app.deadletter.DeadLetterService(
+                new org.earlyhelp.hub.app.deadletter.DeadLetters(
+                        own -> new org.apache.kafka.clients.consumer.KafkaConsumer<>(kafka.configure(own)),
+                        topics,
+                        codec),
+                replays,
+                governance,
+                store,
+                codec,
+                index,
+                subjectKey,
+                consents,
+                new org.earlyhelp.hub.connector.api.batch.TopicPublisher(governedProducer),
+                topics,
+                clock);
+    }
 }

@@ -276,6 +276,7 @@ public class ConsolePages {
     String overrides(Model model) {
         model.addAttribute("section", "overrides");
         model.addAttribute("overrides", overrides.since(clock.instant().minus(Duration.ofDays(90))));
+        model.addAttribute("withheld", ledger.withheldSince(clock.instant().minus(Duration.ofDays(90))));
         return "console/overrides";
     }
 

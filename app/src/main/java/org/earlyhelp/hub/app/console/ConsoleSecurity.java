@@ -85,7 +85,7 @@ public class ConsoleSecurity {
                                     "/console/reviews/**",
                                     "/console/matching/**",
                                     "/console/overrides/**",
-                                    "/console/dead-letters/**") // the dead letters page is to come
+                                    "/console/dead-letters/**")
                             .hasRole(ConsoleUser.REVIEWER);
                     auth.requestMatchers("/console/subject-access/**").hasRole(ConsoleUser.SUBJECT_ACCESS);
                     auth.requestMatchers("/console/proposals/**").hasRole(ConsoleUser.BOARD);

@@ -42,6 +42,7 @@ public class DisclosureReviewController {
     private final DisclosureReviewService service;
     private final SafeguardingOverrides overrides;
     private final PolicyDecisionPoint pdp;
+    private final org.earlyhelp.hub.governance.ledger.DisclosureLedger ledger;
     private final Clock clock;
 
     public DisclosureReviewController(
@@ -49,7 +50,9 @@ public class DisclosureReviewController {
             DisclosureReviewService service,
             SafeguardingOverrides overrides,
             PolicyDecisionPoint pdp,
+            org.earlyhelp.hub.governance.ledger.DisclosureLedger ledger,
             Clock clock) {
+        this.ledger = ledger;
         this.reviews = reviews;
         this.service = service;
         this.overrides = overrides;
@@ -190,6 +193,22 @@ public class DisclosureReviewController {
     }
 
     @Operation(
+            summary = "Decisions that honoured a provider's withholding as more detrimental to the child",
+            description = "Counted over the last 'days' (default 30) by provider, agreement, coded reason and whether"
+                    + " a whole record or some fields were withheld (the exception in the 2026 duty to share).",
+            security = @SecurityRequirement(name = "partner-token"))
+    @GetMapping("/api/withheld")
+    public ResponseEntity<?> withheld(@RequestParam(value = "days", defaultValue = "30") int days) {
+        if (days < 1 || days > 3660) {
+            return error(400, "days", "1..3660");
+        }
+        List<org.earlyhelp.hub.governance.ledger.DisclosureLedger.WithheldCount> counts =
+                ledger.withheldSince(clock.instant().minus(Duration.ofDays(days)));
+        return ResponseEntity.ok(Map.of(
+                "decisions", counts.stream().mapToLong(c -> c.decisions()).sum(), "counts", counts));
+    }
+
+    @Operation(
             summary = "Safeguarding overrides asserted in the last 'days' (default 30), with how often each was used",
             security = @SecurityRequirement(name = "partner-token"))
     @GetMapping("/api/overrides")
@@ -238,7 +257,7 @@ public class DisclosureReviewController {
     }
 
     /** Who decides: the governance organisation and the named professional acting for it. */
-    static String decider(HttpServletRequest request) {
+    public static String decider(HttpServletRequest request) {
         Caller caller = (Caller) request.getAttribute(Caller.REQUEST_ATTRIBUTE);
         if (caller == null || caller.professional() == null) {
             return null;

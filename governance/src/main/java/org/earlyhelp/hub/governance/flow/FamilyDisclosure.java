@@ -25,6 +25,7 @@ import org.earlyhelp.hub.governance.ledger.SubjectKey;
 import org.earlyhelp.hub.governance.minimise.FieldCatalogue;
 import org.earlyhelp.hub.governance.minimise.Minimiser;
 import org.earlyhelp.hub.governance.minimise.RecordView;
+import org.earlyhelp.hub.governance.minimise.Withheld;
 import org.earlyhelp.hub.schema.HubRecord;
 import org.earlyhelp.hub.schema.Person;
 
@@ -148,8 +149,24 @@ public final class FamilyDisclosure {
             outcome = Outcome.DENY;
             reasons.add("the agreement discloses nothing about a person in the role " + role);
         }
+        Withheld withheld = Withheld.of(record, catalogue.fieldsFor(record.getType()));
+        if (outcome == Outcome.PERMIT && withheld.whole()) {
+            outcome = Outcome.DENY;
+            reasons.add(withheld.reason());
+        }
         Map<String, String> fields =
                 outcome == Outcome.PERMIT ? ownFields(record, subject, role, agreement, pull.today()) : Map.of();
+        if (outcome == Outcome.PERMIT && !withheld.fields().isEmpty()) {
+            Map<String, String> kept = withheld.apply(fields);
+            if (kept.size() < fields.size()) {
+                reasons.add(withheld.reason());
+            }
+            fields = kept;
+        }
+        Map<String, String> details = new TreeMap<>(withView(pull.details(), pull.viewId()));
+        if (reasons.contains(withheld.reason())) {
+            details.putAll(withheld.details());
+        }
         drafts.add(new LedgerDraft(
                         decisionKey(pull.viewId(), record.getRecordId(), subject.getRef()),
                         outcome,
@@ -163,7 +180,7 @@ public final class FamilyDisclosure {
                         agreement == null ? null : agreement.lawfulBasis().summary(),
                         List.copyOf(fields.keySet()),
                         reasons)
-                .withDetails(withView(pull.details(), pull.viewId())));
+                .withDetails(details));
         if (outcome != Outcome.PERMIT) {
             return Optional.empty();
         }

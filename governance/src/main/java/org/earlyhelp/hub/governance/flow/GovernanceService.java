@@ -20,6 +20,7 @@ import org.earlyhelp.hub.governance.ledger.SubjectKey;
 import org.earlyhelp.hub.governance.minimise.FieldCatalogue;
 import org.earlyhelp.hub.governance.minimise.Minimiser;
 import org.earlyhelp.hub.governance.minimise.RecordView;
+import org.earlyhelp.hub.governance.minimise.Withheld;
 import org.earlyhelp.hub.governance.review.ReviewCause;
 import org.earlyhelp.hub.governance.review.ReviewItem;
 import org.earlyhelp.hub.schema.HubRecord;
@@ -153,9 +154,22 @@ public final class GovernanceService {
                 }
             }
         }
+        Withheld withheld = Withheld.of(record, catalogue.fieldsFor(record.getType()));
+        if (withheld.whole() && outcome != Outcome.DENY) {
+            outcome = Outcome.DENY;
+            cause = null;
+            reasons.add(withheld.reason());
+        }
         Map<String, String> fields = outcome == Outcome.PERMIT
                 ? minimiser.minimise(RecordView.of(record, subject, catalogue), agreement, today)
                 : Map.of();
+        if (outcome == Outcome.PERMIT && !withheld.fields().isEmpty()) {
+            Map<String, String> kept = withheld.apply(fields);
+            if (kept.size() < fields.size()) {
+                reasons.add(withheld.reason());
+            }
+            fields = kept;
+        }
         LedgerDraft draft = new LedgerDraft(
                 decisionKey(record.getRecordId(), subject.getRef(), recipient.toString(), agreement),
                 outcome,
@@ -169,6 +183,9 @@ public final class GovernanceService {
                 agreement == null ? null : agreement.lawfulBasis().summary(),
                 List.copyOf(fields.keySet()),
                 reasons);
+        if (withheld.any() && reasons.contains(withheld.reason())) {
+            draft = draft.withDetails(withheld.details());
+        }
         drafts.add(draft);
         if (outcome == Outcome.REVIEW && agreement != null) {
             parked.add(new ReviewItem.Parked(

@@ -224,6 +224,30 @@ public final class DisclosureLedger {
         return found;
     }
 
+    /** How many decisions withheld something as more detrimental to the child, by provider, agreement and reason. */
+    public record WithheldCount(String provider, String agreementId, String reasons, String what, long decisions) {}
+
+    /** Decisions at or after {@code since} that honoured a provider's withholding, counted for the board. */
+    public List<WithheldCount> withheldSince(Instant since) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("select provider, agreement_id, details->>'withheldReason',"
+                        + " case when details->>'withheld' = 'record' then 'record' else 'fields' end, count(*)"
+                        + " from ledger_entry where entry_type = 'DISCLOSURE' and details ? 'withheld'"
+                        + " and decided_at >= ? group by 1, 2, 3, 4 order by 5 desc, 1, 2")) {
+            ps.setTimestamp(1, java.sql.Timestamp.from(since));
+            List<WithheldCount> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new WithheldCount(
+                            rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5)));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new LedgerException("could not count withheld decisions", e);
+        }
+    }
+
     /** The entry written under a decision key (a disclosure's decision key is its delivery id). */
     public Optional<LedgerEntry> findByKey(String decisionKey) {
         return query("decision_key = ?", decisionKey).stream().findFirst();

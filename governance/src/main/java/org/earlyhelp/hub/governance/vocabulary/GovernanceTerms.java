@@ -30,7 +30,8 @@ public final class GovernanceTerms {
         SECURITY_MEASURE("security-measure"),
         LEGAL_COMPLIANCE("legal-compliance"),
         PROFESSIONAL_ROLE("professional-role"),
-        REVIEW_REFUSAL("review-refusal");
+        REVIEW_REFUSAL("review-refusal"),
+        WITHHOLDING_REASON("withholding-reason");
 
         private final String key;
 

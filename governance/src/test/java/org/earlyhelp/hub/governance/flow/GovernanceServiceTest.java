@@ -131,6 +131,42 @@ class GovernanceServiceTest {
     }
 
     @Test
+    void whatTheProviderWithholdsAsMoreDetrimentalNeverLeavesAndTheLedgerSaysWhy() {
+        // Given one record with a field withheld, one withheld whole, one naming a field its type does not have
+        HubRecord field = incident("rec-w1", List.of("c1"), amy, perpetrator);
+        field.setWithheld(List.of(new org.earlyhelp.hub.schema.Withholding("incident.place", "risk-to-safe-address")));
+        HubRecord whole = incident("rec-w2", List.of("c1"), amy, perpetrator);
+        whole.setWithheld(List.of(new org.earlyhelp.hub.schema.Withholding(null, "prejudice-to-enquiry")));
+        HubRecord misnamed = incident("rec-w3", List.of("c1"), amy, perpetrator);
+        misnamed.setWithheld(
+                List.of(new org.earlyhelp.hub.schema.Withholding("incident.plcae", "risk-of-harm-to-child")));
+        GovernanceService service = serviceWith(SHIPPED);
+
+        // When each is decided
+        DisclosurePlan fieldPlan = service.plan(field, TODAY);
+        DisclosurePlan wholePlan = service.plan(whole, TODAY);
+        DisclosurePlan misnamedPlan = service.plan(misnamed, TODAY);
+
+        // Then the field is not released, and the ledger names it and the reason
+        assertThat(fieldPlan.releases()).singleElement().satisfies(r -> {
+            assertThat(r.fields()).containsKey("incident.reference").doesNotContainKey("incident.place");
+            assertThat(r.draft().fieldsReleased()).doesNotContain("incident.place");
+            assertThat(r.draft().details())
+                    .containsEntry("withheld", "incident.place")
+                    .containsEntry("withheldReason", "risk-to-safe-address");
+        });
+        // and a record withheld whole, or naming a field its type does not have, is denied and nothing is released
+        for (DisclosurePlan plan : List.of(wholePlan, misnamedPlan)) {
+            assertThat(plan.releases()).isEmpty();
+            assertThat(plan.drafts()).singleElement().satisfies(d -> {
+                assertThat(d.decision()).isEqualTo(Outcome.DENY);
+                assertThat(d.details()).containsEntry("withheld", "record");
+                assertThat(d.reasons()).anyMatch(r -> r.startsWith("withheld whole by the provider"));
+            });
+        }
+    }
+
+    @Test
     void decisionKeysAreStableForOneRecordAndDifferForAnother() {
         // Given
         GovernanceService service = serviceWith(SHIPPED);

@@ -43,6 +43,8 @@ final class LegacyVersions {
                 now.put("payload", Payloads.encode((GenericRecord) old.get("payload")));
             } else if (old.getSchema().getField(f.name()) != null) {
                 now.put(f.name(), old.get(f.name()));
+            } else if (f.name().equals("withheld")) {
+                now.put("withheld", java.util.List.of()); // v6: nothing was withheld before it could be
             }
         }
         return rewrite(now, current, new SpecificDatumReader<>(HubRecord.class));

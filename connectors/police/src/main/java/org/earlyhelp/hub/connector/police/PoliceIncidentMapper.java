@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.earlyhelp.hub.connector.api.inbound.AddressInput;
+import org.earlyhelp.hub.connector.api.inbound.WithheldInput;
 import org.earlyhelp.hub.schema.DomesticAbuseIncident;
 import org.earlyhelp.hub.schema.HubRecord;
 import org.earlyhelp.hub.schema.Person;
@@ -46,6 +47,7 @@ final class PoliceIncidentMapper {
                 .setReceivedAt(receivedAt)
                 .setPeople(people)
                 .setPayload(Payloads.encode(incident))
+                .setWithheld(WithheldInput.toAvro(in.withheld()))
                 .build();
     }
 }

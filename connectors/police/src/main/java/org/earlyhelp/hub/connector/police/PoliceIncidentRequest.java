@@ -14,6 +14,7 @@ import org.earlyhelp.hub.connector.api.DatedPerson;
 import org.earlyhelp.hub.connector.api.PlausibleDateOfBirth;
 import org.earlyhelp.hub.connector.api.inbound.AddressInput;
 import org.earlyhelp.hub.connector.api.inbound.PersonInput;
+import org.earlyhelp.hub.connector.api.inbound.WithheldInput;
 
 /**
  * A domestic abuse incident as the police system posts it, read by the hub's strict reader. The shape predates the
@@ -29,7 +30,8 @@ public record PoliceIncidentRequest(
         @Pattern(regexp = "STANDARD|MEDIUM|HIGH|UNKNOWN", message = "must be STANDARD, MEDIUM, HIGH or UNKNOWN")
                 String riskLevel,
         @Size(max = 4000) String officerNotes,
-        @NotEmpty @Size(max = 30) List<@NotNull @Valid PersonDto> people) {
+        @NotEmpty @Size(max = 30) List<@NotNull @Valid PersonDto> people,
+        @Size(max = 20) List<@NotNull @Valid WithheldInput> withheld) {
 
     /** One person involved in the incident; a future date of birth only when marked expected (pre-birth). */
     @PlausibleDateOfBirth
