@@ -300,7 +300,9 @@ class DisclosureReviewIT {
         assertThat(fields(sent)).contains("incident.reference").doesNotContain("incident.place");
         // and nothing of the second, whose DENY says why
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> assertThat(
-                        find(ledger(wholeId), "DENY", "schools:123460").get("reasons").toString())
+                        find(ledger(wholeId), "DENY", "schools:123460")
+                                .get("reasons")
+                                .toString())
                 .contains("withheld whole by the provider as more detrimental to the child (prejudice-to-enquiry)"));
         assertThat(notifications(whole)).isEmpty();
         // And the board sees the count
