@@ -20,3 +20,6 @@ alter table ledger_entry add constraint ledger_entry_typed check (
     and (entry_type <> 'DISCLOSURE'
          or (decision is not null and record_id is not null and provider is not null and recipient is not null))
     and (entry_type = 'DISCLOSURE' or actor is not null));
+
+-- the deadline report joins each notification to its replay
+create index ledger_entry_replay_of on ledger_entry ((details->>'replayOf')) where details ? 'replayOf';

@@ -240,10 +240,21 @@ class ConsoleBrowserIT {
 
         // And the other pages the board uses are accessible too
         for (String page : List.of(
-                "/console/overrides", "/console/matching", "/console/reviews?status=released", "/console/feeds")) {
+                "/console/overrides",
+                "/console/matching",
+                "/console/reviews?status=released",
+                "/console/feeds",
+                "/console/dead-letters")) {
             browser.open(page);
             check(page);
         }
+        // And the feeds show each Operation Encompass notification against its deadline: all four on time, the held
+        // one released and the refused one replayed before the start of the next school day
+        browser.open("/console/feeds");
+        assertThat(Integer.parseInt(browser.text("deadline-ON_TIME"))).isGreaterThanOrEqualTo(4);
+        assertThat(browser.text("deadline-LATE")).isEqualTo("0");
+        assertThat(browser.text("deadline-AT_RISK")).isEqualTo("0");
+        browser.screenshot("console-feeds");
         // And a reviewer without the board role cannot propose
         browser.signOut();
         browser.signIn("reviewer", PASSWORD);

@@ -202,4 +202,25 @@ public class GovernanceConfiguration {
                 topics,
                 clock);
     }
+
+    /**
+     * The school calendar deadlines are counted in: the council's file ({@code hub.deadlines.school-calendar}) or the
+     * shipped one. A file that does not read stops the start with the file and what is wrong.
+     */
+    @Bean
+    org.earlyhelp.hub.governance.deadline.SchoolCalendar schoolCalendar(
+            @org.springframework.beans.factory.annotation.Value("${hub.deadlines.school-calendar:}") String file) {
+        return file.isBlank()
+                ? org.earlyhelp.hub.governance.deadline.SchoolCalendar.shipped()
+                : org.earlyhelp.hub.governance.deadline.SchoolCalendar.load(java.nio.file.Path.of(file.strip()));
+    }
+
+    @Bean
+    org.earlyhelp.hub.app.feeds.NotificationDeadlines notificationDeadlines(
+            org.springframework.jdbc.core.JdbcTemplate jdbc,
+            PolicyDecisionPoint pdp,
+            org.earlyhelp.hub.governance.deadline.SchoolCalendar calendar,
+            Clock clock) {
+        return new org.earlyhelp.hub.app.feeds.NotificationDeadlines(jdbc, pdp, calendar, clock);
+    }
 }

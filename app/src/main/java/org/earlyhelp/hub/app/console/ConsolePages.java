@@ -54,6 +54,7 @@ public class ConsolePages {
     private final Clock clock;
     private final boolean demo;
     private final io.micrometer.core.instrument.MeterRegistry meters;
+    private final org.earlyhelp.hub.app.feeds.NotificationDeadlines deadlines;
 
     public ConsolePages(
             ConsoleSession session,
@@ -65,8 +66,10 @@ public class ConsolePages {
             PersonIndex index,
             Clock clock,
             org.earlyhelp.hub.app.config.HubProperties hub,
-            io.micrometer.core.instrument.MeterRegistry meters) {
+            io.micrometer.core.instrument.MeterRegistry meters,
+            org.earlyhelp.hub.app.feeds.NotificationDeadlines deadlines) {
         this.meters = meters;
+        this.deadlines = deadlines;
         this.session = session;
         this.catalogue = catalogue;
         this.ledger = ledger;
@@ -266,6 +269,8 @@ public class ConsolePages {
         }
         model.addAttribute("section", "feeds");
         model.addAttribute("feeds", feeds);
+        model.addAttribute("deadlines", deadlines.report(7));
+        model.addAttribute("statuses", org.earlyhelp.hub.app.feeds.NotificationDeadlines.Status.values());
         model.addAttribute(
                 "outcomes",
                 List.of("received", "rejected", "permitted", "denied", "review", "delivered", "dead-lettered"));

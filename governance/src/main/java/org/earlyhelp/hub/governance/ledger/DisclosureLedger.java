@@ -232,7 +232,7 @@ public final class DisclosureLedger {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement("select provider, agreement_id, details->>'withheldReason',"
                         + " case when details->>'withheld' = 'record' then 'record' else 'fields' end, count(*)"
-                        + " from ledger_entry where entry_type = 'DISCLOSURE' and details ? 'withheld'"
+                        + " from ledger_entry where entry_type = 'DISCLOSURE' and details->>'withheld' is not null"
                         + " and decided_at >= ? group by 1, 2, 3, 4 order by 5 desc, 1, 2")) {
             ps.setTimestamp(1, java.sql.Timestamp.from(since));
             List<WithheldCount> out = new ArrayList<>();

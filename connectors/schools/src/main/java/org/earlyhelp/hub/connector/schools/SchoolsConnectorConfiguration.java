@@ -88,8 +88,9 @@ public class SchoolsConnectorConfiguration {
     }
 
     @Bean
-    NotificationLog schoolNotificationLog(JdbcTemplate jdbc) {
-        return new NotificationLog(jdbc);
+    NotificationLog schoolNotificationLog(
+            JdbcTemplate jdbc, org.earlyhelp.hub.governance.deadline.SchoolCalendar calendar) {
+        return new NotificationLog(jdbc, calendar);
     }
 
     /** The watched folder and the escalation check, on the connector's own schedule. */

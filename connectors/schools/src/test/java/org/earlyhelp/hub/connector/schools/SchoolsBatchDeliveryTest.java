@@ -190,7 +190,8 @@ class SchoolsBatchDeliveryTest {
         directory.register("400007", "Notified", "http://127.0.0.1:" + school.port() + "/schools/400007");
         directory.eheTeamEndpoint("http://127.0.0.1:" + school.port() + "/schools/ehe-team");
         org.earlyhelp.hub.connector.schools.encompass.NotificationLog log =
-                new org.earlyhelp.hub.connector.schools.encompass.NotificationLog(jdbc);
+                new org.earlyhelp.hub.connector.schools.encompass.NotificationLog(
+                        jdbc, org.earlyhelp.hub.governance.deadline.SchoolCalendar.shipped());
         SchoolsBatchDelivery delivery = new SchoolsBatchDelivery(
                 directory,
                 new SchoolsNotificationClient(HttpClient.newHttpClient(), new ObjectMapper(), Duration.ofSeconds(10)),

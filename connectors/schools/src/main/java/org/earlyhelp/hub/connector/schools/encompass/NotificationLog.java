@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.earlyhelp.hub.governance.deadline.SchoolCalendar;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -15,8 +16,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class NotificationLog {
 
     private final JdbcTemplate jdbc;
+    private final SchoolCalendar calendar;
 
-    public NotificationLog(JdbcTemplate jdbc) {
+    /** @param calendar the school calendar a notification's acknowledgement is due in (the start of the next school day) */
+    public NotificationLog(JdbcTemplate jdbc, SchoolCalendar calendar) {
+        this.calendar = calendar;
         this.jdbc = jdbc;
     }
 
@@ -57,7 +61,7 @@ public class NotificationLog {
                 agreementId,
                 purpose,
                 Timestamp.from(deliveredAt),
-                Timestamp.from(SchoolDay.dueBy(deliveredAt)));
+                Timestamp.from(calendar.dueBy(deliveredAt)));
     }
 
     /**
