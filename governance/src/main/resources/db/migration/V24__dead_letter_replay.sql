@@ -16,7 +16,7 @@ create unique index dead_letter_replay_letter on dead_letter_replay (letter);
 alter table ledger_entry drop constraint ledger_entry_typed;
 alter table ledger_entry add constraint ledger_entry_typed check (
     entry_type in ('DISCLOSURE', 'PULL', 'CONSENT', 'CREDENTIAL_ISSUED', 'CREDENTIAL_REVOKED', 'AGREEMENT_CHANGE',
-                   'PURGE', 'EXPORT', 'QUERY', 'RESTORE', 'OVERRIDE', 'REPLAY')
+                   'PURGE', 'EXPORT', 'QUERY', 'RESTORE', 'OVERRIDE', 'REPLAY', 'RECALL')
     and (entry_type <> 'DISCLOSURE'
          or (decision is not null and record_id is not null and provider is not null and recipient is not null))
     and (entry_type = 'DISCLOSURE' or actor is not null));

@@ -318,6 +318,66 @@ class DisclosureReviewIT {
         assertThat(bad.body()).contains("withheld").doesNotContain("because-I-said");
     }
 
+    @Test
+    @Order(5)
+    void aWithdrawnRecordIsRecalledFromEveryRecipientAndNothingMoreLeaves() throws Exception {
+        registerSchool("123461");
+        // Given a notification delivered, and one held for review, both from records the police then withdraw
+        String reference = reference();
+        String recordId = police.accepted("/api/police/incidents", incident(reference, "Zoe", "Marsh", "123461"));
+        String notificationId =
+                awaitNotifications(reference, 1).get(0).get("notificationId").asText();
+        String heldId = police.accepted("/api/police/incidents", incident(reference(), "Joe", "Marsh", null));
+        awaitItem(heldId);
+
+        // When another organisation, or an unknown reason, tries: refused, echoing nothing
+        PartnerClient school = PartnerClient.of(port, "schools-dev-token");
+        assertThat(school.post("/api/records/" + recordId + "/withdraw", "{\"reason\": \"withdrawn\"}")
+                        .statusCode())
+                .isIn(403, 404);
+        HttpResponse<String> unknown =
+                police.post("/api/records/" + recordId + "/withdraw", "{\"reason\": \"oops-wrong\"}");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.body()).doesNotContain("oops-wrong");
+
+        // When the police withdraw the first as misdirected
+        HttpResponse<String> withdrawn =
+                police.post("/api/records/" + recordId + "/withdraw", "{\"reason\": \"misdirected\"}");
+        assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(200);
+        assertThat(JSON.readTree(withdrawn.body()).get("recalled").toString()).contains("schools:123461");
+
+        // Then the school is sent a recall naming the notification, with no field
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(schools.received().stream()
+                        .map(NotificationSink.Received::body)
+                        .filter(b -> b.contains("\"recalls\":\"" + notificationId + "\""))
+                        .toList())
+                .singleElement()
+                .satisfies(b -> {
+                    JsonNode recall = JSON.readTree(b);
+                    assertThat(recall.get("recallReason").asText()).isEqualTo("misdirected");
+                    assertThat(recall.get("fields").size()).isZero();
+                }));
+        // and the ledger holds the recall with who withdrew it, and the hub no longer holds the record
+        JsonNode recall = null;
+        for (JsonNode e : ledger(recordId)) {
+            if ("RECALL".equals(e.path("decision").asText())) {
+                recall = e;
+            }
+        }
+        assertThat(recall).as("a RECALL entry in " + ledger(recordId)).isNotNull();
+        assertThat(recall.toString()).contains("police", notificationId);
+        assertThat(police.post("/api/records/" + recordId + "/withdraw", "{\"reason\": \"misdirected\"}")
+                        .statusCode())
+                .isEqualTo(404);
+
+        // And withdrawing the held one refuses its review item: it can never be released
+        HttpResponse<String> held = police.post("/api/records/" + heldId + "/withdraw", "{\"reason\": \"withdrawn\"}");
+        assertThat(held.statusCode()).as(held.body()).isEqualTo(200);
+        assertThat(JSON.readTree(held.body()).get("reviewsRefused").asInt()).isEqualTo(1);
+        assertThat(JSON.readTree(board.get("/api/disclosure-reviews").body()).findValuesAsText("recordId"))
+                .doesNotContain(heldId);
+    }
+
     private static String withheld(String incident, String mark) {
         return incident.replace("\"people\": [", "\"withheld\": [" + mark + "], \"people\": [");
     }

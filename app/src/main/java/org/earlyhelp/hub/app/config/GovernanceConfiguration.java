@@ -223,4 +223,17 @@ public class GovernanceConfiguration {
             Clock clock) {
         return new org.earlyhelp.hub.app.feeds.NotificationDeadlines(jdbc, pdp, calendar, clock);
     }
+
+    @Bean
+    org.earlyhelp.hub.app.corrections.SplitDisclosures splitDisclosures(
+            org.springframework.jdbc.core.JdbcTemplate jdbc, Clock clock) {
+        return new org.earlyhelp.hub.app.corrections.SplitDisclosures(jdbc, clock);
+    }
+
+    /** Publishes recalls to the recipients' outbound topics, waiting for the broker. */
+    @Bean
+    org.earlyhelp.hub.connector.api.batch.TopicPublisher correctionsPublisher(
+            org.apache.kafka.clients.producer.Producer<String, byte[]> governedProducer) {
+        return new org.earlyhelp.hub.connector.api.batch.TopicPublisher(governedProducer);
+    }
 }

@@ -49,6 +49,8 @@ final class EndpointRules {
         auth.requestMatchers(GET, "/fhir/metadata").hasAnyRole(partners);
         // a safeguarding override: any party's professional; the agreement decides whether it may
         auth.requestMatchers(POST, "/api/overrides").hasAnyRole(partners);
+        // a correction: any provider, for a record it sent (the controller checks the organisation)
+        auth.requestMatchers(POST, "/api/records/*/withdraw").hasAnyRole(partners);
         // partners: each connector's own endpoints
         for (Connector c : connectors.all()) {
             auth.requestMatchers("/api/" + c.partner() + "/**")

@@ -84,11 +84,23 @@ public final class Governance {
             Recipient recipient,
             String deadline,
             Map<String, String> fields,
-            String provider) {
+            String provider,
+            Recall recall) {
         public Release {
             fields = Map.copyOf(fields);
+            if (recall != null && !fields.isEmpty()) {
+                throw new IllegalArgumentException("a recall carries no fields");
+            }
+        }
+
+        /** Whether this is a recall of an earlier disclosure rather than a disclosure. */
+        public boolean isRecall() {
+            return recall != null;
         }
     }
+
+    /** What a recall message says: the delivery id it recalls, and why (a withdrawal-reason code). */
+    public record Recall(String recalls, String reason) {}
 
     /** What {@link #notify} did: the releases, and the count of each outcome by provider kind for the console. */
     public record Notified(List<Release> releases, List<LedgerDraft> decisions) {}
@@ -322,6 +334,95 @@ public final class Governance {
         });
     }
 
+    /** What a withdrawal did: the recalls to send, and the review items it closed. */
+    public record Withdrawn(List<Release> recalls, int reviewsClosed) {}
+
+    /**
+     * A provider withdraws a record (withdrawn, misdirected, superseded by a corrected one, inaccurate): every recipient
+     * of a disclosure of it is told, by a recall naming the disclosure and the reason and carrying no field, each
+     * ledgered (RECALL, with who withdrew it) before it is returned for sending; every notification of it still held
+     * for review is refused. A disclosure that was dead-lettered never reached its recipient and is not recalled. The
+     * caller then stops holding the record, so no later pull, release or replay discloses it. Keys derive from the
+     * recalled delivery ids, so a withdrawal repeated (on any instance) ledgers and sends each recall once.
+     *
+     * @param reasonCode a {@code withdrawal-reason} code of the governance vocabulary
+     * @throws IllegalArgumentException for a reason not in the vocabulary
+     */
+    public Withdrawn withdraw(String recordId, String reasonCode, String by) {
+        Objects.requireNonNull(by, "by");
+        String title = GovernanceTerms.shipped()
+                .title(GovernanceTerms.Kind.WITHDRAWAL_REASON, reasonCode)
+                .orElseThrow(() -> new IllegalArgumentException("unknown withdrawal reason: known are "
+                        + GovernanceTerms.shipped().codes(GovernanceTerms.Kind.WITHDRAWAL_REASON)));
+        List<LedgerEntry> permits = ledger.findByRecord(recordId).stream()
+                .filter(e -> e.type() == EntryType.DISCLOSURE && e.decision() == Outcome.PERMIT)
+                .toList();
+        Map<String, DisclosureLedger.Delivery> deliveries =
+                ledger.deliveries(permits.stream().map(LedgerEntry::decisionKey).toList());
+        List<LedgerDraft> drafts = new ArrayList<>();
+        List<LedgerEntry> recalled = new ArrayList<>();
+        for (LedgerEntry e : permits) {
+            DisclosureLedger.Delivery d = deliveries.get(e.decisionKey());
+            if (d != null && d.status() == DisclosureLedger.DeliveryStatus.DEAD_LETTERED) {
+                continue;
+            }
+            recalled.add(e);
+            drafts.add(new LedgerDraft(
+                    closingKey("recall", e.decisionKey()),
+                    null,
+                    e.recordId(),
+                    e.subjectKey(),
+                    e.provider(),
+                    e.recipient(),
+                    e.agreementId(),
+                    e.agreementVersion(),
+                    e.purpose(),
+                    e.lawfulBasis(),
+                    List.of(),
+                    List.of("recalled by " + by + ": " + title),
+                    EntryType.RECALL,
+                    by,
+                    Map.of("recalls", e.decisionKey(), "reason", reasonCode)));
+        }
+        drafts.add(LedgerDraft.event(
+                EntryType.RECALL,
+                closingKey("withdraw", recordId),
+                by,
+                null,
+                Map.of("withdrawn", recordId, "reason", reasonCode, "recalls", String.valueOf(recalled.size()))));
+        List<LedgerEntry> written = ledger.append(drafts);
+        List<Release> recalls = new ArrayList<>();
+        for (int i = 0; i < recalled.size(); i++) {
+            LedgerEntry original = recalled.get(i);
+            LedgerEntry entry = written.get(i);
+            recalls.add(new Release(
+                    entry.decisionKey(),
+                    original.recordId(),
+                    entry.seq(),
+                    original.agreementId(),
+                    original.agreementVersion(),
+                    original.purpose(),
+                    Recipient.parse(original.recipient()),
+                    null,
+                    Map.of(),
+                    original.provider(),
+                    new Recall(original.decisionKey(), reasonCode)));
+        }
+        int closed = 0;
+        String refusal = "misdirected".equals(reasonCode) ? "misdirected" : "withdrawn-by-provider";
+        for (ReviewItem item : reviews.ofRecord(recordId)) {
+            if (item.status() == ReviewItem.Status.OPEN) {
+                try {
+                    refuse(item.decisionKey(), by, refusal);
+                    closed++;
+                } catch (org.earlyhelp.hub.governance.review.ReviewClosed alreadyClosed) {
+                    // closed meanwhile by someone else: nothing to do
+                }
+            }
+        }
+        return new Withdrawn(recalls, closed);
+    }
+
     private PolicyDecisionPoint.ConsentCheck liftable(
             ReleaseContext ctx, String recordId, AtomicReference<SafeguardingOverride> lifted) {
         return ctx.consent().liftedBy(agreement -> {
@@ -379,7 +480,8 @@ public final class Governance {
                 r.recipient(),
                 r.deadline(),
                 r.fields(),
-                provider);
+                provider,
+                null);
     }
 
     /** The key of a release or refusal of a review item: the same every time, so the ledger holds it once. */

@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 /**
  * Who receives a disclosure: the partner kind an agreement names, and the address within it that the partner's
  * connector understands (a school's URN, a housing provider's id, a case-system team). No address means the partner
- * as a whole. Typed end to end (ledger, {@code Disclosure}), so no class ever parses a recipient back out of a string.
+ * as a whole. Typed end to end (ledger, {@code Disclosure}); only a recall of a ledgered disclosure reads it back ({@link #parse}).
  */
 public record Recipient(String partner, String address) {
 
@@ -26,6 +26,17 @@ public record Recipient(String partner, String address) {
     /** The partner as a whole. */
     public static Recipient partner(String partner) {
         return new Recipient(partner, null);
+    }
+
+    /**
+     * The recipient the ledger shows as {@code partner} or {@code partner:address} (neither part may hold a colon, so
+     * the form is unambiguous): for acting on a ledger entry, such as recalling what it disclosed.
+     */
+    public static Recipient parse(String ledgerForm) {
+        int colon = ledgerForm.indexOf(':');
+        return colon < 0
+                ? partner(ledgerForm)
+                : new Recipient(ledgerForm.substring(0, colon), ledgerForm.substring(colon + 1));
     }
 
     /** {@code schools:100001}, or {@code casesystem} for the partner as a whole: the form the ledger shows. */

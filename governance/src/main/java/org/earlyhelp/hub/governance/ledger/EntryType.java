@@ -34,5 +34,10 @@ public enum EntryType {
      * A dead-lettered record put back on its inbound topic by a person, to be governed afresh (a replayed disclosure
      * is instead a DISCLOSURE decided again, with the replayer as actor).
      */
-    REPLAY
+    REPLAY,
+    /**
+     * A recall sent to a recipient of a disclosure whose record its provider withdrew (withdrawn, misdirected,
+     * superseded), or the withdrawal itself: who, why, and which disclosure it recalls.
+     */
+    RECALL
 }

@@ -31,7 +31,8 @@ public final class GovernanceTerms {
         LEGAL_COMPLIANCE("legal-compliance"),
         PROFESSIONAL_ROLE("professional-role"),
         REVIEW_REFUSAL("review-refusal"),
-        WITHHOLDING_REASON("withholding-reason");
+        WITHHOLDING_REASON("withholding-reason"),
+        WITHDRAWAL_REASON("withdrawal-reason");
 
         private final String key;
 

@@ -103,6 +103,11 @@ public class GovernBatchProcessor implements KafkaBatch.Step<HubRecord> {
                         .build())
                 .setDeadline(r.deadline())
                 .setFields(r.fields())
+                .setRecall(
+                        r.recall() == null
+                                ? null
+                                : new org.earlyhelp.hub.schema.Recall(
+                                        r.recall().recalls(), r.recall().reason()))
                 .build();
         return new ProducerRecord<>(topics.outbound(r.recipient().partner()), r.deliveryId(), codec.encode(disclosure));
     }

@@ -157,6 +157,32 @@ public final class RecordStore {
         }
     }
 
+    /**
+     * Stops holding a record its provider withdrew: the body and its people go, as at the end of retention, so no
+     * later pull, release from review or replay can disclose it (the ledger keeps what was decided about it).
+     *
+     * @return whether the hub held it
+     */
+    public boolean withdraw(String recordId) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement people = c.prepareStatement("delete from hub_record_person where record_id = ?");
+                    PreparedStatement record = c.prepareStatement("delete from hub_record where record_id = ?")) {
+                people.setString(1, recordId);
+                people.executeUpdate();
+                record.setString(1, recordId);
+                int n = record.executeUpdate();
+                c.commit();
+                return n == 1;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not withdraw the stored record", e);
+        }
+    }
+
     /** The provider of a stored record, if the hub holds it. */
     public java.util.Optional<String> providerOf(String recordId) {
         try (Connection c = dataSource.getConnection();

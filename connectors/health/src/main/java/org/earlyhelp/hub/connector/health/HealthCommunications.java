@@ -31,6 +31,9 @@ final class HealthCommunications {
     private HealthCommunications() {}
 
     static Communication of(Disclosure d) {
+        if (d.getRecall() != null) {
+            return recall(d);
+        }
         String nhs = nhsNumber(d.getFields());
         if (nhs == null) {
             throw DeliveryFailure.permanent(
@@ -54,6 +57,29 @@ final class HealthCommunications {
         if (d.getDeadline() != null) {
             c.addNote().setText("deadline: " + d.getDeadline());
         }
+        return c;
+    }
+
+    /**
+     * A recall: the Communication that delivered {@code recalls} (found by its delivery identifier) was entered in
+     * error, because the provider withdrew the record; this one names it and says why, and carries nothing else.
+     */
+    private static Communication recall(Disclosure d) {
+        Communication c = new Communication();
+        c.addIdentifier(new Identifier().setSystem(DELIVERY_SYSTEM).setValue(d.getDeliveryId()));
+        c.setStatus(Communication.CommunicationStatus.ENTEREDINERROR);
+        c.addCategory(new CodeableConcept(new Coding(
+                        "http://terminology.hl7.org/CodeSystem/communication-category", "notification", "Notification"))
+                .setText(d.getPurpose()));
+        c.addInResponseTo(new Reference()
+                .setIdentifier(new Identifier()
+                        .setSystem(DELIVERY_SYSTEM)
+                        .setValue(d.getRecall().getRecalls())));
+        c.setSent(new Date());
+        c.setSender(new Reference().setDisplay("Early Help hub"));
+        c.addReasonCode(new CodeableConcept(
+                new Coding(AGREEMENT_SYSTEM, d.getAgreementId(), d.getAgreementId() + " v" + d.getAgreementVersion())));
+        c.addNote().setText("recalled: " + d.getRecall().getReason());
         return c;
     }
 

@@ -59,6 +59,11 @@ final class HousingWebhookClient {
         if (d.getDeadline() != null) {
             body.put("deadline", d.getDeadline());
         }
+        if (d.getRecall() != null) {
+            // a recall: the provider withdrew the record; delete or correct what notificationId "recalls" delivered
+            body.put("recalls", d.getRecall().getRecalls());
+            body.put("recallReason", d.getRecall().getReason());
+        }
         body.put("fields", new TreeMap<>(d.getFields()));
         try {
             return json.writeValueAsBytes(body);
