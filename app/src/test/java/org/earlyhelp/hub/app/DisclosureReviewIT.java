@@ -378,6 +378,48 @@ class DisclosureReviewIT {
                 .doesNotContain(heldId);
     }
 
+    @Test
+    @Order(6)
+    void theBoardSeesTheDisclosuresThatRestedOnAMatchLaterSplit() throws Exception {
+        registerSchool("123462");
+        // Given a notification about a child, and a school's record the index joins to the same child
+        String reference = reference();
+        String recordId = police.accepted("/api/police/incidents", incident(reference, "Nia", "Rowe", "123462"));
+        awaitNotifications(reference, 1);
+        PartnerClient.of(port, "schools-dev-token")
+                .accepted("/api/schools/attendance", attendance("s1", "Nia", "Rowe", "123456"));
+        String key = "police/" + recordId + "#c1";
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> jdbc.queryForObject(
+                                "select count(*) from person_record r join person_record o on o.person_id = r.person_id"
+                                        + " where r.record_key = ?",
+                                Integer.class,
+                                key)
+                        >= 2);
+        String person = jdbc.queryForObject(
+                "select person_id::text from person_record where record_key = ?", String.class, key);
+        // When a reviewer splits the police record off: they were two children
+        HttpResponse<String> split = board.post(
+                "/api/matching/people/" + person + "/split",
+                "{\"recordKeys\": [\"" + key + "\"], \"reason\": \"two children\", \"reviewer\": \"r-1\"}");
+        assertThat(split.statusCode()).as(split.body()).isEqualTo(200);
+        // Then the board sees the notification that was decided while the records were joined
+        JsonNode rested =
+                JSON.readTree(board.get("/api/ledger/split-disclosures").body()).get("disclosures");
+        List<JsonNode> mine = new ArrayList<>();
+        rested.forEach(r -> {
+            if (r.get("recordId").asText().equals(recordId)) {
+                mine.add(r);
+            }
+        });
+        assertThat(mine).singleElement().satisfies(r -> {
+            assertThat(r.get("recipient").asText()).isEqualTo("schools:123462");
+            assertThat(r.get("how").asText()).isEqualTo("pushed");
+            assertThat(r.get("fields").toString()).contains("child.name");
+        });
+        assertThat(police.get("/api/ledger/split-disclosures").statusCode()).isEqualTo(403);
+    }
+
     private static String withheld(String incident, String mark) {
         return incident.replace("\"people\": [", "\"withheld\": [" + mark + "], \"people\": [");
     }

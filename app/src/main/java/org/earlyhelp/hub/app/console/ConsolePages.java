@@ -55,6 +55,7 @@ public class ConsolePages {
     private final boolean demo;
     private final io.micrometer.core.instrument.MeterRegistry meters;
     private final org.earlyhelp.hub.app.feeds.NotificationDeadlines deadlines;
+    private final org.earlyhelp.hub.app.corrections.SplitDisclosures splits;
 
     public ConsolePages(
             ConsoleSession session,
@@ -67,7 +68,9 @@ public class ConsolePages {
             Clock clock,
             org.earlyhelp.hub.app.config.HubProperties hub,
             io.micrometer.core.instrument.MeterRegistry meters,
-            org.earlyhelp.hub.app.feeds.NotificationDeadlines deadlines) {
+            org.earlyhelp.hub.app.feeds.NotificationDeadlines deadlines,
+            org.earlyhelp.hub.app.corrections.SplitDisclosures splits) {
+        this.splits = splits;
         this.meters = meters;
         this.deadlines = deadlines;
         this.session = session;
@@ -317,6 +320,7 @@ public class ConsolePages {
         model.addAttribute("section", "matching");
         model.addAttribute("items", out);
         model.addAttribute("open", index.openReviewCount());
+        model.addAttribute("splits", splits.since(90));
         return "console/matching";
     }
 
