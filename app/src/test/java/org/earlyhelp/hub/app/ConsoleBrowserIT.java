@@ -244,7 +244,8 @@ class ConsoleBrowserIT {
                 "/console/matching",
                 "/console/reviews?status=released",
                 "/console/feeds",
-                "/console/dead-letters")) {
+                "/console/dead-letters",
+                "/console/access-review")) {
             browser.open(page);
             check(page);
         }

@@ -208,18 +208,18 @@ public class GovernanceConfiguration {
      * shipped one. A file that does not read stops the start with the file and what is wrong.
      */
     @Bean
-    org.earlyhelp.hub.governance.deadline.SchoolCalendar schoolCalendar(
+    org.earlyhelp.hub.governance.deadline.DeadlineCalendar schoolCalendar(
             @org.springframework.beans.factory.annotation.Value("${hub.deadlines.school-calendar:}") String file) {
         return file.isBlank()
-                ? org.earlyhelp.hub.governance.deadline.SchoolCalendar.shipped()
-                : org.earlyhelp.hub.governance.deadline.SchoolCalendar.load(java.nio.file.Path.of(file.strip()));
+                ? org.earlyhelp.hub.governance.deadline.DeadlineCalendar.shipped()
+                : org.earlyhelp.hub.governance.deadline.DeadlineCalendar.load(java.nio.file.Path.of(file.strip()));
     }
 
     @Bean
     org.earlyhelp.hub.app.feeds.NotificationDeadlines notificationDeadlines(
             org.springframework.jdbc.core.JdbcTemplate jdbc,
             PolicyDecisionPoint pdp,
-            org.earlyhelp.hub.governance.deadline.SchoolCalendar calendar,
+            org.earlyhelp.hub.governance.deadline.DeadlineCalendar calendar,
             Clock clock) {
         return new org.earlyhelp.hub.app.feeds.NotificationDeadlines(jdbc, pdp, calendar, clock);
     }

@@ -85,7 +85,8 @@ public class ConsoleSecurity {
                                     "/console/reviews/**",
                                     "/console/matching/**",
                                     "/console/overrides/**",
-                                    "/console/dead-letters/**")
+                                    "/console/dead-letters/**",
+                                    "/console/access-review/**")
                             .hasRole(ConsoleUser.REVIEWER);
                     auth.requestMatchers("/console/subject-access/**").hasRole(ConsoleUser.SUBJECT_ACCESS);
                     auth.requestMatchers("/console/proposals/**").hasRole(ConsoleUser.BOARD);

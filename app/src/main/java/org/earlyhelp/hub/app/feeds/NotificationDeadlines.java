@@ -9,7 +9,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.earlyhelp.hub.governance.agreement.Agreement;
-import org.earlyhelp.hub.governance.deadline.SchoolCalendar;
+import org.earlyhelp.hub.governance.deadline.DeadlineCalendar;
 import org.earlyhelp.hub.governance.decision.PolicyDecisionPoint;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -61,10 +61,10 @@ public final class NotificationDeadlines {
 
     private final JdbcTemplate jdbc;
     private final PolicyDecisionPoint pdp;
-    private final SchoolCalendar calendar;
+    private final DeadlineCalendar calendar;
     private final Clock clock;
 
-    public NotificationDeadlines(JdbcTemplate jdbc, PolicyDecisionPoint pdp, SchoolCalendar calendar, Clock clock) {
+    public NotificationDeadlines(JdbcTemplate jdbc, PolicyDecisionPoint pdp, DeadlineCalendar calendar, Clock clock) {
         this.jdbc = jdbc;
         this.pdp = pdp;
         this.calendar = calendar;

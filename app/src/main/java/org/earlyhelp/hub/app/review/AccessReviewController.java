@@ -73,8 +73,12 @@ public class AccessReviewController {
         Instant since = clock.instant().minus(Duration.ofHours(hours));
         AccessReview.Thresholds t = new AccessReview.Thresholds(
                 Duration.ofMinutes(withinMinutes), burstPulls, Duration.ofMinutes(burstMinutes));
-        return ResponseEntity.ok(
-                AccessReview.of(since, ledger.events(EntryType.PULL, since), uncorroborated(since), t));
+        return ResponseEntity.ok(report(since, t));
+    }
+
+    /** The report over the pulls since then: for this controller and the console's page. */
+    public AccessReview.Report report(Instant since, AccessReview.Thresholds t) {
+        return AccessReview.of(since, ledger.events(EntryType.PULL, since), uncorroborated(since), t);
     }
 
     /** Live pupil-on-roll relationships established since then that the council's roll records do not confirm. */

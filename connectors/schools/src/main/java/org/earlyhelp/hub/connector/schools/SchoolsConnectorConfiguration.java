@@ -89,7 +89,7 @@ public class SchoolsConnectorConfiguration {
 
     @Bean
     NotificationLog schoolNotificationLog(
-            JdbcTemplate jdbc, org.earlyhelp.hub.governance.deadline.SchoolCalendar calendar) {
+            JdbcTemplate jdbc, org.earlyhelp.hub.governance.deadline.DeadlineCalendar calendar) {
         return new NotificationLog(jdbc, calendar);
     }
 

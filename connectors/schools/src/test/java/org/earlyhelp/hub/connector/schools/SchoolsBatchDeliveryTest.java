@@ -191,7 +191,7 @@ class SchoolsBatchDeliveryTest {
         directory.eheTeamEndpoint("http://127.0.0.1:" + school.port() + "/schools/ehe-team");
         org.earlyhelp.hub.connector.schools.encompass.NotificationLog log =
                 new org.earlyhelp.hub.connector.schools.encompass.NotificationLog(
-                        jdbc, org.earlyhelp.hub.governance.deadline.SchoolCalendar.shipped());
+                        jdbc, org.earlyhelp.hub.governance.deadline.DeadlineCalendar.shipped());
         SchoolsBatchDelivery delivery = new SchoolsBatchDelivery(
                 directory,
                 new SchoolsNotificationClient(HttpClient.newHttpClient(), new ObjectMapper(), Duration.ofSeconds(10)),

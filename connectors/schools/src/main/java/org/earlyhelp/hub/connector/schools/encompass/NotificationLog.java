@@ -4,7 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.earlyhelp.hub.governance.deadline.SchoolCalendar;
+import org.earlyhelp.hub.governance.deadline.DeadlineCalendar;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -16,10 +16,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class NotificationLog {
 
     private final JdbcTemplate jdbc;
-    private final SchoolCalendar calendar;
+    private final DeadlineCalendar calendar;
 
     /** @param calendar the school calendar a notification's acknowledgement is due in (the start of the next school day) */
-    public NotificationLog(JdbcTemplate jdbc, SchoolCalendar calendar) {
+    public NotificationLog(JdbcTemplate jdbc, DeadlineCalendar calendar) {
         this.calendar = calendar;
         this.jdbc = jdbc;
     }

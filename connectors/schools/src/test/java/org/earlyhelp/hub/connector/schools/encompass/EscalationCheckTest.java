@@ -85,7 +85,8 @@ class EscalationCheckTest {
     @Test
     void anUnacknowledgedNotificationIsEscalatedOnceWhenTwoInstancesCheckAtOnce() throws Exception {
         // Given a notification delivered last evening and not acknowledged by 08:30
-        NotificationLog log = new NotificationLog(jdbc, org.earlyhelp.hub.governance.deadline.SchoolCalendar.shipped());
+        NotificationLog log =
+                new NotificationLog(jdbc, org.earlyhelp.hub.governance.deadline.DeadlineCalendar.shipped());
         String deliveryId = deliver(log, "123456");
 
         // When two instances run the check at the same moment
@@ -121,7 +122,8 @@ class EscalationCheckTest {
 
     @Test
     void anAcknowledgedNotificationIsNeverEscalated() {
-        NotificationLog log = new NotificationLog(jdbc, org.earlyhelp.hub.governance.deadline.SchoolCalendar.shipped());
+        NotificationLog log =
+                new NotificationLog(jdbc, org.earlyhelp.hub.governance.deadline.DeadlineCalendar.shipped());
         String deliveryId = deliver(log, "222222");
 
         // another school cannot acknowledge it; its own can, and a repeat answers the same
@@ -140,7 +142,8 @@ class EscalationCheckTest {
     @Test
     void anEscalationClaimedByAnInstanceThatDiedIsRecordedByTheNextCheck() {
         // Given an escalation claimed by an instance that died before writing its ledger entry
-        NotificationLog log = new NotificationLog(jdbc, org.earlyhelp.hub.governance.deadline.SchoolCalendar.shipped());
+        NotificationLog log =
+                new NotificationLog(jdbc, org.earlyhelp.hub.governance.deadline.DeadlineCalendar.shipped());
         String deliveryId = deliver(log, "444444");
         assertThat(log.claimEscalation(deliveryId, AFTER_DUE.instant())).isTrue();
 
@@ -161,7 +164,8 @@ class EscalationCheckTest {
 
     @Test
     void aNotificationNotYetDueIsNotEscalated() {
-        NotificationLog log = new NotificationLog(jdbc, org.earlyhelp.hub.governance.deadline.SchoolCalendar.shipped());
+        NotificationLog log =
+                new NotificationLog(jdbc, org.earlyhelp.hub.governance.deadline.DeadlineCalendar.shipped());
         String deliveryId = deliver(log, "333333");
         Clock before = Clock.fixed(Instant.parse("2026-12-02T08:29:00Z"), ZoneOffset.UTC);
         new EscalationCheck(log, ledger(), before, "council:education-service").run();

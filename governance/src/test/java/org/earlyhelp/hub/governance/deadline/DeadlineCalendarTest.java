@@ -8,9 +8,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
-class SchoolCalendarTest {
+class DeadlineCalendarTest {
 
-    final SchoolCalendar calendar = SchoolCalendar.shipped();
+    final DeadlineCalendar calendar = DeadlineCalendar.shipped();
 
     @Test
     void anEveningIncidentIsDueAtTheStartOfTheNextSchoolDay() {
@@ -39,19 +39,19 @@ class SchoolCalendarTest {
 
     @Test
     void aCalendarFileThatDoesNotReadIsRefusedWithWhatIsWrong() {
-        assertThatThrownBy(() -> SchoolCalendar.parse(
+        assertThatThrownBy(() -> DeadlineCalendar.parse(
                         "zone: Europe/London\nschool-day-starts: '08:30'\ncovers: {from: 2026-09-01, to: 2026-08-01}\n"
                                 .getBytes(StandardCharsets.UTF_8),
                         "area.yaml"))
                 .hasMessage("area.yaml: covers ends before it starts");
-        assertThatThrownBy(() -> SchoolCalendar.parse(
+        assertThatThrownBy(() -> DeadlineCalendar.parse(
                         ("zone: Europe/London\nschool-day-starts: '08:30'\ncovers: {from: 2026-09-01, to: 2027-08-01}\n"
                                         + "school-holidays: [{name: Half term, from: 2026-10-26, to: 2026-10-3}]\n")
                                 .getBytes(StandardCharsets.UTF_8),
                         "area.yaml"))
                 .hasMessageStartingWith("area.yaml: a date, time or zone does not read");
         assertThatThrownBy(
-                        () -> SchoolCalendar.parse("zone: Mars/Olympus\n".getBytes(StandardCharsets.UTF_8), "a.yaml"))
+                        () -> DeadlineCalendar.parse("zone: Mars/Olympus\n".getBytes(StandardCharsets.UTF_8), "a.yaml"))
                 .hasMessageStartingWith("a.yaml");
     }
 }

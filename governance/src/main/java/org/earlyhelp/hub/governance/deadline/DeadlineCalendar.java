@@ -26,7 +26,7 @@ import java.util.Set;
  * area's school holidays. A school day is a Monday to Friday that is neither. Operation Encompass notifications are due
  * before the start of the next school day: {@link #dueBy}. Immutable; a council's file replaces the shipped one whole.
  */
-public final class SchoolCalendar {
+public final class DeadlineCalendar {
 
     /** A named school holiday, both ends included. */
     public record Holiday(String name, LocalDate from, LocalDate to) {}
@@ -38,7 +38,7 @@ public final class SchoolCalendar {
     private final Set<LocalDate> bankHolidays;
     private final List<Holiday> holidays;
 
-    SchoolCalendar(
+    DeadlineCalendar(
             ZoneId zone,
             LocalTime start,
             LocalDate coversFrom,
@@ -53,10 +53,10 @@ public final class SchoolCalendar {
         this.holidays = List.copyOf(holidays);
     }
 
-    private static final SchoolCalendar SHIPPED;
+    private static final DeadlineCalendar SHIPPED;
 
     static {
-        try (InputStream in = SchoolCalendar.class.getResourceAsStream("school-calendar.yaml")) {
+        try (InputStream in = DeadlineCalendar.class.getResourceAsStream("school-calendar.yaml")) {
             SHIPPED = parse(in.readAllBytes(), "school-calendar.yaml");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -64,7 +64,7 @@ public final class SchoolCalendar {
     }
 
     /** The calendar shipped with the hub: England and Wales bank holidays and an example area's term dates. */
-    public static SchoolCalendar shipped() {
+    public static DeadlineCalendar shipped() {
         return SHIPPED;
     }
 
@@ -73,7 +73,7 @@ public final class SchoolCalendar {
      *
      * @throws IllegalArgumentException naming the file and what is wrong, for a file that does not read
      */
-    public static SchoolCalendar load(Path file) {
+    public static DeadlineCalendar load(Path file) {
         try {
             return parse(Files.readAllBytes(file), file.toString());
         } catch (IOException e) {
@@ -82,7 +82,7 @@ public final class SchoolCalendar {
         }
     }
 
-    static SchoolCalendar parse(byte[] yaml, String name) {
+    static DeadlineCalendar parse(byte[] yaml, String name) {
         JsonNode root;
         try {
             root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
@@ -118,7 +118,7 @@ public final class SchoolCalendar {
                 }
                 holidays.add(holiday);
             }
-            return new SchoolCalendar(zone, start, from, to, bank, holidays);
+            return new DeadlineCalendar(zone, start, from, to, bank, holidays);
         } catch (DateTimeException e) {
             throw new IllegalArgumentException(name + ": a date, time or zone does not read: " + e.getMessage());
         }
