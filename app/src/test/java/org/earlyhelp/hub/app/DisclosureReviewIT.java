@@ -420,6 +420,40 @@ class DisclosureReviewIT {
         assertThat(police.get("/api/ledger/split-disclosures").statusCode()).isEqualTo(403);
     }
 
+    @Test
+    @Order(7)
+    void aSchoolAdheresToOperationEncompassAndTheBoardSeesItListedAndLedgered() throws Exception {
+        PartnerClient dsl = PartnerClient.of(port, "schools-dev-token").as("dsl-7", "designated-safeguarding-lead");
+        String path = "/api/agreements/" + OE + "/adherence";
+        // When a school adheres, twice
+        HttpResponse<String> first = dsl.post(path, "");
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        assertThat(dsl.post(path, "").statusCode()).isEqualTo(200);
+        // Then it is listed once, and the ledger names who signed for it
+        JsonNode listed =
+                JSON.readTree(board.get("/api/agreements/" + OE + "/adherences").body());
+        assertThat(listed.get("adherences").findValuesAsText("organisation")).containsExactly("schools:123456");
+        assertThat(board.get("/api/ledger/agreement-changes").body())
+                .contains("adhered", "schools:123456/dsl-7 (designated-safeguarding-lead)");
+        // And a kind of organisation that does not join by adhering, or a school without a named professional, cannot
+        assertThat(police.as("pc-1", "police-safeguarding-officer")
+                        .post(path, "")
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(PartnerClient.of(port, "schools-dev-token").post(path, "").statusCode())
+                .isEqualTo(400);
+        assertThat(dsl.post("/api/agreements/" + OE + "/adherences", "").statusCode())
+                .isIn(403, 405);
+        // And it may withdraw
+        HttpResponse<String> withdrawn = dsl.send("DELETE", path, "");
+        assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(200);
+        assertThat(JSON.readTree(board.get("/api/agreements/" + OE + "/adherences")
+                                .body())
+                        .get("adherences")
+                        .size())
+                .isZero();
+    }
+
     private static String withheld(String incident, String mark) {
         return incident.replace("\"people\": [", "\"withheld\": [" + mark + "], \"people\": [");
     }

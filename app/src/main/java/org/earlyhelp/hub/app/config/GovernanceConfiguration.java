@@ -124,10 +124,11 @@ public class GovernanceConfiguration {
             DisclosureLedger ledger,
             DisclosureReviews reviews,
             SafeguardingOverrides overrides,
-            DeadLetterReplays replays) {
+            DeadLetterReplays replays,
+            org.earlyhelp.hub.governance.agreement.Adherences adherences) {
         return new Governance(
                 new GovernanceService(
-                        pdp, new Minimiser(pseudonymiser), subjectKey, catalogue, connectors.addressing()),
+                        pdp, new Minimiser(pseudonymiser), subjectKey, catalogue, connectors.addressing(), adherences),
                 ledger,
                 reviews,
                 overrides,
@@ -235,5 +236,13 @@ public class GovernanceConfiguration {
     org.earlyhelp.hub.connector.api.batch.TopicPublisher correctionsPublisher(
             org.apache.kafka.clients.producer.Producer<String, byte[]> governedProducer) {
         return new org.earlyhelp.hub.connector.api.batch.TopicPublisher(governedProducer);
+    }
+
+    /** Adherences, read by decisions from a snapshot reloaded every 30 seconds (at once on the recording instance). */
+    @Bean
+    org.earlyhelp.hub.governance.agreement.Adherences adherences(
+            javax.sql.DataSource dataSource, DisclosureLedger ledger, Clock clock) {
+        return new org.earlyhelp.hub.governance.agreement.Adherences(
+                dataSource, ledger, clock, java.time.Duration.ofSeconds(30));
     }
 }

@@ -56,6 +56,7 @@ public class ConsolePages {
     private final io.micrometer.core.instrument.MeterRegistry meters;
     private final org.earlyhelp.hub.app.feeds.NotificationDeadlines deadlines;
     private final org.earlyhelp.hub.app.corrections.SplitDisclosures splits;
+    private final org.earlyhelp.hub.governance.agreement.Adherences adherences;
 
     public ConsolePages(
             ConsoleSession session,
@@ -69,8 +70,10 @@ public class ConsolePages {
             org.earlyhelp.hub.app.config.HubProperties hub,
             io.micrometer.core.instrument.MeterRegistry meters,
             org.earlyhelp.hub.app.feeds.NotificationDeadlines deadlines,
-            org.earlyhelp.hub.app.corrections.SplitDisclosures splits) {
+            org.earlyhelp.hub.app.corrections.SplitDisclosures splits,
+            org.earlyhelp.hub.governance.agreement.Adherences adherences) {
         this.splits = splits;
+        this.adherences = adherences;
         this.meters = meters;
         this.deadlines = deadlines;
         this.session = session;
@@ -116,7 +119,8 @@ public class ConsolePages {
             boolean inForce,
             List<String> parties,
             List<String> approvals,
-            List<String> awaiting) {}
+            List<String> awaiting,
+            List<String> adheringParties) {}
 
     @GetMapping("/console/agreements")
     String agreements(Model model) {
@@ -127,6 +131,7 @@ public class ConsolePages {
                 .toList();
         model.addAttribute("section", "agreements");
         model.addAttribute("rows", rows);
+        model.addAttribute("adherences", adherences.counts());
         return "console/agreements";
     }
 
@@ -148,7 +153,8 @@ public class ConsolePages {
                 a.inForceOn(today),
                 parties,
                 approvals,
-                a.unapprovedParties());
+                a.unapprovedParties(),
+                a.adheringParties());
     }
 
     /** One change of an agreement, as the ledger holds it. */

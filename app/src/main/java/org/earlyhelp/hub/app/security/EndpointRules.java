@@ -51,6 +51,10 @@ final class EndpointRules {
         auth.requestMatchers(POST, "/api/overrides").hasAnyRole(partners);
         // a correction: any provider, for a record it sent (the controller checks the organisation)
         auth.requestMatchers(POST, "/api/records/*/withdraw").hasAnyRole(partners);
+        // adherence: a member organisation adheres for itself (the controller checks its kind joins by adhering)
+        auth.requestMatchers(POST, "/api/agreements/*/adherence").hasAnyRole(partners);
+        auth.requestMatchers(org.springframework.http.HttpMethod.DELETE, "/api/agreements/*/adherence")
+                .hasAnyRole(partners);
         // partners: each connector's own endpoints
         for (Connector c : connectors.all()) {
             auth.requestMatchers("/api/" + c.partner() + "/**")

@@ -103,7 +103,8 @@ public record Agreement(
     /**
      * The parties whose approval of this version is missing. Every party the governance block names must approve,
      * except under a statutory duty ({@code governance.statutory-duty}, Operation Encompass), where those it names
-     * (the provider and the council) suffice and the duty binds the recipients. An agreement without a governance block is judged
+     * (the provider and the council) suffice and the duty binds the recipients. A party whose members join by adhering
+     * approves by each member's adherence instead. An agreement without a governance block is judged
      * by its status alone (the lint warns of it).
      */
     public List<String> unapprovedParties() {
@@ -112,7 +113,10 @@ public record Agreement(
         }
         List<String> needed = governance.statutoryDuty() != null
                 ? governance.statutoryDuty().approvedBy()
-                : governance.parties().stream().map(Party::partner).toList();
+                : governance.parties().stream()
+                        .filter(p -> !p.adheres())
+                        .map(Party::partner)
+                        .toList();
         return needed.stream()
                 .distinct()
                 .filter(p ->
@@ -305,8 +309,34 @@ public record Agreement(
     /** One party's approval of one version: who approved it for the party, in what role, on what day. */
     public record Approval(String party, String by, String role, LocalDate date, int version) {}
 
-    /** A party to the agreement: the partner, its role in the processing, and the organisation's name. */
-    public record Party(String partner, String role, String name) {}
+    /**
+     * A party to the agreement: the partner, its role in the processing, and the organisation's name. A party that
+     * {@code adheres} is a kind of organisation whose members join one by one (the area's schools): each member's
+     * adherence is recorded, and only a member that has adhered receives under the agreement, unless a statutory duty
+     * binds them all (then members are listed as they adhere).
+     */
+    public record Party(String partner, String role, String name, boolean adheres) {
+        public Party(String partner, String role, String name) {
+            this(partner, role, name, false);
+        }
+    }
+
+    /** Whether a recipient of this partner kind must have adhered to receive: an adhering party, and no statutory duty. */
+    public boolean needsAdherence(String partner) {
+        return governance != null
+                && governance.statutoryDuty() == null
+                && governance.parties().stream().anyMatch(p -> p.partner().equals(partner) && p.adheres());
+    }
+
+    /** The partner kinds whose members join by adhering. */
+    public List<String> adheringParties() {
+        return governance == null
+                ? List.of()
+                : governance.parties().stream()
+                        .filter(Party::adheres)
+                        .map(Party::partner)
+                        .toList();
+    }
 
     /** How the people the data is about exercise their rights, and the single point of contact for them. */
     public record Rights(Contact contact, String how) {}

@@ -173,7 +173,8 @@ public final class AgreementLoader {
                 .forEach(p -> parties.add(new Agreement.Party(
                         p.get("partner").asText(),
                         p.get("role").asText(),
-                        p.get("name").asText())));
+                        p.get("name").asText(),
+                        p.path("adherence").asBoolean(false))));
         JsonNode rights = g.get("rights");
         JsonNode contact = rights.get("contact");
         JsonNode signOff = g.get("sign-off");

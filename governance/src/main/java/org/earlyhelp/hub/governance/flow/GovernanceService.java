@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.earlyhelp.hub.governance.agreement.AdherenceCheck;
 import org.earlyhelp.hub.governance.agreement.Agreement;
 import org.earlyhelp.hub.governance.decision.Decision;
 import org.earlyhelp.hub.governance.decision.Outcome;
@@ -41,19 +42,35 @@ public final class GovernanceService {
     private final SubjectKey subjectKey;
     private final FieldCatalogue catalogue;
     private final Map<String, RecipientAddressing> addressing;
+    private final AdherenceCheck adherence;
 
-    /** @param addressing how each delivering partner's connector addresses a subject, by partner kind */
+    /** A planner with no adherence recorded: a member of an adhering party receives nothing. */
     public GovernanceService(
             PolicyDecisionPoint pdp,
             Minimiser minimiser,
             SubjectKey subjectKey,
             FieldCatalogue catalogue,
             Map<String, RecipientAddressing> addressing) {
+        this(pdp, minimiser, subjectKey, catalogue, addressing, AdherenceCheck.NONE);
+    }
+
+    /**
+     * @param addressing how each delivering partner's connector addresses a subject, by partner kind
+     * @param adherence which members of a party that joins by adhering have adhered
+     */
+    public GovernanceService(
+            PolicyDecisionPoint pdp,
+            Minimiser minimiser,
+            SubjectKey subjectKey,
+            FieldCatalogue catalogue,
+            Map<String, RecipientAddressing> addressing,
+            AdherenceCheck adherence) {
         this.pdp = pdp;
         this.minimiser = minimiser;
         this.subjectKey = subjectKey;
         this.catalogue = catalogue;
         this.addressing = Map.copyOf(addressing);
+        this.adherence = java.util.Objects.requireNonNull(adherence, "adherence");
     }
 
     DisclosurePlan plan(HubRecord record, LocalDate today) {
@@ -153,6 +170,13 @@ public final class GovernanceService {
                     reasons.add(addressed.unaddressable());
                 }
             }
+        }
+        if (outcome == Outcome.PERMIT
+                && agreement.needsAdherence(recipient.partner())
+                && (recipient.address() == null || !adherence.adhered(agreement.id(), recipient.toString()))) {
+            outcome = Outcome.DENY;
+            reasons.add(recipient + " has not adhered to " + agreement.id()
+                    + ": a member of that party receives only once it adheres");
         }
         Withheld withheld = Withheld.of(record, catalogue.fieldsFor(record.getType()));
         if (withheld.whole() && outcome != Outcome.DENY) {

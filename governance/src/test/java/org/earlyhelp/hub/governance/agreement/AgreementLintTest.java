@@ -240,7 +240,7 @@ class AgreementLintTest {
         write(AgreementLoaderTest.shipped()
                 .replace(
                         "    - { partner: schools, role: controller, name: \"Each school in the area, on adhering to"
-                                + " this agreement\" }\n",
+                                + " this agreement\", adherence: true }\n",
                         ""));
 
         assertThat(lint()).filteredOn(LintProblem::isError).singleElement().satisfies(p -> assertThat(p.message())
@@ -292,8 +292,10 @@ class AgreementLintTest {
 
     @Test
     void withoutAStatutoryDutyEveryPartyMustApproveAndOnlyAPartyMay() throws IOException {
-        // Given the duty taken away: the schools must now approve too
-        write(AgreementLoaderTest.shipped().replaceAll("  statutory-duty: [^\n]*\n", ""));
+        // Given the duty taken away and the schools a party that approves as one (not by adhering): they must approve
+        write(AgreementLoaderTest.shipped()
+                .replaceAll("  statutory-duty: [^\n]*\n", "")
+                .replace(", adherence: true }", " }"));
         assertThat(AgreementLoader.load(dir.resolve(ID + ".yaml")).unapprovedParties())
                 .containsExactly("schools");
 

@@ -167,6 +167,53 @@ class GovernanceServiceTest {
     }
 
     @Test
+    void withoutAStatutoryDutyOnlyASchoolThatHasAdheredReceivesAndUnderTheDutyEveryOneDoes() throws Exception {
+        // Given the same agreement without its statutory duty: the schools join it by adhering, and one has
+        String text =
+                java.nio.file.Files.readString(Path.of("..", "agreements", "police-to-schools-domestic-abuse.yaml"));
+        String withoutDuty = java.util.Arrays.stream(text.split("\n"))
+                .filter(l -> !l.strip().startsWith("statutory-duty:"))
+                .collect(java.util.stream.Collectors.joining("\n", "", "\n"));
+        assertThat(withoutDuty).isNotEqualTo(text);
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("adherence");
+        java.nio.file.Path file = dir.resolve("police-to-schools-domestic-abuse.yaml");
+        java.nio.file.Files.writeString(file, withoutDuty);
+        Agreement byAdherence = AgreementLoader.load(file);
+        assertThat(byAdherence.needsAdherence("schools")).isTrue();
+        assertThat(byAdherence.unapprovedParties())
+                .as("the schools approve by adhering")
+                .isEmpty();
+        org.earlyhelp.hub.governance.agreement.AdherenceCheck onlyAmysSchool =
+                (agreement, organisation) -> organisation.equals("schools:100001");
+        GovernanceService service = new GovernanceService(
+                new PolicyDecisionPoint(List.of(byAdherence)),
+                new Minimiser(PSEUDONYMISER),
+                new SubjectKey(PSEUDONYMISER),
+                new FieldCatalogue(org.earlyhelp.hub.testsupport.TestPayloads.CORE),
+                java.util.Map.of("schools", SCHOOL_OF_CHILD),
+                onlyAmysSchool);
+        HubRecord record = incident("rec-a", List.of("c1", "c2"), amy, ben, perpetrator);
+
+        // When the incident about both children is decided
+        DisclosurePlan plan = service.plan(record, TODAY);
+
+        // Then Amy's school, which adhered, receives; Ben's, which has not, is refused with the reason
+        assertThat(plan.releases()).extracting(r -> r.recipient().toString()).containsExactly("schools:100001");
+        assertThat(plan.drafts())
+                .filteredOn(d -> d.recipient().equals("schools:100002"))
+                .singleElement()
+                .satisfies(d -> {
+                    assertThat(d.decision()).isEqualTo(Outcome.DENY);
+                    assertThat(d.reasons()).anyMatch(r -> r.contains("has not adhered"));
+                });
+        // and under the statutory duty (the shipped agreement) both schools receive, adhered or not
+        assertThat(SHIPPED.needsAdherence("schools")).isFalse();
+        assertThat(serviceWith(SHIPPED).plan(record, TODAY).releases()).hasSize(2);
+        java.nio.file.Files.delete(file);
+        java.nio.file.Files.delete(dir);
+    }
+
+    @Test
     void decisionKeysAreStableForOneRecordAndDifferForAnother() {
         // Given
         GovernanceService service = serviceWith(SHIPPED);
