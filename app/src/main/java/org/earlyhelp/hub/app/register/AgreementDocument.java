@@ -42,6 +42,11 @@ record AgreementDocument(Agreement agreement, List<Heading> headings, List<Strin
     record Heading(String title, List<String> lines) {}
 
     static AgreementDocument of(Agreement a) {
+        return of(a, List.of());
+    }
+
+    /** @param adhered the members that have adhered, for a party that joins by adhering (organisation ids) */
+    static AgreementDocument of(Agreement a, List<String> adhered) {
         GovernanceTerms terms = GovernanceTerms.shipped();
         Agreement.Governance g = a.governance();
         List<Heading> h = new ArrayList<>();
@@ -56,6 +61,15 @@ record AgreementDocument(Agreement agreement, List<Heading> headings, List<Strin
         if (g != null) {
             for (Agreement.Party p : g.parties()) {
                 parties.add(p.name() + " (" + p.partner() + "): " + term(terms, Kind.PARTY_ROLE, p.role()) + ".");
+                if (p.adheres()) {
+                    List<String> members = adhered.stream()
+                            .filter(o -> o.startsWith(p.partner() + ":"))
+                            .toList();
+                    parties.add("Its members join by adhering: "
+                            + (members.isEmpty()
+                                    ? "none has adhered yet."
+                                    : members.size() + " have adhered (" + String.join(", ", members) + ")."));
+                }
             }
         } else {
             parties.add("Provider: " + a.provider() + ". Recipients: " + String.join(", ", a.recipients()) + ".");
@@ -281,6 +295,13 @@ record AgreementDocument(Agreement agreement, List<Heading> headings, List<Strin
                 a.consent() == ConsentRule.REQUIRED
                         ? "Only with the family's consent, recorded by " + a.consentCollector() + "."
                         : "Consent is not the basis: the lawful basis above is.");
+        if (a.override() != null) {
+            how.add("A safeguarding override may lift the consent requirement for one record, and nothing else (never"
+                    + " the fields): asserted by a named professional who is a "
+                    + String.join(" or ", a.override().roles())
+                    + ", citing " + String.join(" or ", a.override().reasons()) + ", for at most "
+                    + a.override().maxHours() + " hours; every use is listed for the board.");
+        }
         how.add("Every decision, to share or not, is recorded in the hub's disclosure ledger before anything is sent.");
         return how;
     }

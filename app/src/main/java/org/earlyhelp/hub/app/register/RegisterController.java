@@ -28,9 +28,20 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 public class RegisterController {
 
     private final AgreementCatalogue catalogue;
+    private final org.earlyhelp.hub.governance.agreement.Adherences adherences;
 
-    public RegisterController(AgreementCatalogue catalogue) {
+    public RegisterController(
+            AgreementCatalogue catalogue, org.earlyhelp.hub.governance.agreement.Adherences adherences) {
         this.catalogue = catalogue;
+        this.adherences = adherences;
+    }
+
+    private AgreementDocument document(org.earlyhelp.hub.governance.agreement.Agreement a) {
+        return AgreementDocument.of(
+                a,
+                adherences.of(a.id()).stream()
+                        .map(org.earlyhelp.hub.governance.agreement.Adherences.Adherence::organisation)
+                        .toList());
     }
 
     @GetMapping(path = "/register", produces = MediaType.TEXT_HTML_VALUE)
@@ -45,7 +56,7 @@ public class RegisterController {
 
     @GetMapping(path = "/register/{id}", produces = MediaType.TEXT_HTML_VALUE)
     public String agreement(@PathVariable String id, Model model) {
-        model.addAttribute("doc", AgreementDocument.of(find(id)));
+        model.addAttribute("doc", document(find(id)));
         model.addAttribute("policyUrl", "/register/" + id + "/sharing-policy.json");
         return "register/agreement";
     }
