@@ -101,6 +101,10 @@ class ConsoleBrowserIT {
         check("sign-in");
         browser.signIn("police", PASSWORD);
         assertThat(browser.path()).isEqualTo("/console");
+        // the session is in PostgreSQL, so any hub instance on the same database serves it
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from spring_session where principal_name = 'police'", Integer.class))
+                .isEqualTo(1);
         check("home");
         browser.screenshot("console-home");
         browser.open("/console/agreements");
