@@ -57,6 +57,9 @@ public class ConsolePages {
     private final org.earlyhelp.hub.app.feeds.NotificationDeadlines deadlines;
     private final org.earlyhelp.hub.app.corrections.SplitDisclosures splits;
     private final org.earlyhelp.hub.governance.agreement.Adherences adherences;
+    private final org.springframework.beans.factory.ObjectProvider<
+                    org.springframework.security.oauth2.client.registration.ClientRegistrationRepository>
+            registrations;
 
     public ConsolePages(
             ConsoleSession session,
@@ -71,7 +74,11 @@ public class ConsolePages {
             io.micrometer.core.instrument.MeterRegistry meters,
             org.earlyhelp.hub.app.feeds.NotificationDeadlines deadlines,
             org.earlyhelp.hub.app.corrections.SplitDisclosures splits,
-            org.earlyhelp.hub.governance.agreement.Adherences adherences) {
+            org.earlyhelp.hub.governance.agreement.Adherences adherences,
+            org.springframework.beans.factory.ObjectProvider<
+                            org.springframework.security.oauth2.client.registration.ClientRegistrationRepository>
+                    registrations) {
+        this.registrations = registrations;
         this.splits = splits;
         this.adherences = adherences;
         this.meters = meters;
@@ -90,8 +97,23 @@ public class ConsolePages {
     @GetMapping("/console/login")
     String login(Model model) {
         model.addAttribute("demo", demo);
-        model.addAttribute("oidc", false);
+        String registration = oidcRegistration();
+        model.addAttribute("oidc", registration != null);
+        model.addAttribute("oidcLink", ConsoleSecurity.OIDC_AUTHORIZATION + "/" + registration);
         return "console/login";
+    }
+
+    /** The first OpenID Connect client registration configured, or null for local sign-in only. */
+    private String oidcRegistration() {
+        org.springframework.security.oauth2.client.registration.ClientRegistrationRepository repo =
+                registrations.getIfAvailable();
+        if (repo instanceof Iterable<?> all) {
+            for (Object r : all) {
+                return ((org.springframework.security.oauth2.client.registration.ClientRegistration) r)
+                        .getRegistrationId();
+            }
+        }
+        return null;
     }
 
     @GetMapping("/console")

@@ -70,6 +70,9 @@ public class ConsoleSecurity {
         return new SubjectAccess(index, store, codec, ledger, subjectKey);
     }
 
+    /** Where the console starts a sign-in through the council's identity provider: then the registration's id. */
+    public static final String OIDC_AUTHORIZATION = "/console/oauth2/authorization";
+
     @Bean
     @Order(1)
     SecurityFilterChain consoleFilterChain(
@@ -104,8 +107,13 @@ public class ConsoleSecurity {
                                 + " form-action 'self'; base-uri 'none'"))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         if (registrations.getIfAvailable() != null) {
+            // its endpoints sit under /console so this chain handles them; the registration's redirect-uri is
+            // {baseUrl}/console/login/oauth2/code/{registrationId}
             http.oauth2Login(o -> o.loginPage("/console/login")
+                    .authorizationEndpoint(a -> a.baseUri(OIDC_AUTHORIZATION))
+                    .redirectionEndpoint(r -> r.baseUri("/console/login/oauth2/code/*"))
                     .defaultSuccessUrl("/console", true)
+                    .failureUrl("/console/login?error")
                     .userInfoEndpoint(u -> u.oidcUserService(rolesFrom(rolesClaim))));
         }
         return http.build();
