@@ -237,10 +237,16 @@ class ConsoleBrowserIT {
         assertThat(browser.text("disclosed")).contains("PERMIT", "schools:123456", OE + " v2", "child.name");
         check("subject-access-report");
         browser.screenshot("console-subject-access");
+        // and it downloads as a file to hand over, named by the date alone, holding the same decisions
+        String[] download = browser.submitByFetch("download-form").split("\\|", 3);
+        assertThat(download[0]).isEqualTo("200");
+        assertThat(download[1]).startsWith("attachment; filename=\"subject-access-").doesNotContain("Ivy", "Lake");
+        assertThat(download[2]).contains("Records held", "schools:123456", "child.name").doesNotContain("hub-nav\"");
         assertThat(jdbc.queryForObject(
                         "select count(*) from ledger_entry where entry_type = 'QUERY' and actor = 'console:dpo (council)'",
                         Integer.class))
-                .isEqualTo(1);
+                .as("the search and the download, each ledgered")
+                .isEqualTo(2);
 
         // And the other pages the board uses are accessible too
         for (String page : List.of(

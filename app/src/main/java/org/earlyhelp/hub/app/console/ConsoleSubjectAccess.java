@@ -43,6 +43,29 @@ public class ConsoleSubjectAccess {
         return "console/subject-access";
     }
 
+    /**
+     * The same document as a file to hand over: a standalone HTML page (its own styles, no console navigation), named
+     * by the date only. The search is ledgered again, as every search is.
+     */
+    @PostMapping("/console/subject-access/download")
+    String download(
+            @RequestParam("givenName") String givenName,
+            @RequestParam("familyName") String familyName,
+            @RequestParam("dateOfBirth") String dateOfBirth,
+            @RequestParam(value = "postcode", required = false) String postcode,
+            Authentication authentication,
+            Model model,
+            jakarta.servlet.http.HttpServletResponse response) {
+        String view = search(givenName, familyName, dateOfBirth, postcode, authentication, model);
+        if (!view.equals("console/subject-access-report")) {
+            return view;
+        }
+        response.setHeader(
+                "Content-Disposition",
+                "attachment; filename=\"subject-access-" + LocalDate.now(clock.withZone(UK)) + ".html\"");
+        return "console/subject-access-document";
+    }
+
     @PostMapping("/console/subject-access")
     String search(
             @RequestParam("givenName") String givenName,

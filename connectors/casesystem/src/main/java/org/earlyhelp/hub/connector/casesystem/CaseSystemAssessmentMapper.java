@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.earlyhelp.hub.connector.api.FieldError;
 import org.earlyhelp.hub.connector.api.inbound.PersonInput;
+import org.earlyhelp.hub.connector.api.inbound.WithheldInput;
 import org.earlyhelp.hub.connector.casesystem.schema.ConsentBasis;
 import org.earlyhelp.hub.connector.casesystem.schema.EarlyHelpAssessment;
 import org.earlyhelp.hub.schema.HubRecord;
@@ -78,6 +79,7 @@ final class CaseSystemAssessmentMapper {
                 .setReceivedAt(receivedAt)
                 .setPeople(in.people().stream().map(PersonInput::toAvro).toList())
                 .setPayload(Payloads.encode(payload))
+                .setWithheld(WithheldInput.toAvro(in.withheld()))
                 .build();
     }
 }

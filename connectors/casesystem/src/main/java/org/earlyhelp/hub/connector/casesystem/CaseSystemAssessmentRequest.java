@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 import org.earlyhelp.hub.connector.api.inbound.PersonInput;
+import org.earlyhelp.hub.connector.api.inbound.WithheldInput;
 
 /**
  * A completed Early Help Assessment, as the case system posts it to {@code /api/casesystem/assessments}: the people,
@@ -19,7 +20,9 @@ import org.earlyhelp.hub.connector.api.inbound.PersonInput;
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record CaseSystemAssessmentRequest(
-        @NotEmpty @Size(max = 30) List<@NotNull @Valid PersonInput> people, @NotNull @Valid Assessment assessment) {
+        @NotEmpty @Size(max = 30) List<@NotNull @Valid PersonInput> people,
+        @NotNull @Valid Assessment assessment,
+        @Size(max = 20) List<@NotNull @Valid WithheldInput> withheld) {
 
     static final String CODE = "[a-z][a-z0-9-]{0,63}";
     static final String REFERENCE = "[A-Za-z0-9][A-Za-z0-9/._-]{0,63}";

@@ -11,9 +11,11 @@ import java.util.Map;
 import java.util.Optional;
 import org.earlyhelp.hub.connector.api.StrictJsonReader;
 import org.earlyhelp.hub.connector.api.inbound.PersonInput;
+import org.earlyhelp.hub.connector.api.inbound.WithheldInput;
 import org.earlyhelp.hub.connector.api.intake.IdempotentIntake;
 import org.earlyhelp.hub.connector.api.intake.RecordIntake;
 import org.earlyhelp.hub.governance.access.Caller;
+import org.earlyhelp.hub.schema.HubRecord;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -57,8 +59,13 @@ public class CaseSystemController {
                 request,
                 Optional.empty(),
                 CaseSystemInvolvementMapper.asOf(body.caseInvolvement(), today),
-                (id, at) -> CaseSystemInvolvementMapper.toRecord(
-                        body.people().stream().map(PersonInput::toAvro).toList(), body.caseInvolvement(), id, at)));
+                (id, at) -> HubRecord.newBuilder(CaseSystemInvolvementMapper.toRecord(
+                                body.people().stream().map(PersonInput::toAvro).toList(),
+                                body.caseInvolvement(),
+                                id,
+                                at))
+                        .setWithheld(WithheldInput.toAvro(body.withheld()))
+                        .build()));
     }
 
     @Operation(

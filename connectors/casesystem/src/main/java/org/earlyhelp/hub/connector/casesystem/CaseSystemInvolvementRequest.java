@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 import org.earlyhelp.hub.connector.api.inbound.PersonInput;
+import org.earlyhelp.hub.connector.api.inbound.WithheldInput;
 
 /**
  * A case involvement as the case system posts it to {@code /api/casesystem/involvements}: the body the generic
@@ -23,7 +24,8 @@ import org.earlyhelp.hub.connector.api.inbound.PersonInput;
 public record CaseSystemInvolvementRequest(
         @Pattern(regexp = "case-involvement", message = "must be case-involvement, or left out") String type,
         @NotEmpty @Size(max = 30) List<@NotNull @Valid PersonInput> people,
-        @NotNull @Valid Involvement caseInvolvement) {
+        @NotNull @Valid Involvement caseInvolvement,
+        @Size(max = 20) List<@NotNull @Valid WithheldInput> withheld) {
 
     /** The involvement: what kind of case, whether open, who leads it, how great the need, who is related how. */
     public record Involvement(

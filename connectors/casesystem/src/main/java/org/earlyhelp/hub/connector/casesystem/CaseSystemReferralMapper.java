@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import org.earlyhelp.hub.connector.api.FieldError;
 import org.earlyhelp.hub.connector.api.inbound.PersonInput;
+import org.earlyhelp.hub.connector.api.inbound.WithheldInput;
 import org.earlyhelp.hub.connector.casesystem.schema.CaseReferral;
 import org.earlyhelp.hub.connector.casesystem.schema.ReferralDirection;
 import org.earlyhelp.hub.schema.HubRecord;
@@ -59,6 +60,7 @@ final class CaseSystemReferralMapper {
                 .setReceivedAt(receivedAt)
                 .setPeople(in.people().stream().map(PersonInput::toAvro).toList())
                 .setPayload(Payloads.encode(payload))
+                .setWithheld(WithheldInput.toAvro(in.withheld()))
                 .build();
     }
 }

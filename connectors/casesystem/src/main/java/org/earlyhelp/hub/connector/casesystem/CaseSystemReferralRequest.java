@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 import org.earlyhelp.hub.connector.api.inbound.PersonInput;
+import org.earlyhelp.hub.connector.api.inbound.WithheldInput;
 
 /**
  * A referral between early help and children's social care, as the case system posts it to {@code
@@ -19,7 +20,9 @@ import org.earlyhelp.hub.connector.api.inbound.PersonInput;
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record CaseSystemReferralRequest(
-        @NotEmpty @Size(max = 30) List<@NotNull @Valid PersonInput> people, @NotNull @Valid Referral referral) {
+        @NotEmpty @Size(max = 30) List<@NotNull @Valid PersonInput> people,
+        @NotNull @Valid Referral referral,
+        @Size(max = 20) List<@NotNull @Valid WithheldInput> withheld) {
 
     /** Which way, when, why (a code), at what level of need, from whom to which team, about whom. */
     public record Referral(

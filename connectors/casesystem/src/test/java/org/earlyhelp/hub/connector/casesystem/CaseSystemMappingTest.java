@@ -86,6 +86,22 @@ class CaseSystemMappingTest {
     }
 
     @Test
+    void aReferralCarriesWhatTheCaseSystemWithholdsAsMoreDetrimentalToTheChild() {
+        String body = Samples.text("referral-step-up.json").strip();
+        String marked = body.substring(0, body.lastIndexOf('}'))
+                + ", \"withheld\": [{\"field\": \"referral.reason\", \"reason\": \"prejudice-to-enquiry\"}]}";
+        HubRecord record = CaseSystemReferralMapper.toRecord(Samples.referral(marked), "r-w", Instant.EPOCH);
+        assertThat(record.getWithheld()).singleElement().satisfies(w -> {
+            assertThat(w.getField()).isEqualTo("referral.reason");
+            assertThat(w.getReason()).isEqualTo("prejudice-to-enquiry");
+        });
+        assertThat(CaseSystemReferralMapper.toRecord(
+                                Samples.referral(Samples.text("referral-step-up.json")), "r-n", Instant.EPOCH)
+                        .getWithheld())
+                .isEmpty();
+    }
+
+    @Test
     void aStepUpReferralIsAnEventAboutTheReferredChild() {
         CaseSystemReferralRequest in = Samples.referral(Samples.text("referral-step-up.json"));
         HubRecord record = CaseSystemReferralMapper.toRecord(in, "r-3", Instant.EPOCH);
