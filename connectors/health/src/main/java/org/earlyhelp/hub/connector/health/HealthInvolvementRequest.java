@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 import org.earlyhelp.hub.connector.api.inbound.PersonInput;
+import org.earlyhelp.hub.connector.api.inbound.WithheldInput;
 
 /**
  * A health involvement as health posts it: the people it is about (the patient as CHILD, related people as PARENT)
@@ -21,7 +22,8 @@ import org.earlyhelp.hub.connector.api.inbound.PersonInput;
 public record HealthInvolvementRequest(
         @Pattern(regexp = "health-involvement", message = "must be health-involvement, or left out") String type,
         @NotEmpty @Size(max = 30) List<@NotNull @Valid PersonInput> people,
-        @NotNull @Valid Involvement involvement) {
+        @NotNull @Valid Involvement involvement,
+        @Size(max = 20) List<@NotNull @Valid WithheldInput> withheld) {
 
     /** The service: health visiting, school nursing, CAMHS; clinical notes never leave the hub. */
     public record Involvement(

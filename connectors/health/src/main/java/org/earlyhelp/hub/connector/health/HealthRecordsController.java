@@ -93,6 +93,7 @@ public class HealthRecordsController {
                         .setTeam(v.team())
                         .setClinicalNotes(v.clinicalNotes())
                         .build()))
+                .setWithheld(org.earlyhelp.hub.connector.api.inbound.WithheldInput.toAvro(in.withheld()))
                 .build();
     }
 }

@@ -91,7 +91,8 @@ class HealthConnectorTest {
                         null,
                         List.of(child),
                         new HealthInvolvementRequest.Involvement(
-                                "health-visiting", LocalDate.of(2022, 3, 24), "North HV Team", null)),
+                                "health-visiting", LocalDate.of(2022, 3, 24), "North HV Team", null),
+                        null),
                 "rec-2",
                 AT);
         posted.setProviderOrganisation("health:RFS");

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.earlyhelp.hub.connector.api.FieldError;
 import org.earlyhelp.hub.connector.api.inbound.PersonInput;
+import org.earlyhelp.hub.connector.api.inbound.WithheldInput;
 import org.earlyhelp.hub.schema.Address;
 import org.earlyhelp.hub.schema.HubRecord;
 import org.earlyhelp.hub.schema.Person;
@@ -57,6 +58,7 @@ final class HousingRecordMapper {
                 .setReceivedAt(at)
                 .setPeople(people)
                 .setPayload(Payloads.encode(fact.toAvro()))
+                .setWithheld(WithheldInput.toAvro(in.withheld()))
                 .build();
     }
 

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.earlyhelp.hub.connector.api.inbound.PersonInput;
+import org.earlyhelp.hub.connector.api.inbound.WithheldInput;
 
 /**
  * The JSON bodies housing posts, one per record type: the people the record is about (the hub's shared {@link
@@ -22,11 +23,15 @@ final class HousingRequests {
         List<PersonInput> people();
 
         HousingFact fact();
+
+        /** What the provider withholds as more detrimental to the child (none when absent). */
+        List<WithheldInput> withheld();
     }
 
     record Tenancies(
             @NotEmpty @Size(max = 30) List<@NotNull @Valid PersonInput> people,
-            @NotNull @Valid HousingFacts.Tenancy tenancy)
+            @NotNull @Valid HousingFacts.Tenancy tenancy,
+            @Size(max = 20) List<@NotNull @Valid WithheldInput> withheld)
             implements Request {
         public HousingFact fact() {
             return tenancy;
@@ -35,7 +40,8 @@ final class HousingRequests {
 
     record RentArrears(
             @NotEmpty @Size(max = 30) List<@NotNull @Valid PersonInput> people,
-            @NotNull @Valid HousingFacts.RentArrears arrears)
+            @NotNull @Valid HousingFacts.RentArrears arrears,
+            @Size(max = 20) List<@NotNull @Valid WithheldInput> withheld)
             implements Request {
         public HousingFact fact() {
             return arrears;
@@ -44,7 +50,8 @@ final class HousingRequests {
 
     record Notices(
             @NotEmpty @Size(max = 30) List<@NotNull @Valid PersonInput> people,
-            @NotNull @Valid HousingFacts.Notice notice)
+            @NotNull @Valid HousingFacts.Notice notice,
+            @Size(max = 20) List<@NotNull @Valid WithheldInput> withheld)
             implements Request {
         public HousingFact fact() {
             return notice;
@@ -53,7 +60,8 @@ final class HousingRequests {
 
     record Evictions(
             @NotEmpty @Size(max = 30) List<@NotNull @Valid PersonInput> people,
-            @NotNull @Valid HousingFacts.Eviction eviction)
+            @NotNull @Valid HousingFacts.Eviction eviction,
+            @Size(max = 20) List<@NotNull @Valid WithheldInput> withheld)
             implements Request {
         public HousingFact fact() {
             return eviction;
@@ -62,7 +70,8 @@ final class HousingRequests {
 
     record HomelessnessApplications(
             @NotEmpty @Size(max = 30) List<@NotNull @Valid PersonInput> people,
-            @NotNull @Valid HousingFacts.HomelessnessApplication application)
+            @NotNull @Valid HousingFacts.HomelessnessApplication application,
+            @Size(max = 20) List<@NotNull @Valid WithheldInput> withheld)
             implements Request {
         public HousingFact fact() {
             return application;
@@ -71,7 +80,8 @@ final class HousingRequests {
 
     record TemporaryAccommodations(
             @NotEmpty @Size(max = 30) List<@NotNull @Valid PersonInput> people,
-            @NotNull @Valid HousingFacts.TemporaryAccommodation placement)
+            @NotNull @Valid HousingFacts.TemporaryAccommodation placement,
+            @Size(max = 20) List<@NotNull @Valid WithheldInput> withheld)
             implements Request {
         public HousingFact fact() {
             return placement;

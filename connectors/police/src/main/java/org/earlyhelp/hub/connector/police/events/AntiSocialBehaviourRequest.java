@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.earlyhelp.hub.connector.api.inbound.PersonInput;
+import org.earlyhelp.hub.connector.api.inbound.WithheldInput;
 import org.earlyhelp.hub.connector.police.PoliceConnector;
 import org.earlyhelp.hub.connector.police.schema.AntiSocialBehaviour;
 import org.earlyhelp.hub.connector.police.schema.AsbAction;
@@ -42,7 +43,8 @@ public record AntiSocialBehaviourRequest(
                 String action,
         @Pattern(regexp = PoliceFields.POSTCODE, message = PoliceFields.POSTCODE_MESSAGE) String locationPostcode,
         @Size(max = 4000) String officerNotes,
-        @NotEmpty @Size(max = 30) List<@NotNull @Valid PersonInput> people)
+        @NotEmpty @Size(max = 30) List<@NotNull @Valid PersonInput> people,
+        @Size(max = 20) List<@NotNull @Valid WithheldInput> withheld)
         implements PoliceEventRequest {
 
     public static final String TYPE = "anti-social-behaviour";
@@ -71,6 +73,7 @@ public record AntiSocialBehaviourRequest(
                 .setReceivedAt(receivedAt)
                 .setPeople(PoliceFields.people(people))
                 .setPayload(Payloads.encode(payload))
+                .setWithheld(WithheldInput.toAvro(withheld))
                 .build();
     }
 }

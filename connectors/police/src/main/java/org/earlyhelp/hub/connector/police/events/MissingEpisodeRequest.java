@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.earlyhelp.hub.connector.api.inbound.PersonInput;
+import org.earlyhelp.hub.connector.api.inbound.WithheldInput;
 import org.earlyhelp.hub.connector.api.intake.IdempotentIntake;
 import org.earlyhelp.hub.connector.police.PoliceConnector;
 import org.earlyhelp.hub.connector.police.schema.MissingEpisode;
@@ -40,7 +41,8 @@ public record MissingEpisodeRequest(
                 String riskLevel,
         @Pattern(regexp = PoliceFields.POSTCODE, message = PoliceFields.POSTCODE_MESSAGE) String locationPostcode,
         @Size(max = 4000) String officerNotes,
-        @NotEmpty @Size(max = 30) List<@NotNull @Valid PersonInput> people)
+        @NotEmpty @Size(max = 30) List<@NotNull @Valid PersonInput> people,
+        @Size(max = 20) List<@NotNull @Valid WithheldInput> withheld)
         implements PoliceEventRequest {
 
     public static final String TYPE = "missing-episode";
@@ -74,6 +76,7 @@ public record MissingEpisodeRequest(
                 .setReceivedAt(receivedAt)
                 .setPeople(PoliceFields.people(people))
                 .setPayload(Payloads.encode(payload))
+                .setWithheld(WithheldInput.toAvro(withheld))
                 .build();
     }
 }

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.earlyhelp.hub.connector.api.FieldError;
 import org.earlyhelp.hub.connector.api.inbound.PersonInput;
+import org.earlyhelp.hub.connector.api.inbound.WithheldInput;
 import org.earlyhelp.hub.connector.api.intake.IdempotentIntake;
 import org.earlyhelp.hub.schema.HubRecord;
 
@@ -21,6 +22,9 @@ public sealed interface PoliceEventRequest
     OffsetDateTime occurredAt();
 
     List<PersonInput> people();
+
+    /** What the force withholds as more detrimental to the child (none when absent, as in a CSV extract). */
+    List<WithheldInput> withheld();
 
     /** The registered payload type ({@code hub.type}) the event maps to. */
     String type();

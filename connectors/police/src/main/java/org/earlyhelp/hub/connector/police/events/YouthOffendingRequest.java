@@ -14,6 +14,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.earlyhelp.hub.connector.api.FieldError;
 import org.earlyhelp.hub.connector.api.inbound.PersonInput;
+import org.earlyhelp.hub.connector.api.inbound.WithheldInput;
 import org.earlyhelp.hub.connector.police.PoliceConnector;
 import org.earlyhelp.hub.connector.police.schema.YouthOffending;
 import org.earlyhelp.hub.connector.police.schema.YouthOutcome;
@@ -43,7 +44,8 @@ public record YouthOffendingRequest(
                 String offenceGroup,
         @Valid YouthJustice youthJustice,
         @Size(max = 4000) String officerNotes,
-        @NotEmpty @Size(max = 30) List<@NotNull @Valid PersonInput> people)
+        @NotEmpty @Size(max = 30) List<@NotNull @Valid PersonInput> people,
+        @Size(max = 20) List<@NotNull @Valid WithheldInput> withheld)
         implements PoliceEventRequest {
 
     public static final String TYPE = "youth-offending";
@@ -84,6 +86,7 @@ public record YouthOffendingRequest(
                 .setReceivedAt(receivedAt)
                 .setPeople(PoliceFields.people(people))
                 .setPayload(Payloads.encode(payload))
+                .setWithheld(WithheldInput.toAvro(withheld))
                 .build();
     }
 }

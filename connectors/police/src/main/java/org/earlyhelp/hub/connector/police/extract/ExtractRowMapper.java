@@ -90,7 +90,8 @@ final class ExtractRowMapper {
                         ExtractValues.symbol(row.get(RISK_LEVEL)),
                         row.get(LOCATION_POSTCODE),
                         notes,
-                        people);
+                        people,
+                        null); // a CSV extract marks nothing withheld
             case AntiSocialBehaviourRequest.TYPE ->
                 new AntiSocialBehaviourRequest(
                         reference,
@@ -99,7 +100,8 @@ final class ExtractRowMapper {
                         ExtractValues.symbol(row.get(ASB_ACTION)),
                         row.get(LOCATION_POSTCODE),
                         notes,
-                        people);
+                        people,
+                        null); // a CSV extract marks nothing withheld
             case YouthOffendingRequest.TYPE ->
                 new YouthOffendingRequest(
                         reference,
@@ -108,7 +110,8 @@ final class ExtractRowMapper {
                         row.get(OFFENCE_GROUP),
                         youthJustice(row),
                         notes,
-                        people);
+                        people,
+                        null); // a CSV extract marks nothing withheld
             default -> null;
         };
     }

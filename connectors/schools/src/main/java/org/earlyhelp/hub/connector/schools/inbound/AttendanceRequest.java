@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.earlyhelp.hub.connector.api.inbound.PersonInput;
+import org.earlyhelp.hub.connector.api.inbound.WithheldInput;
 
 /**
  * A pupil's attendance for a term, as a school (its own URN) or the education service (a roll record, any URN) posts
@@ -22,7 +23,8 @@ import org.earlyhelp.hub.connector.api.inbound.PersonInput;
 public record AttendanceRequest(
         @Pattern(regexp = "school-attendance", message = "must be school-attendance, or left out") String type,
         @NotEmpty @Size(max = 30) List<@NotNull @Valid PersonInput> people,
-        @NotNull @Valid Attendance attendance) {
+        @NotNull @Valid Attendance attendance,
+        @Size(max = 20) List<@NotNull @Valid WithheldInput> withheld) {
 
     /** The term's attendance at one school. */
     public record Attendance(

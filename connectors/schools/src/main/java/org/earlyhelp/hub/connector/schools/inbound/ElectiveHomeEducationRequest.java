@@ -9,11 +9,13 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 import org.earlyhelp.hub.connector.api.inbound.PersonInput;
+import org.earlyhelp.hub.connector.api.inbound.WithheldInput;
 
 /** A child electively home educated (a State), as the council's education service posts it. */
 public record ElectiveHomeEducationRequest(
         @NotEmpty @Size(max = 30) List<@NotNull @Valid PersonInput> people,
-        @NotNull @Valid HomeEducation homeEducation) {
+        @NotNull @Valid HomeEducation homeEducation,
+        @Size(max = 20) List<@NotNull @Valid WithheldInput> withheld) {
 
     /** ACTIVE while home educated, ENDED when the child returns to a school. */
     public record HomeEducation(

@@ -8,10 +8,13 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 import org.earlyhelp.hub.connector.api.inbound.PersonInput;
+import org.earlyhelp.hub.connector.api.inbound.WithheldInput;
 
 /** A permanent exclusion, as the excluding school posts it (an Event). */
 public record ExclusionRequest(
-        @NotEmpty @Size(max = 30) List<@NotNull @Valid PersonInput> people, @NotNull @Valid Exclusion exclusion) {
+        @NotEmpty @Size(max = 30) List<@NotNull @Valid PersonInput> people,
+        @NotNull @Valid Exclusion exclusion,
+        @Size(max = 20) List<@NotNull @Valid WithheldInput> withheld) {
 
     /** Where, from when, and the DfE reason code. */
     public record Exclusion(

@@ -9,11 +9,13 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 import org.earlyhelp.hub.connector.api.inbound.PersonInput;
+import org.earlyhelp.hub.connector.api.inbound.WithheldInput;
 
 /** A child missing education (a State), as the council's education service posts it. */
 public record MissingEducationRequest(
         @NotEmpty @Size(max = 30) List<@NotNull @Valid PersonInput> people,
-        @NotNull @Valid MissingEducation missingEducation) {
+        @NotNull @Valid MissingEducation missingEducation,
+        @Size(max = 20) List<@NotNull @Valid WithheldInput> withheld) {
 
     /** OPEN while missing, CLOSED once the child is placed or found. */
     public record MissingEducation(

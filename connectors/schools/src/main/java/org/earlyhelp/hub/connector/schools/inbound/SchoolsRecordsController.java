@@ -70,7 +70,8 @@ public class SchoolsRecordsController {
                 "attendance.schoolUrn",
                 body.attendance().schoolUrn(),
                 body.people());
-        return accept(request, caller, (id, at) -> SchoolsRecordMapper.attendance(body, id, at));
+        return accept(
+                request, caller, (id, at) -> withheld(SchoolsRecordMapper.attendance(body, id, at), body.withheld()));
     }
 
     @Operation(
@@ -86,7 +87,8 @@ public class SchoolsRecordsController {
                 "suspension.schoolUrn",
                 body.suspension().schoolUrn(),
                 body.people());
-        return accept(request, caller, (id, at) -> SchoolsRecordMapper.suspension(body, id, at));
+        return accept(
+                request, caller, (id, at) -> withheld(SchoolsRecordMapper.suspension(body, id, at), body.withheld()));
     }
 
     @Operation(
@@ -102,7 +104,8 @@ public class SchoolsRecordsController {
                 "exclusion.schoolUrn",
                 body.exclusion().schoolUrn(),
                 body.people());
-        return accept(request, caller, (id, at) -> SchoolsRecordMapper.exclusion(body, id, at));
+        return accept(
+                request, caller, (id, at) -> withheld(SchoolsRecordMapper.exclusion(body, id, at), body.withheld()));
     }
 
     @Operation(
@@ -113,7 +116,10 @@ public class SchoolsRecordsController {
         Caller caller = caller(request);
         SchoolsAuthority.check(caller.organisation(), Sender.EDUCATION_SERVICE_ONLY, null, null, List.of());
         MissingEducationRequest body = read(() -> reader.missingEducation(request.getInputStream()));
-        return accept(request, caller, (id, at) -> SchoolsRecordMapper.missingEducation(body, id, at));
+        return accept(
+                request,
+                caller,
+                (id, at) -> withheld(SchoolsRecordMapper.missingEducation(body, id, at), body.withheld()));
     }
 
     @Operation(
@@ -125,8 +131,10 @@ public class SchoolsRecordsController {
         Caller caller = caller(request);
         SchoolsAuthority.check(caller.organisation(), Sender.EDUCATION_SERVICE_ONLY, null, null, List.of());
         ElectiveHomeEducationRequest body = read(() -> reader.homeEducation(request.getInputStream()));
-        ResponseEntity<Map<String, Object>> answer =
-                accept(request, caller, (id, at) -> SchoolsRecordMapper.homeEducation(body, id, at));
+        ResponseEntity<Map<String, Object>> answer = accept(
+                request,
+                caller,
+                (id, at) -> withheld(SchoolsRecordMapper.homeEducation(body, id, at), body.withheld()));
         // after Kafka holds the record: a replay writes the same state again, harmlessly
         homeEducation.record(body, String.valueOf(answer.getBody().get("id")));
         return answer;
@@ -177,5 +185,14 @@ public class SchoolsRecordsController {
     @FunctionalInterface
     private interface Body<T> {
         T read() throws IOException;
+    }
+
+    /** The record with what the school withholds as more detrimental to the child. */
+    private static org.earlyhelp.hub.schema.HubRecord withheld(
+            org.earlyhelp.hub.schema.HubRecord record,
+            java.util.List<org.earlyhelp.hub.connector.api.inbound.WithheldInput> withheld) {
+        return org.earlyhelp.hub.schema.HubRecord.newBuilder(record)
+                .setWithheld(org.earlyhelp.hub.connector.api.inbound.WithheldInput.toAvro(withheld))
+                .build();
     }
 }

@@ -11,10 +11,13 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 import org.earlyhelp.hub.connector.api.inbound.PersonInput;
+import org.earlyhelp.hub.connector.api.inbound.WithheldInput;
 
 /** A fixed-period suspension, as the suspending school posts it (an Event). */
 public record SuspensionRequest(
-        @NotEmpty @Size(max = 30) List<@NotNull @Valid PersonInput> people, @NotNull @Valid Suspension suspension) {
+        @NotEmpty @Size(max = 30) List<@NotNull @Valid PersonInput> people,
+        @NotNull @Valid Suspension suspension,
+        @Size(max = 20) List<@NotNull @Valid WithheldInput> withheld) {
 
     /** Where, from when, for how many sessions, and the DfE reason code. */
     public record Suspension(
