@@ -240,8 +240,12 @@ class ConsoleBrowserIT {
         // and it downloads as a file to hand over, named by the date alone, holding the same decisions
         String[] download = browser.submitByFetch("download-form").split("\\|", 3);
         assertThat(download[0]).isEqualTo("200");
-        assertThat(download[1]).startsWith("attachment; filename=\"subject-access-").doesNotContain("Ivy", "Lake");
-        assertThat(download[2]).contains("Records held", "schools:123456", "child.name").doesNotContain("hub-nav\"");
+        assertThat(download[1])
+                .startsWith("attachment; filename=\"subject-access-")
+                .doesNotContain("Ivy", "Lake");
+        assertThat(download[2])
+                .contains("Records held", "schools:123456", "child.name")
+                .doesNotContain("hub-nav\"");
         assertThat(jdbc.queryForObject(
                         "select count(*) from ledger_entry where entry_type = 'QUERY' and actor = 'console:dpo (council)'",
                         Integer.class))
