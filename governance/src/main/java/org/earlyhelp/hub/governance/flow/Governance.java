@@ -199,17 +199,7 @@ public final class Governance {
                                     "review", item.decisionKey(),
                                     "override", lifted.get().overrideId().toString()));
             LedgerEntry entry = ledger.append(List.of(draft)).get(0);
-            DisclosurePlan.Release r = new DisclosurePlan.Release(
-                    draft,
-                    planned.recipient(),
-                    planned.agreementVersion(),
-                    planned.purpose(),
-                    planned.deadline(),
-                    planned.fields());
-            send.accept(release(r, entry, ctx.record().getProvider()));
-            if (lifted.get() != null) {
-                overrides.used(lifted.get().overrideId());
-            }
+            sendDecidedAgain(planned, draft, entry, ctx, lifted.get(), send);
             return new ReviewItem.Closing(ReviewItem.Status.RELEASED, decider, "released", key);
         });
     }
@@ -281,18 +271,7 @@ public final class Governance {
             LedgerDraft draft = decided.decidedBy(key, replayer, reasons, details);
             LedgerEntry entry = ledger.append(List.of(draft)).get(0);
             if (entry.decision() == Outcome.PERMIT && !plan.releases().isEmpty()) {
-                DisclosurePlan.Release planned = plan.releases().get(0);
-                DisclosurePlan.Release r = new DisclosurePlan.Release(
-                        draft,
-                        planned.recipient(),
-                        planned.agreementVersion(),
-                        planned.purpose(),
-                        planned.deadline(),
-                        planned.fields());
-                send.accept(release(r, entry, ctx.record().getProvider()));
-                if (lifted.get() != null) {
-                    overrides.used(lifted.get().overrideId());
-                }
+                sendDecidedAgain(plan.releases().get(0), draft, entry, ctx, lifted.get(), send);
             } else if (entry.decision() == Outcome.REVIEW && !plan.parked().isEmpty()) {
                 ReviewItem.Parked p = plan.parked().get(0);
                 reviews.park(Map.of(
@@ -421,6 +400,30 @@ public final class Governance {
             }
         }
         return new Withdrawn(recalls, closed);
+    }
+
+    /**
+     * Sends a release decided again by a person (from review, or a replay) under its own ledgered draft, and counts the
+     * use of the override that lifted its consent, if one did.
+     */
+    private void sendDecidedAgain(
+            DisclosurePlan.Release planned,
+            LedgerDraft draft,
+            LedgerEntry entry,
+            ReleaseContext ctx,
+            SafeguardingOverride lifted,
+            Consumer<Release> send) {
+        DisclosurePlan.Release r = new DisclosurePlan.Release(
+                draft,
+                planned.recipient(),
+                planned.agreementVersion(),
+                planned.purpose(),
+                planned.deadline(),
+                planned.fields());
+        send.accept(release(r, entry, ctx.record().getProvider()));
+        if (lifted != null) {
+            overrides.used(lifted.overrideId());
+        }
     }
 
     private PolicyDecisionPoint.ConsentCheck liftable(
