@@ -57,7 +57,7 @@ import org.earlyhelp.hub.testsupport.TestDatabase;
  * force; an override outside the declared reasons, roles or length is refused; a withdrawn consent releases nothing;
  * what is released never carries a field the agreement does not release; and nothing is released twice.
  */
-class ReviewReleaseProperties {
+class ReviewReleasePropertiesTest {
 
     static final List<String> LIFTING = List.of(
             "children-act-1989-s17",

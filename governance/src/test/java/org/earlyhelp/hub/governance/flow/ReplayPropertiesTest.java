@@ -53,7 +53,7 @@ import org.earlyhelp.hub.testsupport.TestDatabase;
  * withdrawn consent stops it); what it sends carries no field that agreement does not release; and a letter is replayed
  * once.
  */
-class ReplayProperties {
+class ReplayPropertiesTest {
 
     static TestDatabase postgres;
     static DataSource dataSource;
@@ -91,14 +91,14 @@ class ReplayProperties {
 
     @Property(tries = 120)
     void aReplayIsDecidedAgainUnderTodaysAgreementAndConsent(@ForAll("cases") Case c) throws IOException {
-        ReviewReleaseProperties.MovableClock clock =
-                new ReviewReleaseProperties.MovableClock(ReviewReleaseProperties.T0);
+        ReviewReleasePropertiesTest.MovableClock clock =
+                new ReviewReleasePropertiesTest.MovableClock(ReviewReleasePropertiesTest.T0);
         DisclosureLedger ledger = new DisclosureLedger(
                 dataSource, clock, new ChainKey("a chain key of at least 32 bytes, for tests only".getBytes()));
         DisclosureReviews reviews = new DisclosureReviews(dataSource, clock);
         SafeguardingOverrides overrides = new SafeguardingOverrides(dataSource, ledger, clock);
         DeadLetterReplays replays = new DeadLetterReplays(dataSource, clock);
-        LocalDate today = LocalDate.ofInstant(ReviewReleaseProperties.T0, ZoneId.of("Europe/London"));
+        LocalDate today = LocalDate.ofInstant(ReviewReleasePropertiesTest.T0, ZoneId.of("Europe/London"));
 
         // Given a disclosure permitted, released and dead-lettered by the school's system
         Governance then = governance(load(shipped), ledger, reviews, overrides, replays);
@@ -192,8 +192,8 @@ class ReplayProperties {
 
     @Property(tries = 10)
     void aDisclosureNotDeadLetteredCannotBeReplayed(@ForAll("changes") Change change) throws IOException {
-        ReviewReleaseProperties.MovableClock clock =
-                new ReviewReleaseProperties.MovableClock(ReviewReleaseProperties.T0);
+        ReviewReleasePropertiesTest.MovableClock clock =
+                new ReviewReleasePropertiesTest.MovableClock(ReviewReleasePropertiesTest.T0);
         DisclosureLedger ledger = new DisclosureLedger(
                 dataSource, clock, new ChainKey("a chain key of at least 32 bytes, for tests only".getBytes()));
         DisclosureReviews reviews = new DisclosureReviews(dataSource, clock);
@@ -203,7 +203,7 @@ class ReplayProperties {
                 reviews,
                 new SafeguardingOverrides(dataSource, ledger, clock),
                 new DeadLetterReplays(dataSource, clock));
-        LocalDate today = LocalDate.ofInstant(ReviewReleaseProperties.T0, ZoneId.of("Europe/London"));
+        LocalDate today = LocalDate.ofInstant(ReviewReleasePropertiesTest.T0, ZoneId.of("Europe/London"));
         HubRecord record = incident(
                 UUID.randomUUID().toString(),
                 List.of("c1"),
@@ -262,8 +262,8 @@ class ReplayProperties {
         return new Governance(
                 new GovernanceService(
                         new PolicyDecisionPoint(List.of(agreement)),
-                        new Minimiser(ReviewReleaseProperties.PSEUDONYMISER),
-                        new SubjectKey(ReviewReleaseProperties.PSEUDONYMISER),
+                        new Minimiser(ReviewReleasePropertiesTest.PSEUDONYMISER),
+                        new SubjectKey(ReviewReleasePropertiesTest.PSEUDONYMISER),
                         new FieldCatalogue(org.earlyhelp.hub.testsupport.TestPayloads.CORE),
                         Map.of("schools", GovernanceServiceTest.SCHOOL_OF_CHILD)),
                 ledger,

@@ -31,7 +31,7 @@ import org.earlyhelp.hub.schema.Role;
  * agreement does not name with a rule other than drop; an allowed field leaves exactly as held; a pseudonymised one
  * never carries its value; and the subject's view never carries another person of the subject's own role.
  */
-class MinimiserProperties {
+class MinimiserPropertiesTest {
 
     static final LocalDate TODAY = LocalDate.of(2026, 7, 15);
     static final FieldCatalogue CATALOGUE = new FieldCatalogue(org.earlyhelp.hub.testsupport.TestPayloads.CORE);

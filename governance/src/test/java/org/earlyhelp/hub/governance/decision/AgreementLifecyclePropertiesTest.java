@@ -27,7 +27,7 @@ import org.earlyhelp.hub.governance.agreement.FieldRule;
  * approved at its version by every party it needs and, where it needs consent, consented to; and everything that meets
  * all of that is permitted. The rule is written out here again, independently of {@link Agreement#unapprovedParties()}.
  */
-class AgreementLifecycleProperties {
+class AgreementLifecyclePropertiesTest {
 
     static final String PROVIDER = "police";
     static final String TYPE = "domestic-abuse-incident";
