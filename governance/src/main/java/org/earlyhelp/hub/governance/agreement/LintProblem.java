@@ -13,11 +13,11 @@ public record LintProblem(Path file, int line, Severity severity, String message
         Objects.requireNonNull(message, "message");
     }
 
-    static LintProblem error(Path file, int line, String message) {
+    public static LintProblem error(Path file, int line, String message) {
         return new LintProblem(file, line, Severity.ERROR, message);
     }
 
-    static LintProblem warning(Path file, int line, String message) {
+    public static LintProblem warning(Path file, int line, String message) {
         return new LintProblem(file, line, Severity.WARNING, message);
     }
 

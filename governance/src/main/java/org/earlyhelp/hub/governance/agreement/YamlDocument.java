@@ -31,7 +31,7 @@ import org.yaml.snakeyaml.nodes.Tag;
  * Composed with snakeyaml (which keeps start marks) rather than constructed, because construction loses positions;
  * duplicate keys are therefore detected here.
  */
-final class YamlDocument {
+public final class YamlDocument {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     /** YAML 1.1 spellings of true, as snakeyaml resolves them. */
@@ -50,14 +50,23 @@ final class YamlDocument {
     }
 
     /** Parses the file; syntax errors and duplicate keys become problems and leave {@link #root()} possibly null. */
-    static YamlDocument parse(Path file) {
-        Node node;
+    public static YamlDocument parse(Path file) {
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return parse(file, in);
+        } catch (IOException e) {
+            return failed(file, 1, "cannot read: " + e.getMessage());
+        }
+    }
+
+    /** Parses YAML read from {@code in} (a resource), naming {@code file} in every problem. */
+    public static YamlDocument parse(Path file, Reader in) {
+        Node node;
+        try {
             node = new Yaml(new LoaderOptions()).compose(in);
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 1;
             return failed(file, line, "not valid YAML: " + e.getProblem());
-        } catch (YAMLException | IOException e) {
+        } catch (YAMLException e) {
             return failed(file, 1, "cannot read: " + e.getMessage());
         }
         if (node == null) {
@@ -74,22 +83,22 @@ final class YamlDocument {
         return new YamlDocument(file, null, Map.of(), List.of(LintProblem.error(file, line, message)));
     }
 
-    Path file() {
+    public Path file() {
         return file;
     }
 
     /** The tree, or null when the file could not be parsed at all. */
-    JsonNode root() {
+    public JsonNode root() {
         return root;
     }
 
     /** Syntax errors and duplicate keys. */
-    List<LintProblem> problems() {
+    public List<LintProblem> problems() {
         return problems;
     }
 
     /** The line of the key (or list item) at a JSON pointer such as {@code /fields/child.name}, else its parent's. */
-    int lineOf(String pointer) {
+    public int lineOf(String pointer) {
         String p = pointer;
         while (!lines.containsKey(p)) {
             int slash = p.lastIndexOf('/');
@@ -101,16 +110,16 @@ final class YamlDocument {
         return lines.get(p);
     }
 
-    LintProblem error(String pointer, String message) {
+    public LintProblem error(String pointer, String message) {
         return LintProblem.error(file, lineOf(pointer), message);
     }
 
-    LintProblem warning(String pointer, String message) {
+    public LintProblem warning(String pointer, String message) {
         return LintProblem.warning(file, lineOf(pointer), message);
     }
 
     /** Appends one reference token to a JSON pointer, escaping as RFC 6901 says. */
-    static String pointer(String parent, String token) {
+    public static String pointer(String parent, String token) {
         return parent + "/" + token.replace("~", "~0").replace("/", "~1");
     }
 
