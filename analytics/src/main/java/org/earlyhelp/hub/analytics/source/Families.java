@@ -50,6 +50,11 @@ public final class Families {
         return sizes.getOrDefault(family, 1);
     }
 
+    /** How many families there are (a person alone is a family of one). */
+    public long familyCount() {
+        return parent.keySet().stream().filter(p -> root(p).equals(p)).count();
+    }
+
     public int people() {
         return parent.size();
     }

@@ -199,7 +199,7 @@ public final class HubPopulation {
     public record PersonObservations(String personId, List<Observation> observations) {}
 
     /** The record as seen from the person with this ref; null when it cannot be read or is withheld whole. */
-    Observation observation(String personId, String ref, byte[] body) {
+    public Observation observation(String personId, String ref, byte[] body) {
         HubRecord record;
         try {
             record = codec.decodeRecord(body);
@@ -222,6 +222,7 @@ public final class HubPopulation {
         values.keySet().removeAll(withheld.fields());
         return new Observation(
                 personId,
+                ref,
                 FieldCatalogue.kebab(subject.getRole().name()),
                 record.getRecordId(),
                 record.getProvider(),

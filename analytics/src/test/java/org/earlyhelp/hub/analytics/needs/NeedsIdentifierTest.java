@@ -108,6 +108,7 @@ class NeedsIdentifierTest {
     private void attendance(LocalDate received, double percent, boolean aboutThisChild) {
         seen.add(new Observation(
                 "p1",
+                "c",
                 "child",
                 "r" + (++n),
                 "schools",
@@ -119,6 +120,7 @@ class NeedsIdentifierTest {
     private void caseClosed(LocalDate on) {
         seen.add(new Observation(
                 "p1",
+                "c",
                 "child",
                 "r" + (++n),
                 "casesystem",

@@ -27,12 +27,13 @@ import picocli.CommandLine.Parameters;
             SimulateCommand.class,
             LinkCommand.class,
             IndexCommand.class,
-            CredentialsCommand.class
+            CredentialsCommand.class,
+            AnalyticsCommand.class
         })
 public final class HubCommandLine {
 
-    private static final Set<String> COMMANDS =
-            Set.of("agreements", "ledger", "simulate", "link", "index", "credentials", "help", "--help", "-h");
+    private static final Set<String> COMMANDS = Set.of(
+            "agreements", "ledger", "simulate", "link", "index", "credentials", "analytics", "help", "--help", "-h");
 
     /** Whether the arguments name a command rather than settings for the server. */
     public static boolean isCommand(String[] args) {

@@ -1,0 +1,161 @@
+package org.earlyhelp.hub.app.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.earlyhelp.hub.analytics.control.DisclosureControl;
+import org.earlyhelp.hub.analytics.control.DisclosureProfile;
+import org.earlyhelp.hub.analytics.criteria.CriteriaLoader;
+import org.earlyhelp.hub.analytics.criteria.CriteriaVocabulary;
+import org.earlyhelp.hub.analytics.criteria.NeedCriteria;
+import org.earlyhelp.hub.analytics.needs.NeedsIdentifier;
+import org.earlyhelp.hub.analytics.report.Areas;
+import org.earlyhelp.hub.analytics.report.NeedsAnalysis;
+import org.earlyhelp.hub.analytics.report.NeedsReportWriter;
+import org.earlyhelp.hub.analytics.source.HubPopulation;
+import org.earlyhelp.hub.connector.api.Connectors;
+import org.earlyhelp.hub.governance.agreement.LintProblem;
+import org.earlyhelp.hub.governance.minimise.FieldCatalogue;
+import org.earlyhelp.hub.schema.codec.RecordCodec;
+import org.earlyhelp.hub.schema.codec.SchemaRegistry;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code hub analytics needs|lint}: where needs are greatest, from the hub's database (the embedded one under {@code
+ * --data-dir} unless {@code --jdbc-url}; stop the hub first when embedded), and the check of a criteria file. What it
+ * writes is counts after disclosure control: nothing names or identifies anyone.
+ */
+@Command(
+        name = "analytics",
+        description = "Family needs for analysts: identification by criteria kept as data, after disclosure control.",
+        subcommands = {AnalyticsCommand.Needs.class, AnalyticsCommand.Lint.class})
+final class AnalyticsCommand {
+
+    static FieldCatalogue catalogue() {
+        return new FieldCatalogue(
+                Connectors.discover(HubCommandLine.CLI_SETTINGS).payloadTypes());
+    }
+
+    static NeedCriteria criteria(Path file, CriteriaVocabulary vocabulary) {
+        return file == null ? NeedCriteria.shipped(vocabulary) : NeedCriteria.load(file, vocabulary);
+    }
+
+    @Command(
+            name = "needs",
+            description = "Count people and families with each need by area and by month, as CSV tables and SVG"
+                    + " charts after disclosure control, into --output.")
+    static final class Needs implements Callable<Integer> {
+        @Mixin
+        DatabaseOptions database;
+
+        @Option(names = "--output", required = true, description = "directory to write, e.g. target/needs")
+        Path output;
+
+        @Option(names = "--as-at", description = "the date to identify needs as at (default: today)")
+        LocalDate asAt;
+
+        @Option(names = "--months", defaultValue = "12", description = "months of trend (default: 12)")
+        int months;
+
+        @Option(names = "--criteria", description = "needs criteria YAML (default: the shipped ten outcomes)")
+        Path criteria;
+
+        @Option(
+                names = "--disclosure-control",
+                description = "disclosure-control profile YAML (default: suppress 1 to 7, round to 5, secondary)")
+        Path profile;
+
+        @Option(names = "--wards", description = "CSV of postcode,ward to count by ward instead of postcode district")
+        Path wards;
+
+        @Option(names = "--quiet", description = "no progress bar")
+        boolean quiet;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            if (months < 1 || months > 60) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--months must be 1 to 60: " + months);
+            }
+            FieldCatalogue catalogue = catalogue();
+            NeedCriteria used;
+            try {
+                used = criteria(criteria, CriteriaVocabulary.of(catalogue));
+            } catch (NeedCriteria.InvalidCriteria e) {
+                out.println(e.getMessage());
+                out.flush();
+                return 1;
+            }
+            DisclosureControl control = new DisclosureControl(
+                    profile == null ? DisclosureProfile.DEFAULT : DisclosureProfile.read(profile));
+            Areas areas = wards == null ? Areas.postcodeDistricts() : Areas.wards(wards);
+            LocalDate day = asAt == null ? LocalDate.now(ZoneOffset.UTC) : asAt;
+            return database.withDatabase(out, ds -> {
+                org.flywaydb.core.Flyway.configure()
+                        .dataSource(ds)
+                        .locations("classpath:db/migration")
+                        .load()
+                        .migrate();
+                HubPopulation population = new HubPopulation(ds, new RecordCodec(SchemaRegistry.load()), catalogue);
+                NeedsAnalysis.Result result;
+                try (ProgressBars bars = new ProgressBars(!quiet)) {
+                    long people = population.people();
+                    result = NeedsAnalysis.run(population, new NeedsIdentifier(used), areas, day, months, read -> {
+                        if (read % 1000 == 0 && people >= ProgressBars.FROM_RECORDS) {
+                            bars.update("records read", read, Math.max(read, people));
+                        }
+                    });
+                }
+                List<Path> files = NeedsReportWriter.write(result, used, control, output);
+                out.printf(
+                        "as at %s: %,d people in %,d families; %,d families with a need, %,d with %d or more%n",
+                        day,
+                        result.people(),
+                        result.familiesInIndex(),
+                        result.families().stream()
+                                .filter(f -> !f.active().isEmpty())
+                                .count(),
+                        result.listed().size(),
+                        used.familyThreshold());
+                out.println("(counts on this line are not disclosure-controlled: they are for the operator;"
+                        + " the files are)");
+                files.forEach(f -> out.println(f));
+                out.flush();
+                return 0;
+            });
+        }
+    }
+
+    @Command(name = "lint", description = "Check a needs criteria file; errors name the file, the line and the fix.")
+    static final class Lint implements Callable<Integer> {
+        @Parameters(index = "0", description = "the criteria YAML, e.g. needs-criteria.yaml")
+        Path file;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            CriteriaLoader.Result result = CriteriaLoader.load(file, CriteriaVocabulary.of(catalogue()));
+            result.problems().forEach(p -> out.println(p));
+            long errors =
+                    result.problems().stream().filter(LintProblem::isError).count();
+            out.printf(
+                    "%d error(s), %d warning(s) in %s%n",
+                    errors, result.problems().size() - errors, file);
+            out.flush();
+            return errors == 0 ? 0 : 1;
+        }
+    }
+}
