@@ -159,6 +159,11 @@ public final class CriteriaLoader {
                             at + "/type",
                             "unknown record type '" + type + "': known types are " + new TreeSet<>(vocabulary.types()));
                     type = null;
+                } else if (!vocabulary.kept(type)) {
+                    problems.add(doc.warning(
+                            at + "/type",
+                            "no agreement in force covers '" + type + "' records, so the hub does not keep them and"
+                                    + " this indicator finds nothing: an agreement for the purpose must cover them"));
                 }
             }
             Set<String> roles = new LinkedHashSet<>();

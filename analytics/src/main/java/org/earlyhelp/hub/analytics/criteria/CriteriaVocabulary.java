@@ -29,6 +29,7 @@ public final class CriteriaVocabulary {
 
     private final Map<String, Map<String, Kind>> fields = new LinkedHashMap<>();
     private final Set<String> roles = new LinkedHashSet<>();
+    private java.util.function.Predicate<String> kept = type -> true;
 
     private CriteriaVocabulary() {}
 
@@ -61,6 +62,23 @@ public final class CriteriaVocabulary {
             v.fields.put(type, paths);
         }
         return v;
+    }
+
+    /**
+     * The same vocabulary, knowing which record types the hub keeps: a type no agreement in force covers is not held
+     * (the retention purge removes it), so an indicator reading it would find nothing, which the lint warns of.
+     */
+    public CriteriaVocabulary keeping(java.util.function.Predicate<String> keptType) {
+        CriteriaVocabulary v = new CriteriaVocabulary();
+        v.fields.putAll(fields);
+        v.roles.addAll(roles);
+        v.kept = keptType;
+        return v;
+    }
+
+    /** Whether the hub keeps records of this type under some agreement. */
+    public boolean kept(String type) {
+        return kept.test(type);
     }
 
     public Set<String> types() {

@@ -43,6 +43,28 @@ final class AnalyticsCommand {
                 Connectors.discover(HubCommandLine.CLI_SETTINGS).payloadTypes());
     }
 
+    /**
+     * The vocabulary, knowing which record types the agreements in {@code agreements} keep (a directory that does not
+     * load keeps its types unknown: no warning is made of them).
+     */
+    static CriteriaVocabulary vocabulary(FieldCatalogue catalogue, Path agreements) {
+        CriteriaVocabulary vocabulary = CriteriaVocabulary.of(catalogue);
+        if (agreements == null || !java.nio.file.Files.isDirectory(agreements)) {
+            return vocabulary;
+        }
+        List<org.earlyhelp.hub.governance.agreement.Agreement> loaded;
+        try {
+            loaded = org.earlyhelp.hub.governance.agreement.AgreementLoader.loadDirectory(agreements);
+        } catch (RuntimeException e) {
+            return vocabulary;
+        }
+        var providers = Connectors.discover(HubCommandLine.CLI_SETTINGS).facts().providersOfType();
+        var retention = new org.earlyhelp.hub.governance.minimise.RecordRetention(() -> loaded);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        return vocabulary.keeping(type -> providers.getOrDefault(type, java.util.Set.of()).stream()
+                .anyMatch(p -> retention.retentionFor(p, type, today).isPresent()));
+    }
+
     static NeedCriteria criteria(Path file, CriteriaVocabulary vocabulary) {
         return file == null ? NeedCriteria.shipped(vocabulary) : NeedCriteria.load(file, vocabulary);
     }
@@ -68,6 +90,13 @@ final class AnalyticsCommand {
         Path criteria;
 
         @Option(
+                names = "--agreements",
+                defaultValue = "agreements",
+                description = "the agreements directory, to warn of record types no agreement keeps (default:"
+                        + " agreements)")
+        Path agreements;
+
+        @Option(
                 names = "--disclosure-control",
                 description = "disclosure-control profile YAML (default: suppress 1 to 7, round to 5, secondary)")
         Path profile;
@@ -90,7 +119,12 @@ final class AnalyticsCommand {
             FieldCatalogue catalogue = catalogue();
             NeedCriteria used;
             try {
-                used = criteria(criteria, CriteriaVocabulary.of(catalogue));
+                CriteriaVocabulary vocabulary = vocabulary(catalogue, agreements);
+                used = criteria(criteria, vocabulary);
+                CriteriaLoader.Result linted = criteria == null ? null : CriteriaLoader.load(criteria, vocabulary);
+                if (linted != null) {
+                    linted.problems().forEach(p -> spec.commandLine().getErr().println(p));
+                }
             } catch (NeedCriteria.InvalidCriteria e) {
                 out.println(e.getMessage());
                 out.flush();
@@ -141,13 +175,20 @@ final class AnalyticsCommand {
         @Parameters(index = "0", description = "the criteria YAML, e.g. needs-criteria.yaml")
         Path file;
 
+        @Option(
+                names = "--agreements",
+                defaultValue = "agreements",
+                description = "the agreements directory, to warn of record types no agreement keeps (default:"
+                        + " agreements)")
+        Path agreements;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            CriteriaLoader.Result result = CriteriaLoader.load(file, CriteriaVocabulary.of(catalogue()));
+            CriteriaLoader.Result result = CriteriaLoader.load(file, vocabulary(catalogue(), agreements));
             result.problems().forEach(p -> out.println(p));
             long errors =
                     result.problems().stream().filter(LintProblem::isError).count();
