@@ -151,18 +151,10 @@ final class AnalyticsCommand {
                     });
                 }
                 List<Path> files = NeedsReportWriter.write(result, used, control, output);
+                // only the files' counts are protected, so nothing else is printed but how much was read
                 out.printf(
-                        "as at %s: %,d people in %,d families; %,d families with a need, %,d with %d or more%n",
-                        day,
-                        result.people(),
-                        result.familiesInIndex(),
-                        result.families().stream()
-                                .filter(f -> !f.active().isEmpty())
-                                .count(),
-                        result.listed().size(),
-                        used.familyThreshold());
-                out.println("(counts on this line are not disclosure-controlled: they are for the operator;"
-                        + " the files are)");
+                        "as at %s: %,d people in the person index; tables after disclosure control in:%n",
+                        day, result.people());
                 files.forEach(f -> out.println(f));
                 out.flush();
                 return 0;
