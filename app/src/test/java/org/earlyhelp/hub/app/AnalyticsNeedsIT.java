@@ -64,9 +64,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
         properties = {
             "hub.embedded.data-dir=target/it-data/${random.uuid}",
             "hub.agreements.dir=${user.dir}/../agreements",
-            "hub.simulator.enabled=false"
+            "hub.simulator.enabled=false",
+            "hub.pseudonymisation.key=" + AnalyticsNeedsIT.KEY
         })
 class AnalyticsNeedsIT {
+
+    /** Random bytes, not the development key: the export command refuses that outside the embedded run. */
+    static final String KEY = "q7H2mX9vL4tR8wZ1cN6bP3sK5yD0fG2hJ4kM7nQ9rT1=";
 
     static final int FAMILIES = 60;
     static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
@@ -94,6 +98,9 @@ class AnalyticsNeedsIT {
 
     @Value("${spring.datasource.password}")
     String dbPassword;
+
+    @Value("${hub.embedded.data-dir}")
+    String dataDir;
 
     /** The true person of each (record id, ref), and each true person's family. */
     final Map<String, String> truePerson = new HashMap<>();
@@ -235,6 +242,98 @@ class AnalyticsNeedsIT {
                 assertThat(everything).doesNotContain(m.familyName());
             }
         }
+
+        // the dataset: only under the analytics agreement, pseudonymised per project, with no direct identifier
+        Path first = export("needs-dataset-to-council-analysts", "needs-assessment-2026", 0);
+        Path again = export("needs-dataset-to-council-analysts", "needs-assessment-2026", 0);
+        Path other = export("needs-dataset-to-council-analysts", "family-help-evaluation", 0);
+        String dataset = Files.readString(first.resolve("dataset.csv"));
+        for (Family family : population.families()) {
+            assertThat(dataset)
+                    .doesNotContain(
+                            family.address().postcode(),
+                            family.address().lines().get(0));
+            if (family.address().uprn() != null) {
+                assertThat(dataset).doesNotContain(family.address().uprn());
+            }
+            for (Member m : family.members()) {
+                assertThat(dataset)
+                        .doesNotContain(
+                                m.givenName(), m.familyName(), m.dateOfBirth().toString());
+                if (m.nhsNumber() != null) {
+                    assertThat(dataset).doesNotContain(m.nhsNumber());
+                }
+            }
+        }
+        assertThat(dataset.lines().findFirst().orElseThrow())
+                .contains("needs.person", "needs.date-of-birth", "needs.postcode", "needs.match-strength");
+        Set<String> a = pseudonyms(first);
+        assertThat(a).hasSize(Files.readAllLines(first.resolve("dataset.csv")).size() - 1);
+        assertThat(pseudonyms(again)).as("one project's pseudonyms are stable").isEqualTo(a);
+        assertThat(pseudonyms(other)).as("two projects' pseudonyms differ").doesNotContainAnyElementsOf(a);
+        assertThat(Files.readString(first.resolve("data-dictionary.csv"))).contains("needs.person,pseudonymise");
+
+        Integer permits = jdbc.queryForObject(
+                "select count(*) from ledger_entry where entry_type = 'EXPORT' and details->>'decision' = 'PERMIT'"
+                        + " and details->>'rows' = ?",
+                Integer.class,
+                String.valueOf(a.size()));
+        assertThat(permits).isEqualTo(3);
+        // an agreement that licenses no dataset, and a project the agreement does not name: refused, ledgered DENY
+        export("police-to-schools-domestic-abuse", "needs-assessment-2026", 1);
+        export("needs-dataset-to-council-analysts", "marketing", 1);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from ledger_entry where entry_type = 'EXPORT' and details->>'decision' = 'DENY'",
+                        Integer.class))
+                .isEqualTo(2);
+    }
+
+    private Path export(String agreement, String project, int expected) throws Exception {
+        Path out = Files.createTempDirectory("export");
+        Path key = Files.writeString(Files.createTempFile("key", ".txt"), KEY);
+        StringWriter printed = new StringWriter();
+        int status = HubCommandLine.run(
+                new String[] {
+                    "analytics",
+                    "export",
+                    "--agreement",
+                    agreement,
+                    "--project",
+                    project,
+                    "--analyst",
+                    "it",
+                    "--agreements",
+                    Path.of("..", "agreements").toString(),
+                    "--jdbc-url",
+                    jdbcUrl,
+                    "--user",
+                    dbUser,
+                    "--password=" + dbPassword,
+                    "--chain-key-file",
+                    Path.of(dataDir, "keys", "ledger-chain.key").toString(),
+                    "--pseudonymisation-key-file",
+                    key.toString(),
+                    "--output",
+                    out.toString(),
+                    "--quiet"
+                },
+                new PrintWriter(printed),
+                new PrintWriter(printed));
+        assertThat(status).as(printed.toString()).isEqualTo(expected);
+        if (expected != 0) {
+            assertThat(printed.toString()).contains("refused:", "ledgered as a DENY");
+        }
+        return out;
+    }
+
+    private static Set<String> pseudonyms(Path export) throws Exception {
+        List<String> lines = Files.readAllLines(export.resolve("dataset.csv"));
+        int column = List.of(lines.get(0).split(",")).indexOf("needs.person");
+        Set<String> out = new TreeSet<>();
+        for (String line : lines.subList(1, lines.size())) {
+            out.add(line.split(",", -1)[column]);
+        }
+        return out;
     }
 
     private static double[] score(Set<String> predicted, Set<String> truth) {

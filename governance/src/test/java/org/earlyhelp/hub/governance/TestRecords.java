@@ -103,6 +103,7 @@ public final class TestRecords {
                 consent == ConsentRule.REQUIRED ? "health" : null,
                 null,
                 null,
+                null,
                 null);
     }
 

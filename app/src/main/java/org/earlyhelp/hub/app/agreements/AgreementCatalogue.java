@@ -30,7 +30,8 @@ public class AgreementCatalogue implements Supplier<List<Agreement>> {
 
     /** The agreements of {@code dir}, linted against the fields and capabilities of the connectors. */
     public AgreementCatalogue(Path dir, Connectors connectors) {
-        this.catalogue = new FieldCatalogue(connectors.payloadTypes());
+        this.catalogue =
+                new FieldCatalogue(org.earlyhelp.hub.analytics.export.DatasetTypes.with(connectors.payloadTypes()));
         this.facts = connectors.facts();
         if (!Files.isDirectory(dir)) {
             throw new IllegalStateException("no agreements directory at " + dir.toAbsolutePath()

@@ -35,12 +35,12 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "analytics",
         description = "Family needs for analysts: identification by criteria kept as data, after disclosure control.",
-        subcommands = {AnalyticsCommand.Needs.class, AnalyticsCommand.Lint.class})
+        subcommands = {AnalyticsCommand.Needs.class, AnalyticsCommand.Export.class, AnalyticsCommand.Lint.class})
 final class AnalyticsCommand {
 
     static FieldCatalogue catalogue() {
-        return new FieldCatalogue(
-                Connectors.discover(HubCommandLine.CLI_SETTINGS).payloadTypes());
+        return new FieldCatalogue(org.earlyhelp.hub.analytics.export.DatasetTypes.with(
+                Connectors.discover(HubCommandLine.CLI_SETTINGS).payloadTypes()));
     }
 
     /**
@@ -159,6 +159,169 @@ final class AnalyticsCommand {
                 out.flush();
                 return 0;
             });
+        }
+    }
+
+    @Command(
+            name = "export",
+            description = "The pseudonymised family-needs dataset, under an analytics agreement, for one project: CSV"
+                    + " with a data dictionary, an as-at date and a crosswalk of changed pseudonyms. Ledgered (EXPORT);"
+                    + " refused and ledgered as a DENY without an agreement that licenses it.")
+    static final class Export implements Callable<Integer> {
+        static final String KEY_ENV = "HUB_PSEUDONYMISATION_KEY";
+
+        @Mixin
+        DatabaseOptions database;
+
+        @Mixin
+        LedgerOptions ledger;
+
+        @Option(names = "--agreement", required = true, description = "the analytics agreement's id")
+        String agreement;
+
+        @Option(names = "--project", required = true, description = "a project the agreement names")
+        String project;
+
+        @Option(names = "--format", defaultValue = "csv", description = "csv (default)")
+        String format;
+
+        @Option(names = "--output", required = true, description = "directory to write, e.g. target/export")
+        Path output;
+
+        @Option(names = "--analyst", required = true, description = "who is exporting, for the ledger")
+        String analyst;
+
+        @Option(
+                names = "--organisation",
+                defaultValue = "council",
+                description = "the analyst's organisation, a recipient of the agreement (default: council)")
+        String organisation;
+
+        @Option(names = "--agreements", defaultValue = "agreements", description = "the agreements directory")
+        Path agreements;
+
+        @Option(names = "--as-at", description = "the date to identify needs as at (default: today)")
+        LocalDate asAt;
+
+        @Option(names = "--criteria", description = "needs criteria YAML (default: the shipped ten outcomes)")
+        Path criteria;
+
+        @Option(
+                names = "--pseudonymisation-key-file",
+                description = "file holding the hub's pseudonymisation key in base64 (or set " + KEY_ENV + ");"
+                        + " the embedded run's key when neither is given")
+        Path keyFile;
+
+        @Option(names = "--quiet", description = "no progress bar")
+        boolean quiet;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            if (!format.equals("csv")) {
+                throw new CommandLine.ParameterException(
+                        spec.commandLine(), "--format must be csv: Parquet is not available in this version");
+            }
+            FieldCatalogue catalogue = catalogue();
+            NeedCriteria used = criteria(criteria, CriteriaVocabulary.of(catalogue));
+            List<org.earlyhelp.hub.governance.agreement.Agreement> loaded =
+                    org.earlyhelp.hub.governance.agreement.AgreementLoader.loadDirectory(agreements);
+            org.earlyhelp.hub.governance.ledger.ChainKey chainKey = ledger.chainKey(database.dataDir);
+            org.earlyhelp.hub.governance.minimise.Pseudonymiser pseudonymiser =
+                    pseudonymiser(keyFile, database.jdbcUrl == null);
+            LocalDate day = asAt == null ? LocalDate.now(ZoneOffset.UTC) : asAt;
+            return database.withDatabase(out, ds -> {
+                org.flywaydb.core.Flyway.configure()
+                        .dataSource(ds)
+                        .locations("classpath:db/migration")
+                        .load()
+                        .migrate();
+                java.time.Clock clock = java.time.Clock.systemUTC();
+                org.earlyhelp.hub.governance.dataset.DatasetRelease release =
+                        new org.earlyhelp.hub.governance.dataset.DatasetRelease(
+                                () -> loaded,
+                                pseudonymiser,
+                                new org.earlyhelp.hub.governance.ledger.DisclosureLedger(ds, clock, chainKey),
+                                clock);
+                HubPopulation population = new HubPopulation(ds, new RecordCodec(SchemaRegistry.load()), catalogue);
+                java.time.Instant since =
+                        org.earlyhelp.hub.analytics.export.NeedsDataset.lastExport(ds, agreement, project);
+                NeedsAnalysis.Result result;
+                try (ProgressBars bars = new ProgressBars(!quiet)) {
+                    long people = population.people();
+                    result = NeedsAnalysis.run(
+                            population, new NeedsIdentifier(used), Areas.postcodeDistricts(), day, 1, read -> {
+                                if (read % 1000 == 0 && people >= ProgressBars.FROM_RECORDS) {
+                                    bars.update("records read", read, Math.max(read, people));
+                                }
+                            });
+                }
+                org.earlyhelp.hub.governance.dataset.DatasetRelease.Released released;
+                try {
+                    released = release.release(
+                            agreement,
+                            project,
+                            organisation,
+                            "analyst:" + analyst + " (" + organisation + ")",
+                            org.earlyhelp.hub.analytics.export.NeedsDataset.TYPE,
+                            org.earlyhelp.hub.analytics.export.NeedsDataset.rows(result, population.facts()));
+                } catch (org.earlyhelp.hub.governance.dataset.DatasetRefused e) {
+                    out.println("refused: " + e.getMessage() + " (ledgered as a DENY)");
+                    out.flush();
+                    return 1;
+                }
+                List<String[]> crosswalk = since == null
+                        ? List.of()
+                        : release.crosswalk(
+                                released,
+                                "needs.person",
+                                org.earlyhelp.hub.analytics.export.NeedsDataset.changes(ds, since));
+                List<Path> files = org.earlyhelp.hub.analytics.export.NeedsDataset.write(
+                        released, crosswalk, result, output, analyst + " (" + organisation + ")");
+                out.printf(
+                        "as at %s: %,d rows under %s version %d, project %s (ledgered):%n",
+                        day,
+                        released.rows().size(),
+                        released.agreement().id(),
+                        released.agreement().version(),
+                        project);
+                files.forEach(f -> out.println(f));
+                out.flush();
+                return 0;
+            });
+        }
+
+        /**
+         * The hub's pseudonymisation key: from {@value #KEY_ENV} (as {@code hub.pseudonymisation.key} is set for the
+         * hub), or for the embedded run its development key, as the embedded hub uses.
+         */
+        static org.earlyhelp.hub.governance.minimise.Pseudonymiser pseudonymiser(Path keyFile, boolean embedded)
+                throws Exception {
+            String fromEnv =
+                    keyFile != null ? java.nio.file.Files.readString(keyFile).strip() : System.getenv(KEY_ENV);
+            if (fromEnv != null && !fromEnv.isBlank()) {
+                return new org.earlyhelp.hub.governance.minimise.Pseudonymiser(
+                        org.earlyhelp.hub.app.config.KeyMaterial.decode(KEY_ENV, fromEnv, embedded));
+            }
+            if (!embedded) {
+                throw new IllegalStateException(
+                        KEY_ENV + " must hold the hub's pseudonymisation key (hub.pseudonymisation.key) for an"
+                                + " external database");
+            }
+            try (java.io.InputStream in = AnalyticsCommand.class.getResourceAsStream("/application.yml")) {
+                String key = new com.fasterxml.jackson.databind.ObjectMapper(
+                                new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+                        .readTree(in)
+                        .path("hub")
+                        .path("pseudonymisation")
+                        .path("key")
+                        .asText();
+                return new org.earlyhelp.hub.governance.minimise.Pseudonymiser(
+                        org.earlyhelp.hub.app.config.KeyMaterial.decode("hub.pseudonymisation.key", key, true));
+            }
         }
     }
 

@@ -10,7 +10,6 @@ import org.earlyhelp.hub.governance.agreement.LintProblem;
 import org.earlyhelp.hub.governance.ledger.ChainKey;
 import org.earlyhelp.hub.governance.ledger.LedgerCheckpoints;
 import org.earlyhelp.hub.governance.ledger.LedgerVerifier;
-import org.earlyhelp.hub.governance.minimise.FieldCatalogue;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -78,8 +77,7 @@ public final class HubCommandLine {
             PrintWriter out = spec.commandLine().getOut();
             List<LintProblem> problems = AgreementLint.lint(
                     dir,
-                    new FieldCatalogue(org.earlyhelp.hub.connector.api.Connectors.discover(CLI_SETTINGS)
-                            .payloadTypes()),
+                    AnalyticsCommand.catalogue(),
                     org.earlyhelp.hub.connector.api.Connectors.discover(CLI_SETTINGS)
                             .facts());
             problems.forEach(p -> out.println(p));

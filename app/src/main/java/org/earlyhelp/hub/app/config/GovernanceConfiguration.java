@@ -56,7 +56,7 @@ public class GovernanceConfiguration {
     /** The field paths agreements may name, from the payload types the connectors register. */
     @Bean
     FieldCatalogue fieldCatalogue(Connectors connectors) {
-        return new FieldCatalogue(connectors.payloadTypes());
+        return new FieldCatalogue(org.earlyhelp.hub.analytics.export.DatasetTypes.with(connectors.payloadTypes()));
     }
 
     @Bean

@@ -29,7 +29,8 @@ public record Agreement(
         String consentCollector,
         Query query,
         Governance governance,
-        SafeguardingOverride override) {
+        SafeguardingOverride override,
+        Analytics analytics) {
 
     public Agreement {
         requireText(id, "id");
@@ -50,11 +51,16 @@ public record Agreement(
         fields = Map.copyOf(Objects.requireNonNull(fields, "fields"));
         Objects.requireNonNull(retention, "retention");
         Objects.requireNonNull(valid, "valid");
-        if (deliver == null && pull == null && query == null) {
-            throw new IllegalArgumentException("pull, deliver or query: an agreement licenses push (deliver), pull"
-                    + " (pull) or \"is this person known?\" requests (query), and this one none of them");
+        if (deliver == null && pull == null && query == null && analytics == null) {
+            throw new IllegalArgumentException("pull, deliver, query or analytics: an agreement licenses push"
+                    + " (deliver), pull (pull), \"is this person known?\" requests (query) or pseudonymised datasets"
+                    + " for analysts (analytics), and this one none of them");
         }
-        if (fields.isEmpty() && (deliver != null || pull != null)) {
+        if (analytics != null && (deliver != null || pull != null || query != null)) {
+            throw new IllegalArgumentException("analytics: an agreement for analysts' datasets licenses nothing else"
+                    + " (no deliver, pull or query): a dataset is pseudonymised, a disclosure is not");
+        }
+        if (fields.isEmpty() && (deliver != null || pull != null || analytics != null)) {
             throw new IllegalArgumentException(
                     "fields must name at least one field for an agreement that pushes or answers a pull");
         }
@@ -188,6 +194,24 @@ public record Agreement(
                 throw new IllegalArgumentException("pull.relationships must name at least one relationship kind");
             }
         }
+    }
+
+    /**
+     * What an agreement for analysts licenses: datasets for the named {@code projects} only, each with its own
+     * pseudonyms (a project's people cannot be joined with another's).
+     */
+    public record Analytics(List<String> projects) {
+        public Analytics {
+            projects = List.copyOf(Objects.requireNonNull(projects, "analytics.projects"));
+            if (projects.isEmpty()) {
+                throw new IllegalArgumentException("analytics.projects must name at least one project");
+            }
+        }
+    }
+
+    /** Whether this agreement licenses datasets for the named project. */
+    public boolean licensesDataset(String project) {
+        return analytics != null && analytics.projects().contains(project);
     }
 
     /** Delivery expectations, e.g. a deadline such as {@code before-next-school-day}. */

@@ -149,7 +149,8 @@ public final class AgreementLoader {
                 n.get("consent").isObject() ? optional(n.get("consent").get("collector")) : null,
                 query(n.get("query")),
                 governance(n.get("governance")),
-                override(n.get("safeguarding-override")));
+                override(n.get("safeguarding-override")),
+                analytics(n.get("analytics")));
     }
 
     /** {@code safeguarding-override: {reasons, roles, max-hours}}; absent: no override under this agreement. */
@@ -237,6 +238,14 @@ public final class AgreementLoader {
                 texts(pull.get("purposes")),
                 texts(pull.get("relationships")),
                 !"flag".equals(pull.path("corroboration").asText("required")));
+    }
+
+    /** {@code analytics: {projects: [...]}}; absent: licenses no dataset. */
+    private static Agreement.Analytics analytics(JsonNode analytics) {
+        if (analytics == null || analytics.isNull()) {
+            return null;
+        }
+        return new Agreement.Analytics(texts(analytics.get("projects")));
     }
 
     /** {@code query: {reasons: [...], review: [...], contact: {name, phone, email}}}; absent: answers no query. */

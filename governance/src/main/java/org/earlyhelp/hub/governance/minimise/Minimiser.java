@@ -34,13 +34,25 @@ public final class Minimiser {
      * @param today the decision day, for age bands
      */
     public Map<String, String> minimise(RecordView view, Agreement agreement, LocalDate today) {
+        return minimise(view.values(), agreement, today, agreement.id());
+    }
+
+    /**
+     * The same for field values that are not a record's (an analysts' dataset row), with pseudonyms keyed by {@code
+     * scope} (an agreement and project) instead of the agreement alone.
+     */
+    public Map<String, String> minimise(
+            Map<String, Object> values, Agreement agreement, LocalDate today, String scope) {
         Map<String, String> released = new TreeMap<>();
-        view.values().forEach((path, value) -> {
+        values.forEach((path, value) -> {
+            if (value == null) {
+                return;
+            }
             FieldRule rule = agreement.ruleFor(path);
             switch (rule.action()) {
                 case DROP -> {}
                 case ALLOW -> released.put(path, render(value));
-                case PSEUDONYMISE -> released.put(path, pseudonymiser.pseudonym(agreement.id(), render(value)));
+                case PSEUDONYMISE -> released.put(path, pseudonymiser.pseudonym(scope, render(value)));
                 case GENERALISE -> released.put(path, generalise(path, value, rule.generalisation(), today));
             }
         });

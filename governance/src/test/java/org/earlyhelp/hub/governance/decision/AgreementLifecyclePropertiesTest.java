@@ -189,6 +189,7 @@ class AgreementLifecyclePropertiesTest {
                 consent ? "housing" : null,
                 null,
                 governance,
+                null,
                 null);
     }
 }

@@ -239,6 +239,7 @@ class PolicyDecisionPointTest {
                 a.consentCollector(),
                 null,
                 null,
+                null,
                 null);
     }
 
@@ -331,6 +332,7 @@ class PolicyDecisionPointTest {
                 null,
                 a.consentCollector(),
                 new Agreement.Query(reasons, review, new Agreement.Contact("Safeguarding Hub", null, null)),
+                null,
                 null,
                 null);
     }
