@@ -150,7 +150,8 @@ class AgreementLoaderTest {
         assertThatThrownBy(() -> AgreementLoader.load(neither))
                 .isInstanceOf(AgreementException.class)
                 .hasMessageContaining(
-                        "licenses push (deliver), pull (pull) or \"is this person known?\" requests (query)");
+                        "licenses push (deliver), pull (pull), \"is this person known?\" requests (query) or"
+                                + " pseudonymised datasets for analysts (analytics)");
     }
 
     @Test
@@ -236,7 +237,8 @@ class AgreementLoaderTest {
                 .containsExactlyInAnyOrder(
                         "safeguarding/domestic-abuse-notification",
                         "early-help/family-view",
-                        "safeguarding/person-info-query");
+                        "safeguarding/person-info-query",
+                        "analytics/needs-analysis");
     }
 
     @Test
