@@ -271,14 +271,31 @@ class AnalyticsNeedsIT {
         assertThat(a).hasSize(Files.readAllLines(first.resolve("dataset.csv")).size() - 1);
         assertThat(pseudonyms(again)).as("one project's pseudonyms are stable").isEqualTo(a);
         assertThat(pseudonyms(other)).as("two projects' pseudonyms differ").doesNotContainAnyElementsOf(a);
-        assertThat(Files.readString(first.resolve("data-dictionary.csv"))).contains("needs.person,pseudonymise");
+        assertThat(Files.readString(first.resolve("data-dictionary.csv")))
+                .contains("needs.person,needs.person,text,pseudonymise");
+        // the same release as Parquet (written without Hadoop: none is on this classpath), typed, same pseudonyms
+        Path parquet = export("needs-dataset-to-council-analysts", "needs-assessment-2026", 0, "parquet");
+        List<org.apache.avro.generic.GenericRecord> records = readParquet(parquet.resolve("dataset.parquet"));
+        assertThat(records).hasSize(a.size());
+        assertThat(records.stream().map(r -> r.get("person").toString())).containsExactlyInAnyOrderElementsOf(a);
+        assertThat(records.get(0).get("family_needs")).isInstanceOf(Integer.class);
+        String parquetText = records.toString();
+        for (Family family : population.families()) {
+            assertThat(parquetText).doesNotContain(family.address().postcode());
+            for (Member m : family.members()) {
+                assertThat(parquetText)
+                        .doesNotContain(m.familyName(), m.dateOfBirth().toString());
+            }
+        }
+        assertThat(Files.readString(parquet.resolve("data-dictionary.csv")))
+                .contains("needs.family-needs,family_needs,int,allow");
 
         Integer permits = jdbc.queryForObject(
                 "select count(*) from ledger_entry where entry_type = 'EXPORT' and details->>'decision' = 'PERMIT'"
                         + " and details->>'rows' = ?",
                 Integer.class,
                 String.valueOf(a.size()));
-        assertThat(permits).isEqualTo(3);
+        assertThat(permits).isEqualTo(4);
         // an agreement that licenses no dataset, and a project the agreement does not name: refused, ledgered DENY
         export("police-to-schools-domestic-abuse", "needs-assessment-2026", 1);
         export("needs-dataset-to-council-analysts", "marketing", 1);
@@ -289,6 +306,24 @@ class AnalyticsNeedsIT {
     }
 
     private Path export(String agreement, String project, int expected) throws Exception {
+        return export(agreement, project, expected, "csv");
+    }
+
+    private static List<org.apache.avro.generic.GenericRecord> readParquet(Path file) throws Exception {
+        List<org.apache.avro.generic.GenericRecord> out = new java.util.ArrayList<>();
+        try (var reader = org.apache.parquet.avro.AvroParquetReader.<org.apache.avro.generic.GenericRecord>builder(
+                        new org.apache.parquet.io.LocalInputFile(file),
+                        new org.apache.parquet.conf.PlainParquetConfiguration())
+                .withDataModel(org.apache.avro.generic.GenericData.get())
+                .build()) {
+            for (var r = reader.read(); r != null; r = reader.read()) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    private Path export(String agreement, String project, int expected, String format) throws Exception {
         Path out = Files.createTempDirectory("export");
         Path key = Files.writeString(Files.createTempFile("key", ".txt"), KEY);
         StringWriter printed = new StringWriter();
@@ -315,6 +350,8 @@ class AnalyticsNeedsIT {
                     key.toString(),
                     "--output",
                     out.toString(),
+                    "--format",
+                    format,
                     "--quiet"
                 },
                 new PrintWriter(printed),

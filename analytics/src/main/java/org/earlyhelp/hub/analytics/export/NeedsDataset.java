@@ -134,22 +134,29 @@ public final class NeedsDataset {
             List<String[]> crosswalk,
             NeedsAnalysis.Result result,
             Path dir,
-            String who)
+            String who,
+            DatasetFormat format)
             throws IOException {
         Files.createDirectories(dir);
         List<Path> written = new ArrayList<>();
-        Path data = dir.resolve("dataset.csv");
         List<String> fields = released.fields();
-        try (Writer out = Files.newBufferedWriter(data, StandardCharsets.UTF_8);
-                CSVPrinter csv = CSVFormat.DEFAULT
-                        .builder()
-                        .setHeader(fields.toArray(String[]::new))
-                        .get()
-                        .print(out)) {
-            for (Map<String, String> row : released.rows()) {
-                List<String> values = new ArrayList<>(fields.size());
-                fields.forEach(f -> values.add(row.getOrDefault(f, "")));
-                csv.printRecord(values);
+        Path data;
+        if (format == DatasetFormat.PARQUET) {
+            data = dir.resolve("dataset.parquet");
+            ParquetDataset.write(released, result.asAt(), data);
+        } else {
+            data = dir.resolve("dataset.csv");
+            try (Writer out = Files.newBufferedWriter(data, StandardCharsets.UTF_8);
+                    CSVPrinter csv = CSVFormat.DEFAULT
+                            .builder()
+                            .setHeader(fields.toArray(String[]::new))
+                            .get()
+                            .print(out)) {
+                for (Map<String, String> row : released.rows()) {
+                    List<String> values = new ArrayList<>(fields.size());
+                    fields.forEach(f -> values.add(row.getOrDefault(f, "")));
+                    csv.printRecord(values);
+                }
             }
         }
         written.add(data);
@@ -157,11 +164,19 @@ public final class NeedsDataset {
         try (Writer out = Files.newBufferedWriter(dictionary, StandardCharsets.UTF_8);
                 CSVPrinter csv = CSVFormat.DEFAULT
                         .builder()
-                        .setHeader("field", "as released", "meaning")
+                        .setHeader("field", "column", "type", "as released", "meaning")
                         .get()
                         .print(out)) {
             for (String field : fields) {
-                csv.printRecord(field, released.agreement().ruleFor(field).toString(), meaning(field));
+                csv.printRecord(
+                        field,
+                        format == DatasetFormat.PARQUET ? ParquetDataset.column(field) : field,
+                        format == DatasetFormat.PARQUET
+                                ? ParquetDataset.type(released.agreement(), field)
+                                        .getName()
+                                : "text",
+                        released.agreement().ruleFor(field).toString(),
+                        meaning(field));
             }
         }
         written.add(dictionary);
@@ -190,6 +205,7 @@ public final class NeedsDataset {
                                 + released.agreement().purpose() + ")",
                         "Project: " + released.project() + " (pseudonyms are this project's own: they do not join"
                                 + " with another project's, and stay the same in each of its exports)",
+                        "File: " + data.getFileName() + " (" + format.label() + ")",
                         "Rows: " + released.rows().size() + " (one per person with a need; a family member without"
                                 + " one is not in it)",
                         "Released to: " + who + "; the export is in the hub's disclosure ledger (EXPORT).",
@@ -210,6 +226,27 @@ public final class NeedsDataset {
             out.put(PREFIX + FieldCatalogue.kebab(f.name()), f.doc() == null ? "" : f.doc());
         }
         return out;
+    }
+
+    /** The Avro type of the dataset schema's field at {@code path} (without its null), or null when not one. */
+    static Schema.Type baseType(String path) {
+        for (Schema.Field f : NeedsDatasetRow.getClassSchema().getFields()) {
+            if ((PREFIX + FieldCatalogue.kebab(f.name())).equals(path)) {
+                Schema schema = f.schema();
+                if (schema.getType() == Schema.Type.UNION) {
+                    schema = schema.getTypes().stream()
+                            .filter(t -> t.getType() != Schema.Type.NULL)
+                            .findFirst()
+                            .orElse(schema);
+                }
+                return schema.getLogicalType() == null ? schema.getType() : Schema.Type.STRING;
+            }
+        }
+        return null;
+    }
+
+    static String prefix() {
+        return PREFIX;
     }
 
     private static String meaning(String field) {

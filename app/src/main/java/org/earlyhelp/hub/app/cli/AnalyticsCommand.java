@@ -165,7 +165,7 @@ final class AnalyticsCommand {
     @Command(
             name = "export",
             description = "The pseudonymised family-needs dataset, under an analytics agreement, for one project: CSV"
-                    + " with a data dictionary, an as-at date and a crosswalk of changed pseudonyms. Ledgered (EXPORT);"
+                    + " or Parquet, with a data dictionary, an as-at date and a crosswalk of changed pseudonyms. Ledgered (EXPORT);"
                     + " refused and ledgered as a DENY without an agreement that licenses it.")
     static final class Export implements Callable<Integer> {
         static final String KEY_ENV = "HUB_PSEUDONYMISATION_KEY";
@@ -182,7 +182,7 @@ final class AnalyticsCommand {
         @Option(names = "--project", required = true, description = "a project the agreement names")
         String project;
 
-        @Option(names = "--format", defaultValue = "csv", description = "csv (default)")
+        @Option(names = "--format", defaultValue = "csv", description = "csv (default) or parquet")
         String format;
 
         @Option(names = "--output", required = true, description = "directory to write, e.g. target/export")
@@ -221,9 +221,11 @@ final class AnalyticsCommand {
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
-            if (!format.equals("csv")) {
-                throw new CommandLine.ParameterException(
-                        spec.commandLine(), "--format must be csv: Parquet is not available in this version");
+            org.earlyhelp.hub.analytics.export.DatasetFormat fileFormat;
+            try {
+                fileFormat = org.earlyhelp.hub.analytics.export.DatasetFormat.of(format);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
             FieldCatalogue catalogue = catalogue();
             NeedCriteria used = criteria(criteria, CriteriaVocabulary.of(catalogue));
@@ -280,7 +282,7 @@ final class AnalyticsCommand {
                                 "needs.person",
                                 org.earlyhelp.hub.analytics.export.NeedsDataset.changes(ds, since));
                 List<Path> files = org.earlyhelp.hub.analytics.export.NeedsDataset.write(
-                        released, crosswalk, result, output, analyst + " (" + organisation + ")");
+                        released, crosswalk, result, output, analyst + " (" + organisation + ")", fileFormat);
                 out.printf(
                         "as at %s: %,d rows under %s version %d, project %s (ledgered):%n",
                         day,

@@ -72,7 +72,11 @@ final class CaseSystemFeed implements PartnerFeed {
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("caseType", "early-help");
         c.put("status", closing ? "closed" : "open");
-        c.put("openedOn", today.minusDays(60 + random.nextInt(300)).toString());
+        LocalDate opened = today.minusDays(60 + random.nextInt(300));
+        c.put("openedOn", opened.toString());
+        // the enquiry days before the case opened, support a few weeks after
+        c.put("enquiryOn", opened.minusDays(random.nextInt(15)).toString());
+        c.put("supportStartedOn", opened.plusDays(random.nextInt(40)).toString());
         if (closing) {
             c.put("closedOn", today.minusDays(random.nextInt(30)).toString());
         }

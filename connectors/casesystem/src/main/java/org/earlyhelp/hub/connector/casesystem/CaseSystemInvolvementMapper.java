@@ -47,6 +47,15 @@ final class CaseSystemInvolvementMapper {
                 problems.add(new FieldError(path + ".closedOn", "must be within a year from today"));
             }
         }
+        if (c.enquiryOn() != null && c.enquiryOn().isAfter(c.openedOn())) {
+            problems.add(new FieldError(path + ".enquiryOn", "must not be after openedOn: the enquiry comes first"));
+        }
+        if (c.supportStartedOn() != null) {
+            if (c.supportStartedOn().isBefore(c.enquiryOn() == null ? c.openedOn() : c.enquiryOn())) {
+                problems.add(new FieldError(
+                        path + ".supportStartedOn", "must not be before enquiryOn (or openedOn when no enquiry)"));
+            }
+        }
         if (c.relationships() != null) {
             for (int i = 0; i < c.relationships().size(); i++) {
                 CaseSystemInvolvementRequest.Relationship r = c.relationships().get(i);
@@ -82,6 +91,8 @@ final class CaseSystemInvolvementMapper {
                 .setStatus(c.status().toLowerCase(Locale.ROOT))
                 .setOpenedOn(c.openedOn())
                 .setClosedOn(c.closedOn())
+                .setEnquiryOn(c.enquiryOn())
+                .setSupportStartedOn(c.supportStartedOn())
                 .setLeadPractitioner(
                         c.leadPractitioner() == null
                                 ? null

@@ -18,7 +18,7 @@ import org.earlyhelp.hub.connector.api.inbound.WithheldInput;
 /**
  * A case involvement as the case system posts it to {@code /api/casesystem/involvements}: the body the generic
  * records endpoint took (so a case system can move by changing the URL only; {@code type} may be left out), with the
- * level of need and the closing date added.
+ * level of need, the closing date and the dates of the enquiry and of support starting added.
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record CaseSystemInvolvementRequest(
@@ -41,6 +41,8 @@ public record CaseSystemInvolvementRequest(
                     String status,
             @NotNull @PastOrPresent LocalDate openedOn,
             LocalDate closedOn,
+            @PastOrPresent LocalDate enquiryOn,
+            @PastOrPresent LocalDate supportStartedOn,
             @Size(max = 200) String leadPractitioner,
             @Min(value = 1, message = "must be 1 (universal) to 4 (specialist)")
                     @Max(value = 4, message = "must be 1 (universal) to 4 (specialist)")

@@ -9,14 +9,17 @@ import org.earlyhelp.hub.schema.payload.PayloadType;
 
 /**
  * The {@code case-involvement} payload type as registered: the current schema, and the first version (before level
- * of need and closing date) that records already on the topics, in the stores and read forward from HubRecord v4
+ * of need and closing date) and the second (before the enquiry and support dates) that records already on the topics, in the stores and read forward from HubRecord v4
  * were written with. Dropping the first version would make every one of those unreadable.
  */
 final class CaseSystemPayloads {
 
     static final Schema INVOLVEMENT_V1 = load("CaseInvolvement-v1.avsc");
 
-    static final PayloadType INVOLVEMENT = PayloadType.of(CaseInvolvement.getClassSchema(), INVOLVEMENT_V1);
+    static final Schema INVOLVEMENT_V2 = load("CaseInvolvement-v2.avsc");
+
+    static final PayloadType INVOLVEMENT =
+            PayloadType.of(CaseInvolvement.getClassSchema(), INVOLVEMENT_V1, INVOLVEMENT_V2);
 
     private CaseSystemPayloads() {}
 
