@@ -12,6 +12,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -57,7 +58,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * matches them into people and families as it does any traffic. "Family has three or more needs" is then judged with
  * the true identities (each record's people as the simulator made them: precision and recall must be 1.0) and with
  * the hub's own matching (measured and printed). The command line then writes the tables and charts from the same
- * database, and no count from 1 to 7 is in them.
+ * database, and no count from 1 to 7 is in them; the analyst's console pages show the same published tables and
+ * charts and export the same dataset, to the analyst only.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -303,6 +305,220 @@ class AnalyticsNeedsIT {
                         "select count(*) from ledger_entry where entry_type = 'EXPORT' and details->>'decision' = 'DENY'",
                         Integer.class))
                 .isEqualTo(2);
+
+        // the same through the console, as the council's analyst
+        theAnalystsConsole(population, out, a);
+    }
+
+    /**
+     * The analyst's console pages over HTTP (and, where Debian's chromium is installed, in headless Chromium with
+     * axe-core, for the README's screenshot): the tables are the command line's, after disclosure control; the export
+     * is the command line's dataset with the hub's own key; other roles get 403; refusals are shown and ledgered.
+     */
+    private void theAnalystsConsole(SyntheticPopulation population, Path cliTables, Set<String> cliPseudonyms)
+            throws Exception {
+        ConsoleHttp analyst = ConsoleHttp.signedIn(port, "analyst", PASSWORD);
+        assertThat(analyst.get("/console").body())
+                .contains("href=\"/console/analytics\"", "href=\"/console/analytics/export\"");
+        HttpResponse<String> page = analyst.get("/console/analytics");
+        assertThat(page.statusCode()).isEqualTo(200);
+        String html = page.body();
+        String main = html.substring(html.indexOf("<main"), html.indexOf("</main>"));
+        assertThat(main).contains("Where needs are greatest", "[c]</strong> marks a suppressed count");
+        int numbers = 0;
+        for (String table : List.of("people-with-needs-by-area", "families-by-needs-and-area", "needs-by-month")) {
+            List<String> shown = cells(main, table);
+            assertThat(shown).as(table).isNotEmpty();
+            for (String v : shown) {
+                assertThat(v).as(table).matches("\\[c\\]|[0-9]+");
+                if (!v.equals("[c]")) {
+                    numbers++;
+                    assertThat(Long.parseLong(v))
+                            .as(table + ": no count from 1 to 7, the rest rounded to 5")
+                            .matches(x -> x == 0 || (x > 7 && x % 5 == 0));
+                }
+            }
+            // exactly what the command line published, cell for cell
+            List<String> written = new ArrayList<>();
+            List<String> lines = Files.readAllLines(cliTables.resolve(table + ".csv"));
+            for (String line : lines.subList(1, lines.size())) {
+                List<String> row = List.of(line.split(",", -1));
+                written.addAll(row.subList(1, row.size()));
+            }
+            assertThat(shown).as(table + " as the command line wrote it").isEqualTo(written);
+        }
+        assertThat(numbers).as("some counts are published, not all suppressed").isPositive();
+        java.util.regex.Matcher charts = java.util.regex.Pattern.compile(
+                        "<img [^>]*src=\"data:image/svg\\+xml;base64,([A-Za-z0-9+/=]+)\"[^>]*alt=\"([^\"]+)\"")
+                .matcher(main);
+        int chartCount = 0;
+        int drawn = 0;
+        while (charts.find()) {
+            chartCount++;
+            String svg = new String(java.util.Base64.getDecoder().decode(charts.group(1)), StandardCharsets.UTF_8);
+            assertThat(svg).startsWith("<svg").contains("<title id=\"t\">");
+            boolean marks = svg.lines().anyMatch(l -> l.startsWith("<rect x=") || l.startsWith("<circle"));
+            assertThat(marks || svg.contains(">[c]<"))
+                    .as("a chart draws published counts or marks them suppressed")
+                    .isTrue();
+            if (marks) {
+                drawn++;
+            }
+        }
+        assertThat(drawn).as("some chart draws a published count").isPositive();
+        assertThat(chartCount)
+                .as("three charts, each with its text alternative")
+                .isEqualTo(3);
+        for (Family family : population.families()) {
+            assertThat(main).doesNotContain(family.address().postcode());
+            for (Member m : family.members()) {
+                assertThat(main).doesNotContainPattern("\\b" + m.familyName() + "\\b");
+            }
+        }
+
+        // the export form, then the dataset as a zip, the same rows as the command line's with the hub's own key
+        HttpResponse<String> form = analyst.get("/console/analytics/export");
+        assertThat(form.statusCode()).isEqualTo(200);
+        assertThat(form.body()).contains("needs-dataset-to-council-analysts", "needs-assessment-2026", "_csrf");
+        HttpResponse<byte[]> zip = analyst.postForBytes(
+                "/console/analytics/export",
+                "/console/analytics/export",
+                Map.of("agreement", "needs-dataset-to-council-analysts", "project", "needs-assessment-2026"));
+        assertThat(zip.statusCode()).isEqualTo(200);
+        assertThat(zip.headers().firstValue("Content-Type").orElse("")).startsWith("application/zip");
+        assertThat(zip.headers().firstValue("Content-Disposition").orElse(""))
+                .startsWith("attachment; filename=\"needs-dataset-needs-assessment-2026-");
+        Map<String, String> files = unzip(zip.body());
+        assertThat(files).containsKeys("dataset.csv", "data-dictionary.csv", "about.txt");
+        assertThat(files.keySet()).isSubsetOf("dataset.csv", "data-dictionary.csv", "about.txt", "crosswalk.csv");
+        String dataset = files.get("dataset.csv");
+        assertThat(dataset.lines().findFirst().orElseThrow())
+                .contains("needs.person", "needs.date-of-birth", "needs.postcode", "needs.match-strength");
+        for (Family family : population.families()) {
+            assertThat(dataset).doesNotContain(family.address().postcode());
+            for (Member m : family.members()) {
+                assertThat(dataset)
+                        .doesNotContain(
+                                m.givenName(), m.familyName(), m.dateOfBirth().toString());
+            }
+        }
+        Path unzipped = Files.createTempDirectory("console-export");
+        Files.writeString(unzipped.resolve("dataset.csv"), dataset);
+        assertThat(pseudonyms(unzipped))
+                .as("the project's pseudonyms, as the command line's under the hub's key")
+                .isEqualTo(cliPseudonyms);
+        assertThat(files.get("data-dictionary.csv")).contains("needs.person,pseudonymise");
+        assertThat(files.get("about.txt")).contains("Released to: analyst (council)", "needs-assessment-2026");
+        assertThat(jdbc().queryForObject(
+                                "select count(*) from ledger_entry where entry_type = 'EXPORT' and actor = ?"
+                                        + " and details->>'decision' = 'PERMIT' and details->>'project' = ?",
+                                Integer.class,
+                                "console:analyst (council)",
+                                "needs-assessment-2026"))
+                .isEqualTo(1);
+
+        // refused: a project the agreement does not name, and an agreement that licenses no dataset
+        HttpResponse<String> unnamed = analyst.post(
+                "/console/analytics/export",
+                "/console/analytics/export",
+                Map.of("agreement", "needs-dataset-to-council-analysts", "project", "marketing"));
+        assertThat(unnamed.statusCode()).isEqualTo(200);
+        assertThat(unnamed.body()).contains("The export was refused", "names no project", "marketing");
+        HttpResponse<String> unlicensed = analyst.post(
+                "/console/analytics/export",
+                "/console/analytics/export",
+                Map.of("agreement", "police-to-schools-domestic-abuse", "project", "needs-assessment-2026"));
+        assertThat(unlicensed.body()).contains("The export was refused", "licenses no dataset");
+        assertThat(jdbc().queryForObject(
+                                "select count(*) from ledger_entry where entry_type = 'EXPORT' and actor = ?"
+                                        + " and details->>'decision' = 'DENY'",
+                                Integer.class,
+                                "console:analyst (council)"))
+                .isEqualTo(2);
+
+        // the analyst reaches no board or reviewer page
+        for (String other : List.of(
+                "/console/proposals",
+                "/console/reviews",
+                "/console/matching",
+                "/console/overrides",
+                "/console/dead-letters",
+                "/console/access-review",
+                "/console/subject-access")) {
+            assertThat(analyst.get(other).statusCode()).as(other).isEqualTo(403);
+        }
+        // and a board member, or the reviewer, reaches no analyst page
+        for (String user : List.of("police", "dpo", "reviewer")) {
+            ConsoleHttp other = ConsoleHttp.signedIn(port, user, PASSWORD);
+            assertThat(other.get("/console/analytics").statusCode()).as(user).isEqualTo(403);
+            assertThat(other.get("/console/analytics/export").statusCode())
+                    .as(user)
+                    .isEqualTo(403);
+            assertThat(other.post(
+                                    "/console",
+                                    "/console/analytics/export",
+                                    Map.of(
+                                            "agreement",
+                                            "needs-dataset-to-council-analysts",
+                                            "project",
+                                            "needs-assessment-2026"))
+                            .statusCode())
+                    .as(user)
+                    .isEqualTo(403);
+            assertThat(other.get("/console").body()).doesNotContain("/console/analytics");
+        }
+        assertThat(jdbc().queryForObject(
+                                "select count(*) from ledger_entry where entry_type = 'EXPORT' and actor like 'console:%'",
+                                Integer.class))
+                .as("only the analyst's exports and refusals")
+                .isEqualTo(3);
+
+        if (ConsoleBrowser.available()) {
+            try (ConsoleBrowser browser = new ConsoleBrowser(port, Path.of("..", "docs", "screenshots"))) {
+                browser.signIn("analyst", PASSWORD);
+                browser.open("/console/analytics");
+                assertThat(browser.text("people-with-needs-by-area")).contains("Total");
+                List<String> violations = new ArrayList<>(browser.seriousViolations());
+                browser.screenshot("console-analytics");
+                browser.open("/console/analytics/export");
+                violations.addAll(browser.seriousViolations());
+                assertThat(violations)
+                        .as("serious or critical accessibility violations (axe-core)")
+                        .isEmpty();
+            }
+        }
+    }
+
+    static final String PASSWORD = "early-help-demo";
+
+    private JdbcTemplate jdbc() {
+        return new JdbcTemplate(dataSource);
+    }
+
+    /** The text of each numeric cell of the table {@code id}, row by row, its totals row last. */
+    private static List<String> cells(String html, String id) {
+        int start = html.indexOf("id=\"" + id + "\"");
+        assertThat(start).as("table " + id).isNotNegative();
+        String table = html.substring(start, html.indexOf("</table>", start));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                        "<td class=\"govuk-table__cell govuk-table__cell--numeric\">([^<]*)</td>")
+                .matcher(table);
+        List<String> out = new ArrayList<>();
+        while (m.find()) {
+            out.add(m.group(1));
+        }
+        return out;
+    }
+
+    private static Map<String, String> unzip(byte[] zip) throws Exception {
+        Map<String, String> out = new TreeMap<>();
+        try (java.util.zip.ZipInputStream in =
+                new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            for (java.util.zip.ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                out.put(e.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        return out;
     }
 
     private Path export(String agreement, String project, int expected) throws Exception {

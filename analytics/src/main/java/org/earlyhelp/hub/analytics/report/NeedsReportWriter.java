@@ -5,6 +5,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
@@ -23,48 +24,72 @@ public final class NeedsReportWriter {
 
     private NeedsReportWriter() {}
 
+    /** A chart as published: its file name and its SVG. */
+    public record Chart(String name, String title, String svg) {}
+
+    /**
+     * Where needs are greatest as it may be shown: the three tables after disclosure control and a chart of each,
+     * drawn from the protected counts only.
+     */
+    public record Published(
+            LocalDate asAt, ProtectedTable people, ProtectedTable families, ProtectedTable trend, List<Chart> charts) {
+
+        public Published {
+            charts = List.copyOf(charts);
+        }
+
+        public List<ProtectedTable> tables() {
+            return List.of(people, families, trend);
+        }
+    }
+
+    /** Protects the analysis's tables and draws the charts from what is published: nothing else leaves. */
+    public static Published publish(NeedsAnalysis.Result result, NeedCriteria criteria, DisclosureControl control) {
+        ProtectedTable people = control.protect(result.peopleByArea());
+        ProtectedTable families = control.protect(result.familiesByArea());
+        ProtectedTable trend = control.protect(result.trend());
+        List<Chart> charts = new ArrayList<>();
+        List<String> titles = criteria.outcomes().stream().map(Outcome::title).toList();
+        List<Long> byOutcome = new ArrayList<>();
+        for (int j = 0; j < people.columns().size(); j++) {
+            byOutcome.add(people.columnTotal(j));
+        }
+        String outcomeTitle = "People with each need, as at " + result.asAt();
+        charts.add(new Chart(
+                "people-with-needs-by-outcome.svg", outcomeTitle, SvgCharts.bars(outcomeTitle, titles, byOutcome)));
+        int three = NeedsAnalysis.FAMILY_BANDS.size() - 1;
+        List<Long> listedByArea = new ArrayList<>();
+        for (int i = 0; i < families.rows().size(); i++) {
+            listedByArea.add(families.cell(i, three));
+        }
+        String familyTitle = "Families with " + criteria.familyThreshold() + " or more needs, by area";
+        charts.add(new Chart(
+                "families-with-three-or-more-needs-by-area.svg",
+                familyTitle,
+                SvgCharts.bars(familyTitle, families.rows(), listedByArea)));
+        List<Long> anyByMonth = new ArrayList<>();
+        for (int i = 0; i < trend.rows().size(); i++) {
+            anyByMonth.add(trend.rowTotal(i));
+        }
+        String trendTitle = "People with any need";
+        charts.add(new Chart(
+                "people-with-needs-by-month.svg", trendTitle, SvgCharts.line(trendTitle, trend.rows(), anyByMonth)));
+        return new Published(result.asAt(), people, families, trend, charts);
+    }
+
     /** The files written, in order. */
     public static List<Path> write(
             NeedsAnalysis.Result result, NeedCriteria criteria, DisclosureControl control, Path dir)
             throws IOException {
         Files.createDirectories(dir);
         List<Path> written = new ArrayList<>();
-        ProtectedTable people = control.protect(result.peopleByArea());
-        ProtectedTable families = control.protect(result.familiesByArea());
-        ProtectedTable trend = control.protect(result.trend());
-        written.add(csv(dir, people, "area", "people with any need"));
-        written.add(csv(dir, families, "area", "families with a need"));
-        written.add(csv(dir, trend, "month", "people with any need"));
-
-        List<String> titles = criteria.outcomes().stream().map(Outcome::title).toList();
-        List<Long> byOutcome = new ArrayList<>();
-        for (int j = 0; j < people.columns().size(); j++) {
-            byOutcome.add(people.columnTotal(j));
+        Published published = publish(result, criteria, control);
+        written.add(csv(dir, published.people(), "area", "people with any need"));
+        written.add(csv(dir, published.families(), "area", "families with a need"));
+        written.add(csv(dir, published.trend(), "month", "people with any need"));
+        for (Chart chart : published.charts()) {
+            written.add(svg(dir, chart.name(), chart.svg()));
         }
-        written.add(svg(
-                dir,
-                "people-with-needs-by-outcome.svg",
-                SvgCharts.bars("People with each need, as at " + result.asAt(), titles, byOutcome)));
-        int three = NeedsAnalysis.FAMILY_BANDS.size() - 1;
-        List<Long> listedByArea = new ArrayList<>();
-        for (int i = 0; i < families.rows().size(); i++) {
-            listedByArea.add(families.cell(i, three));
-        }
-        written.add(svg(
-                dir,
-                "families-with-three-or-more-needs-by-area.svg",
-                SvgCharts.bars(
-                        "Families with " + criteria.familyThreshold() + " or more needs, by area",
-                        families.rows(),
-                        listedByArea)));
-        List<Long> anyByMonth = new ArrayList<>();
-        for (int i = 0; i < trend.rows().size(); i++) {
-            anyByMonth.add(trend.rowTotal(i));
-        }
-        written.add(svg(
-                dir,
-                "people-with-needs-by-month.svg",
-                SvgCharts.line("People with any need", trend.rows(), anyByMonth)));
         Path about = dir.resolve("about.txt");
         Files.writeString(
                 about,

@@ -11,11 +11,10 @@ import org.earlyhelp.hub.analytics.control.DisclosureProfile;
 import org.earlyhelp.hub.analytics.criteria.CriteriaLoader;
 import org.earlyhelp.hub.analytics.criteria.CriteriaVocabulary;
 import org.earlyhelp.hub.analytics.criteria.NeedCriteria;
-import org.earlyhelp.hub.analytics.needs.NeedsIdentifier;
 import org.earlyhelp.hub.analytics.report.Areas;
 import org.earlyhelp.hub.analytics.report.NeedsAnalysis;
 import org.earlyhelp.hub.analytics.report.NeedsReportWriter;
-import org.earlyhelp.hub.analytics.source.HubPopulation;
+import org.earlyhelp.hub.app.analytics.NeedsAnalytics;
 import org.earlyhelp.hub.connector.api.Connectors;
 import org.earlyhelp.hub.governance.agreement.LintProblem;
 import org.earlyhelp.hub.governance.minimise.FieldCatalogue;
@@ -39,8 +38,7 @@ import picocli.CommandLine.Parameters;
 final class AnalyticsCommand {
 
     static FieldCatalogue catalogue() {
-        return new FieldCatalogue(org.earlyhelp.hub.analytics.export.DatasetTypes.with(
-                Connectors.discover(HubCommandLine.CLI_SETTINGS).payloadTypes()));
+        return NeedsAnalytics.catalogue(Connectors.discover(HubCommandLine.CLI_SETTINGS));
     }
 
     /**
@@ -48,25 +46,29 @@ final class AnalyticsCommand {
      * load keeps its types unknown: no warning is made of them).
      */
     static CriteriaVocabulary vocabulary(FieldCatalogue catalogue, Path agreements) {
-        CriteriaVocabulary vocabulary = CriteriaVocabulary.of(catalogue);
-        if (agreements == null || !java.nio.file.Files.isDirectory(agreements)) {
-            return vocabulary;
+        List<org.earlyhelp.hub.governance.agreement.Agreement> loaded = null;
+        if (agreements != null && java.nio.file.Files.isDirectory(agreements)) {
+            try {
+                loaded = org.earlyhelp.hub.governance.agreement.AgreementLoader.loadDirectory(agreements);
+            } catch (RuntimeException e) {
+                loaded = null;
+            }
         }
-        List<org.earlyhelp.hub.governance.agreement.Agreement> loaded;
-        try {
-            loaded = org.earlyhelp.hub.governance.agreement.AgreementLoader.loadDirectory(agreements);
-        } catch (RuntimeException e) {
-            return vocabulary;
-        }
-        var providers = Connectors.discover(HubCommandLine.CLI_SETTINGS).facts().providersOfType();
-        var retention = new org.earlyhelp.hub.governance.minimise.RecordRetention(() -> loaded);
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        return vocabulary.keeping(type -> providers.getOrDefault(type, java.util.Set.of()).stream()
-                .anyMatch(p -> retention.retentionFor(p, type, today).isPresent()));
+        return NeedsAnalytics.vocabulary(
+                catalogue, Connectors.discover(HubCommandLine.CLI_SETTINGS), loaded, LocalDate.now(ZoneOffset.UTC));
     }
 
     static NeedCriteria criteria(Path file, CriteriaVocabulary vocabulary) {
-        return file == null ? NeedCriteria.shipped(vocabulary) : NeedCriteria.load(file, vocabulary);
+        return NeedsAnalytics.criteria(file, vocabulary);
+    }
+
+    /** The progress bar of an analysis, shown from {@link ProgressBars#FROM_RECORDS} people. */
+    static NeedsAnalytics.Progress progress(ProgressBars bars) {
+        return (read, people) -> {
+            if (read % 1000 == 0 && people >= ProgressBars.FROM_RECORDS) {
+                bars.update("records read", read, Math.max(read, people));
+            }
+        };
     }
 
     @Command(
@@ -140,15 +142,10 @@ final class AnalyticsCommand {
                         .locations("classpath:db/migration")
                         .load()
                         .migrate();
-                HubPopulation population = new HubPopulation(ds, new RecordCodec(SchemaRegistry.load()), catalogue);
+                NeedsAnalytics analytics = new NeedsAnalytics(ds, new RecordCodec(SchemaRegistry.load()), catalogue);
                 NeedsAnalysis.Result result;
                 try (ProgressBars bars = new ProgressBars(!quiet)) {
-                    long people = population.people();
-                    result = NeedsAnalysis.run(population, new NeedsIdentifier(used), areas, day, months, read -> {
-                        if (read % 1000 == 0 && people >= ProgressBars.FROM_RECORDS) {
-                            bars.update("records read", read, Math.max(read, people));
-                        }
-                    });
+                    result = analytics.analyse(used, areas, day, months, progress(bars));
                 }
                 List<Path> files = NeedsReportWriter.write(result, used, control, output);
                 // only the files' counts are protected, so nothing else is printed but how much was read
@@ -193,8 +190,8 @@ final class AnalyticsCommand {
 
         @Option(
                 names = "--organisation",
-                defaultValue = "council",
-                description = "the analyst's organisation, a recipient of the agreement (default: council)")
+                description = "the analyst's organisation, a recipient of the agreement (default: its only"
+                        + " recipient, when it has one)")
         String organisation;
 
         @Option(names = "--agreements", defaultValue = "agreements", description = "the agreements directory")
@@ -231,6 +228,13 @@ final class AnalyticsCommand {
             NeedCriteria used = criteria(criteria, CriteriaVocabulary.of(catalogue));
             List<org.earlyhelp.hub.governance.agreement.Agreement> loaded =
                     org.earlyhelp.hub.governance.agreement.AgreementLoader.loadDirectory(agreements);
+            if (organisation == null) {
+                organisation = loaded.stream()
+                        .filter(a -> a.id().equals(agreement) && a.recipients().size() == 1)
+                        .map(a -> a.recipients().get(0))
+                        .findFirst()
+                        .orElse("(none given)"); // the release refuses it as no recipient, ledgered as a DENY
+            }
             org.earlyhelp.hub.governance.ledger.ChainKey chainKey = ledger.chainKey(database.dataDir);
             org.earlyhelp.hub.governance.minimise.Pseudonymiser pseudonymiser =
                     pseudonymiser(keyFile, database.jdbcUrl == null);
@@ -248,41 +252,25 @@ final class AnalyticsCommand {
                                 pseudonymiser,
                                 new org.earlyhelp.hub.governance.ledger.DisclosureLedger(ds, clock, chainKey),
                                 clock);
-                HubPopulation population = new HubPopulation(ds, new RecordCodec(SchemaRegistry.load()), catalogue);
-                java.time.Instant since =
-                        org.earlyhelp.hub.analytics.export.NeedsDataset.lastExport(ds, agreement, project);
-                NeedsAnalysis.Result result;
+                NeedsAnalytics analytics = new NeedsAnalytics(ds, new RecordCodec(SchemaRegistry.load()), catalogue);
+                NeedsAnalytics.Export export;
                 try (ProgressBars bars = new ProgressBars(!quiet)) {
-                    long people = population.people();
-                    result = NeedsAnalysis.run(
-                            population, new NeedsIdentifier(used), Areas.postcodeDistricts(), day, 1, read -> {
-                                if (read % 1000 == 0 && people >= ProgressBars.FROM_RECORDS) {
-                                    bars.update("records read", read, Math.max(read, people));
-                                }
-                            });
-                }
-                org.earlyhelp.hub.governance.dataset.DatasetRelease.Released released;
-                try {
-                    released = release.release(
+                    export = analytics.export(
+                            release,
                             agreement,
                             project,
                             organisation,
                             "analyst:" + analyst + " (" + organisation + ")",
-                            org.earlyhelp.hub.analytics.export.NeedsDataset.TYPE,
-                            org.earlyhelp.hub.analytics.export.NeedsDataset.rows(result, population.facts()));
+                            used,
+                            day,
+                            progress(bars));
                 } catch (org.earlyhelp.hub.governance.dataset.DatasetRefused e) {
                     out.println("refused: " + e.getMessage() + " (ledgered as a DENY)");
                     out.flush();
                     return 1;
                 }
-                List<String[]> crosswalk = since == null
-                        ? List.of()
-                        : release.crosswalk(
-                                released,
-                                "needs.person",
-                                org.earlyhelp.hub.analytics.export.NeedsDataset.changes(ds, since));
-                List<Path> files = org.earlyhelp.hub.analytics.export.NeedsDataset.write(
-                        released, crosswalk, result, output, analyst + " (" + organisation + ")", fileFormat);
+                org.earlyhelp.hub.governance.dataset.DatasetRelease.Released released = export.released();
+                List<Path> files = export.write(output, analyst + " (" + organisation + ")", fileFormat);
                 out.printf(
                         "as at %s: %,d rows under %s version %d, project %s (ledgered):%n",
                         day,

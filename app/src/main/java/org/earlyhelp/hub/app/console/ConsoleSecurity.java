@@ -93,6 +93,8 @@ public class ConsoleSecurity {
                             .hasRole(ConsoleUser.REVIEWER);
                     auth.requestMatchers("/console/subject-access/**").hasRole(ConsoleUser.SUBJECT_ACCESS);
                     auth.requestMatchers("/console/proposals/**").hasRole(ConsoleUser.BOARD);
+                    auth.requestMatchers("/console/analytics", "/console/analytics/**")
+                            .hasRole(ConsoleUser.ANALYST);
                     auth.anyRequest().authenticated();
                 })
                 .userDetailsService(users)
@@ -119,7 +121,10 @@ public class ConsoleSecurity {
         return http.build();
     }
 
-    /** The console roles an identity provider's user holds: the values of {@code rolesClaim}, e.g. BOARD. */
+    /**
+     * The console roles an identity provider's user holds: the values of {@code rolesClaim} that are console roles
+     * ({@link ConsoleUser#ROLES}, e.g. BOARD or ANALYST); any other value gives nothing.
+     */
     static OAuth2UserService<OidcUserRequest, OidcUser> rolesFrom(String rolesClaim) {
         OidcUserService delegate = new OidcUserService();
         return request -> {
@@ -129,8 +134,7 @@ public class ConsoleSecurity {
             if (roles instanceof Collection<?> values) {
                 for (Object r : values) {
                     String role = String.valueOf(r);
-                    if (List.of(ConsoleUser.BOARD, ConsoleUser.REVIEWER, ConsoleUser.SUBJECT_ACCESS)
-                            .contains(role)) {
+                    if (ConsoleUser.ROLES.contains(role)) {
                         authorities.add(new SimpleGrantedAuthority("ROLE_" + role));
                     }
                 }

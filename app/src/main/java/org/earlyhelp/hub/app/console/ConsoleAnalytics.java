@@ -1,0 +1,260 @@
+package org.earlyhelp.hub.app.console;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import javax.sql.DataSource;
+import org.earlyhelp.hub.analytics.control.DisclosureControl;
+import org.earlyhelp.hub.analytics.control.DisclosureProfile;
+import org.earlyhelp.hub.analytics.control.ProtectedTable;
+import org.earlyhelp.hub.analytics.criteria.NeedCriteria;
+import org.earlyhelp.hub.analytics.criteria.Outcome;
+import org.earlyhelp.hub.analytics.report.Areas;
+import org.earlyhelp.hub.analytics.report.NeedsAnalysis;
+import org.earlyhelp.hub.analytics.report.NeedsReportWriter;
+import org.earlyhelp.hub.app.agreements.AgreementCatalogue;
+import org.earlyhelp.hub.app.analytics.NeedsAnalytics;
+import org.earlyhelp.hub.connector.api.Connectors;
+import org.earlyhelp.hub.governance.agreement.Agreement;
+import org.earlyhelp.hub.governance.dataset.DatasetRefused;
+import org.earlyhelp.hub.governance.dataset.DatasetRelease;
+import org.earlyhelp.hub.governance.ledger.DisclosureLedger;
+import org.earlyhelp.hub.governance.minimise.FieldCatalogue;
+import org.earlyhelp.hub.governance.minimise.Pseudonymiser;
+import org.earlyhelp.hub.schema.codec.RecordCodec;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The analysts' pages (role ANALYST): where needs are greatest, as tables and charts after disclosure control (never
+ * a raw count: a suppressed cell shows the profile's mark), and the pseudonymised dataset under an analytics
+ * agreement as a zip. Both run the same code as {@code hub analytics needs|export} ({@link NeedsAnalytics}) over the
+ * hub's database, with the hub's own pseudonymisation key; an export or its refusal is ledgered with the signed-in
+ * analyst as the actor.
+ */
+@Controller
+public class ConsoleAnalytics {
+
+    /** Months of trend on the page, as the command line's default. */
+    static final int MONTHS = 12;
+
+    private static final int MAX_NAME = 100;
+
+    private final ConsoleSession session;
+    private final AgreementCatalogue agreements;
+    private final FieldCatalogue catalogue;
+    private final Connectors connectors;
+    private final NeedsAnalytics analytics;
+    private final DatasetRelease release;
+    private final DisclosureControl control = new DisclosureControl(DisclosureProfile.DEFAULT);
+    private final Clock clock;
+
+    public ConsoleAnalytics(
+            ConsoleSession session,
+            AgreementCatalogue agreements,
+            FieldCatalogue catalogue,
+            Connectors connectors,
+            DataSource dataSource,
+            RecordCodec codec,
+            Pseudonymiser pseudonymiser,
+            DisclosureLedger ledger,
+            Clock clock) {
+        this.session = session;
+        this.agreements = agreements;
+        this.catalogue = catalogue;
+        this.connectors = connectors;
+        this.analytics = new NeedsAnalytics(dataSource, codec, catalogue);
+        this.release = new DatasetRelease(agreements, pseudonymiser, ledger, clock);
+        this.clock = clock;
+    }
+
+    @ModelAttribute("section")
+    String section() {
+        return "analytics";
+    }
+
+    /** A published table as the page shows it: the header, each row's cells as text, and the totals row. */
+    public record Table(
+            String name, String caption, List<String> header, List<List<String>> rows, List<String> total) {}
+
+    /** A chart as the page shows it: its title (the image's text alternative) and its SVG as a data URI. */
+    public record Chart(String title, String uri) {}
+
+    /** As at today in the hub's clock (UTC), as the command line's default. */
+    @GetMapping("/console/analytics")
+    String needs(Model model) {
+        LocalDate today = LocalDate.now(clock);
+        NeedCriteria criteria = criteria(today);
+        NeedsAnalysis.Result result =
+                analytics.analyse(criteria, Areas.postcodeDistricts(), today, MONTHS, NeedsAnalytics.Progress.NONE);
+        NeedsReportWriter.Published published = NeedsAnalytics.publish(result, criteria, control);
+        Map<String, String> titles = new LinkedHashMap<>();
+        criteria.outcomes().forEach(o -> titles.put(o.id(), o.title()));
+        List<Table> tables = List.of(
+                table(published.people(), "People with each need, by area", "Area", "People with any need", titles),
+                table(
+                        published.families(),
+                        "Families by how many needs they have, by area",
+                        "Area",
+                        "Families with a need",
+                        titles),
+                table(published.trend(), "People with each need, by month", "Month", "People with any need", titles));
+        List<Chart> charts = published.charts().stream()
+                .map(c -> new Chart(
+                        c.title(),
+                        "data:image/svg+xml;base64,"
+                                + Base64.getEncoder().encodeToString(c.svg().getBytes(StandardCharsets.UTF_8))))
+                .toList();
+        DisclosureProfile profile = control.profile();
+        model.addAttribute("asAt", published.asAt());
+        model.addAttribute("criteriaVersion", criteria.version());
+        model.addAttribute(
+                "outcomes", criteria.outcomes().stream().map(Outcome::title).toList());
+        model.addAttribute("familyThreshold", criteria.familyThreshold());
+        model.addAttribute("profile", profile);
+        model.addAttribute("suppressed", ProtectedTable.SUPPRESSED);
+        model.addAttribute("tables", tables);
+        model.addAttribute("charts", charts);
+        return "console/analytics";
+    }
+
+    private static Table table(
+            ProtectedTable t, String caption, String rowName, String totalName, Map<String, String> titles) {
+        List<String> header = new ArrayList<>();
+        header.add(rowName);
+        t.columns().forEach(c -> header.add(titles.getOrDefault(c, c)));
+        header.add(totalName);
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i <= t.rows().size(); i++) {
+            List<String> row = new ArrayList<>();
+            row.add(i == t.rows().size() ? "Total" : t.rows().get(i));
+            for (int j = 0; j <= t.columns().size(); j++) {
+                row.add(ProtectedTable.text(t.published()[i][j]));
+            }
+            rows.add(row);
+        }
+        List<String> total = rows.remove(rows.size() - 1);
+        return new Table(t.name(), caption, header, rows, total);
+    }
+
+    /** An analytics agreement as the export form offers it. */
+    public record Licence(String id, String title, int version, boolean inForce, List<String> projects) {}
+
+    @GetMapping("/console/analytics/export")
+    String exportForm(Model model) {
+        licences(model);
+        return "console/analytics-export";
+    }
+
+    /**
+     * The dataset as a zip of {@code dataset.csv} (or {@code dataset.parquet}), {@code data-dictionary.csv}, {@code about.txt} and, when pseudonyms
+     * changed since the project's last export, {@code crosswalk.csv}; or the form again with the refusal. The files are
+     * written to a temporary directory only to be zipped, and deleted at once.
+     */
+    @PostMapping("/console/analytics/export")
+    String export(
+            @RequestParam("agreement") String agreement,
+            @RequestParam("project") String project,
+            @RequestParam(name = "format", defaultValue = "csv") String format,
+            Authentication authentication,
+            Model model,
+            jakarta.servlet.http.HttpServletResponse response)
+            throws IOException {
+        licences(model);
+        model.addAttribute("chosenAgreement", agreement);
+        model.addAttribute("chosenProject", project);
+        if (agreement.isBlank() || project.isBlank() || agreement.length() > MAX_NAME || project.length() > MAX_NAME) {
+            model.addAttribute("problem", "Choose an analytics agreement and one of its projects.");
+            return "console/analytics-export";
+        }
+        org.earlyhelp.hub.analytics.export.DatasetFormat fileFormat;
+        try {
+            fileFormat = org.earlyhelp.hub.analytics.export.DatasetFormat.of(format);
+        } catch (IllegalArgumentException e) {
+            model.addAttribute("problem", "Choose CSV or Parquet.");
+            return "console/analytics-export";
+        }
+        ConsoleUser user = session.user(authentication);
+        LocalDate today = LocalDate.now(clock);
+        NeedsAnalytics.Export export;
+        try {
+            export = analytics.export(
+                    release,
+                    agreement.strip(),
+                    project.strip(),
+                    user.party(),
+                    user.actor(),
+                    criteria(today),
+                    today,
+                    NeedsAnalytics.Progress.NONE);
+        } catch (DatasetRefused e) {
+            model.addAttribute("refused", "Refused: " + e.getMessage() + ". The refusal is recorded in the ledger.");
+            return "console/analytics-export";
+        }
+        Path dir = Files.createTempDirectory("console-export");
+        try {
+            List<Path> files = export.write(dir, user.username() + " (" + user.party() + ")", fileFormat);
+            response.setContentType("application/zip");
+            response.setHeader(
+                    "Content-Disposition",
+                    "attachment; filename=\"needs-dataset-"
+                            + fileSafe(export.released().project()) + "-" + today + ".zip\"");
+            try (OutputStream out = response.getOutputStream();
+                    ZipOutputStream zip = new ZipOutputStream(out)) {
+                for (Path f : files) {
+                    zip.putNextEntry(new ZipEntry(f.getFileName().toString()));
+                    Files.copy(f, zip);
+                    zip.closeEntry();
+                }
+            }
+        } finally {
+            try (var walk = Files.walk(dir)) {
+                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String fileSafe(String s) {
+        return s.replaceAll("[^A-Za-z0-9-]", "_");
+    }
+
+    private void licences(Model model) {
+        LocalDate today = LocalDate.now(clock);
+        List<Licence> licences = agreements.get().stream()
+                .filter(a -> a.analytics() != null)
+                .sorted(Comparator.comparing(Agreement::id))
+                .map(a -> new Licence(
+                        a.id(),
+                        a.title(),
+                        a.version(),
+                        a.inForceOn(today),
+                        a.analytics().projects()))
+                .toList();
+        model.addAttribute("licences", licences);
+    }
+
+    /** The shipped criteria, knowing which record types the agreements in force keep. */
+    private NeedCriteria criteria(LocalDate today) {
+        return NeedsAnalytics.criteria(null, NeedsAnalytics.vocabulary(catalogue, connectors, agreements.get(), today));
+    }
+}
