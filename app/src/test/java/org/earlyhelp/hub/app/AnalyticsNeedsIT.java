@@ -113,6 +113,9 @@ class AnalyticsNeedsIT {
 
     int people;
 
+    /** Children the case system posted an early help case for, open this month. */
+    int earlyHelpChildren;
+
     @Test
     void familiesWithThreeOrMoreNeedsAreFoundWithTheTrueIdentitiesExactlyAndMeasuredWithTheHubsMatching()
             throws Exception {
@@ -275,7 +278,7 @@ class AnalyticsNeedsIT {
         assertThat(pseudonyms(other)).as("two projects' pseudonyms differ").doesNotContainAnyElementsOf(a);
         assertThat(Files.readString(first.resolve("data-dictionary.csv")))
                 .contains("needs.person,needs.person,text,pseudonymise");
-        // the same release as Parquet (written without Hadoop: none is on this classpath), typed, same pseudonyms
+        // the same release as Parquet (a local file: no Hadoop runs), typed, with the same pseudonyms
         Path parquet = export("needs-dataset-to-council-analysts", "needs-assessment-2026", 0, "parquet");
         List<org.apache.avro.generic.GenericRecord> records = readParquet(parquet.resolve("dataset.parquet"));
         assertThat(records).hasSize(a.size());
@@ -308,6 +311,68 @@ class AnalyticsNeedsIT {
 
         // the same through the console, as the council's analyst
         theAnalystsConsole(population, out, a);
+
+        theScorecard(population);
+    }
+
+    /** The scorecard: children in early help this month as posted, after disclosure control, with the rate. */
+    private void theScorecard(SyntheticPopulation population) throws Exception {
+        Path out = Files.createTempDirectory("scorecard");
+        StringBuilder csv = new StringBuilder("area,under-18s\n");
+        population.families().stream()
+                .map(f -> Areas.district(f.address().postcode()))
+                .distinct()
+                .forEach(d -> csv.append(d).append(",1000\n"));
+        Path under18s = Files.writeString(Files.createTempFile("population", ".csv"), csv);
+        StringWriter printed = new StringWriter();
+        String month = java.time.YearMonth.from(TODAY).toString();
+        int status = HubCommandLine.run(
+                new String[] {
+                    "analytics",
+                    "scorecard",
+                    "--from",
+                    java.time.YearMonth.from(TODAY).minusMonths(2).toString(),
+                    "--to",
+                    month,
+                    "--population",
+                    under18s.toString(),
+                    "--jdbc-url",
+                    jdbcUrl,
+                    "--user",
+                    dbUser,
+                    "--password=" + dbPassword,
+                    "--output",
+                    out.toString(),
+                    "--quiet"
+                },
+                new PrintWriter(printed),
+                new PrintWriter(printed));
+        assertThat(status).as(printed.toString()).isEqualTo(0);
+        assertThat(earlyHelpChildren)
+                .as("enough children for a published count")
+                .isGreaterThanOrEqualTo(8);
+        List<String> children = Files.readAllLines(out.resolve("early-help-children.csv"));
+        assertThat(children.get(0)).endsWith(month + ",period");
+        String[] total = children.get(children.size() - 1).split(",");
+        long published = Long.parseLong(total[total.length - 2]);
+        assertThat(published % 5).isZero();
+        assertThat(Math.abs(published - earlyHelpChildren)).as("rounded to 5").isLessThanOrEqualTo(2);
+        for (String file : List.of(
+                "early-help-children.csv", "enquiry-to-support.csv", "step-ups.csv", "families-identified.csv")) {
+            for (String line : Files.readAllLines(out.resolve(file)).subList(1, 2)) {
+                for (String cell : line.split(",")) {
+                    if (cell.matches("\\d+")) {
+                        assertThat(Long.parseLong(cell)).as(file + " " + line).matches(n -> n == 0 || n > 7);
+                    }
+                }
+            }
+        }
+        assertThat(Files.readString(out.resolve("early-help-children-per-10000.csv")))
+                .contains("total,");
+        List<String> medians = Files.readAllLines(out.resolve("enquiry-to-support-median-days.csv"));
+        assertThat(medians.get(medians.size() - 1))
+                .as("every case's enquiry was 15 days before support; the median is shown where its count is")
+                .matches("total(,(15\\.0)?)*");
     }
 
     /**
@@ -407,7 +472,7 @@ class AnalyticsNeedsIT {
         assertThat(pseudonyms(unzipped))
                 .as("the project's pseudonyms, as the command line's under the hub's key")
                 .isEqualTo(cliPseudonyms);
-        assertThat(files.get("data-dictionary.csv")).contains("needs.person,pseudonymise");
+        assertThat(files.get("data-dictionary.csv")).contains("needs.person,needs.person,text,pseudonymise");
         assertThat(files.get("about.txt")).contains("Released to: analyst (council)", "needs-assessment-2026");
         assertThat(jdbc().queryForObject(
                                 "select count(*) from ledger_entry where entry_type = 'EXPORT' and actor = ?"
@@ -655,7 +720,30 @@ class AnalyticsNeedsIT {
                 needs.add("financial-stability");
             }
         }
+        if (!children.isEmpty() && random.nextInt(3) > 0) {
+            Map<String, Member> refs = new LinkedHashMap<>();
+            int i = 0;
+            for (Member m : family.members()) {
+                refs.put((m.isChild() ? "c" : "a") + (++i), m);
+            }
+            send("/api/casesystem/involvements", "casesystem-dev-token", earlyHelp(family, refs), family, refs);
+            earlyHelpChildren += children.size();
+        }
         trueNeeds.put(family.id(), needs);
+    }
+
+    /** An open early help case opened 20 days ago, after an enquiry 25 days ago; support started 10 days ago. */
+    private static String earlyHelp(Family family, Map<String, Member> refs) {
+        ObjectNode body = JSON.createObjectNode();
+        ArrayNode people = body.putArray("people");
+        refs.forEach((ref, m) -> people.add(person(family, ref, m.isChild() ? "CHILD" : "PARENT", m)));
+        ObjectNode c = body.putObject("caseInvolvement");
+        c.put("caseType", "early-help").put("status", "open");
+        c.put("openedOn", TODAY.minusDays(20).toString());
+        c.put("enquiryOn", TODAY.minusDays(25).toString());
+        c.put("supportStartedOn", TODAY.minusDays(10).toString());
+        c.put("levelOfNeed", 2);
+        return body.toString();
     }
 
     private void send(String path, String token, String body, Family family, Map<String, Member> refs)

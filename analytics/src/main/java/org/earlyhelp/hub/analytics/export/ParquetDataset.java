@@ -21,7 +21,8 @@ import org.earlyhelp.hub.governance.agreement.FieldRule;
 import org.earlyhelp.hub.governance.dataset.DatasetRelease;
 
 /**
- * The released rows as an Apache Parquet file, written without Hadoop. Columns are the released fields in order; a
+ * The released rows as an Apache Parquet file, written to a local file with a plain configuration (no Hadoop runs;
+ * its client API supplies the types the writer names). Columns are the released fields in order; a
  * field the agreement allows as it is keeps its type (a count is an integer, a weight a double), one it pseudonymises
  * or generalises is text, as the CSV has it. The file's key-value metadata carries the agreement, project and as-at
  * date, so the file says where it came from when it travels without its dictionary.

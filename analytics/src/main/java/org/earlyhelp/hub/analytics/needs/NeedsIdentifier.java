@@ -155,7 +155,8 @@ public final class NeedsIdentifier {
         return new Evidence(kind, indicator.id(), o.recordId(), o.provider(), o.type(), date, o.receivedAt());
     }
 
-    static LocalDate date(Object value) {
+    /** A date from a record value: a date, an instant or ISO text; null when it is none. */
+    public static LocalDate date(Object value) {
         if (value instanceof LocalDate d) {
             return d;
         }

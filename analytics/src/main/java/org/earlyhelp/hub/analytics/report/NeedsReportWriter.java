@@ -118,7 +118,7 @@ public final class NeedsReportWriter {
         return written;
     }
 
-    private static Path csv(Path dir, ProtectedTable table, String rowName, String totalName) throws IOException {
+    static Path csv(Path dir, ProtectedTable table, String rowName, String totalName) throws IOException {
         Path file = dir.resolve(table.name() + ".csv");
         List<String> header = new ArrayList<>();
         header.add(rowName);

@@ -105,6 +105,14 @@ public final class NeedsAnalytics {
                 population, new NeedsIdentifier(criteria), areas, asAt, months, read -> progress.read(read, people));
     }
 
+    /** The scorecard's measures by area and month, {@code from} to {@code to}, before disclosure control. */
+    public org.earlyhelp.hub.analytics.report.Scorecard.Result scorecard(
+            NeedCriteria criteria, Areas areas, java.time.YearMonth from, java.time.YearMonth to, Progress progress) {
+        long people = population.people();
+        return org.earlyhelp.hub.analytics.report.Scorecard.run(
+                population, new NeedsIdentifier(criteria), areas, from, to, read -> progress.read(read, people));
+    }
+
     /** What of an analysis may be shown or written: its tables after disclosure control, and charts of those. */
     public static NeedsReportWriter.Published publish(
             NeedsAnalysis.Result result, NeedCriteria criteria, DisclosureControl control) {

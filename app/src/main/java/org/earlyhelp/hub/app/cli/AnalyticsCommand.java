@@ -34,7 +34,12 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "analytics",
         description = "Family needs for analysts: identification by criteria kept as data, after disclosure control.",
-        subcommands = {AnalyticsCommand.Needs.class, AnalyticsCommand.Export.class, AnalyticsCommand.Lint.class})
+        subcommands = {
+            AnalyticsCommand.Needs.class,
+            AnalyticsCommand.Export.class,
+            AnalyticsCommand.ScorecardCommand.class,
+            AnalyticsCommand.Lint.class
+        })
 final class AnalyticsCommand {
 
     static FieldCatalogue catalogue() {
@@ -312,6 +317,97 @@ final class AnalyticsCommand {
                 return new org.earlyhelp.hub.governance.minimise.Pseudonymiser(
                         org.earlyhelp.hub.app.config.KeyMaterial.decode("hub.pseudonymisation.key", key, true));
             }
+        }
+    }
+
+    @Command(
+            name = "scorecard",
+            description = "The early help scorecard by month and area (children in early help per 10,000 under-18s,"
+                    + " re-referrals, social care after early help, step-ups and step-downs, days from enquiry to"
+                    + " support, families identified and engaged), as CSV after disclosure control, into --output.")
+    static final class ScorecardCommand implements Callable<Integer> {
+        @Mixin
+        DatabaseOptions database;
+
+        @Option(names = "--from", required = true, description = "first month, YYYY-MM")
+        java.time.YearMonth from;
+
+        @Option(names = "--to", required = true, description = "last month, YYYY-MM")
+        java.time.YearMonth to;
+
+        @Option(names = "--output", required = true, description = "directory to write, e.g. target/scorecard")
+        Path output;
+
+        @Option(
+                names = "--population",
+                description = "CSV of area,under-18s (ONS mid-year estimates summed to the areas) for the rate per"
+                        + " 10,000; without it the rate is left blank")
+        Path population;
+
+        @Option(names = "--criteria", description = "needs criteria YAML (default: the shipped ten outcomes)")
+        Path criteria;
+
+        @Option(
+                names = "--disclosure-control",
+                description = "disclosure-control profile YAML (default: suppress 1 to 7, round to 5, secondary)")
+        Path profile;
+
+        @Option(names = "--wards", description = "CSV of postcode,ward to count by ward instead of postcode district")
+        Path wards;
+
+        @Option(names = "--quiet", description = "no progress bar")
+        boolean quiet;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            if (to.isBefore(from) || from.plusMonths(60).isBefore(to)) {
+                throw new CommandLine.ParameterException(
+                        spec.commandLine(), "--from must come before --to, at most 60 months apart");
+            }
+            FieldCatalogue catalogue = catalogue();
+            NeedCriteria used;
+            try {
+                used = criteria(criteria, CriteriaVocabulary.of(catalogue));
+            } catch (NeedCriteria.InvalidCriteria e) {
+                out.println(e.getMessage());
+                out.flush();
+                return 1;
+            }
+            java.util.Map<String, Long> under18s;
+            try {
+                under18s = population == null
+                        ? java.util.Map.of()
+                        : org.earlyhelp.hub.analytics.report.ScorecardWriter.population(population);
+            } catch (IllegalArgumentException e) {
+                out.println(e.getMessage());
+                out.flush();
+                return 1;
+            }
+            DisclosureControl control = new DisclosureControl(
+                    profile == null ? DisclosureProfile.DEFAULT : DisclosureProfile.read(profile));
+            Areas areas = wards == null ? Areas.postcodeDistricts() : Areas.wards(wards);
+            return database.withDatabase(out, ds -> {
+                org.flywaydb.core.Flyway.configure()
+                        .dataSource(ds)
+                        .locations("classpath:db/migration")
+                        .load()
+                        .migrate();
+                NeedsAnalytics analytics = new NeedsAnalytics(ds, new RecordCodec(SchemaRegistry.load()), catalogue);
+                org.earlyhelp.hub.analytics.report.Scorecard.Result result;
+                try (ProgressBars bars = new ProgressBars(!quiet)) {
+                    result = analytics.scorecard(used, areas, from, to, progress(bars));
+                }
+                List<Path> files =
+                        org.earlyhelp.hub.analytics.report.ScorecardWriter.write(result, control, under18s, output);
+                out.printf("scorecard %s to %s after disclosure control in:%n", from, to);
+                files.forEach(f -> out.println(f));
+                out.flush();
+                return 0;
+            });
         }
     }
 
