@@ -356,7 +356,9 @@ class AnalyticsNeedsIT {
         String[] total = children.get(children.size() - 1).split(",");
         long published = Long.parseLong(total[total.length - 2]);
         assertThat(published % 5).isZero();
-        assertThat(Math.abs(published - earlyHelpChildren)).as("rounded to 5").isLessThanOrEqualTo(2);
+        assertThat(Math.abs(published - earlyHelpChildren))
+                .as("rounded to 5: %s of %d children%n%s", published, earlyHelpChildren, String.join("\n", children))
+                .isLessThanOrEqualTo(2);
         for (String file : List.of(
                 "early-help-children.csv", "enquiry-to-support.csv", "step-ups.csv", "families-identified.csv")) {
             for (String line : Files.readAllLines(out.resolve(file)).subList(1, 2)) {
