@@ -76,6 +76,40 @@ final class AnalyticsCommand {
         };
     }
 
+    /** Brings an external database's schema up to date (the embedded one already is); reads need its tables. */
+    static void migrate(javax.sql.DataSource ds) {
+        org.flywaydb.core.Flyway.configure()
+                .dataSource(ds)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+    }
+
+    /** What the commands that publish tables share: the criteria, the disclosure control, the areas, the bar. */
+    static final class Published {
+        @Option(names = "--criteria", description = "needs criteria YAML (default: the shipped ten outcomes)")
+        Path criteria;
+
+        @Option(
+                names = "--disclosure-control",
+                description = "disclosure-control profile YAML (default: suppress 1 to 7, round to 5, secondary)")
+        Path profile;
+
+        @Option(names = "--wards", description = "CSV of postcode,ward to count by ward instead of postcode district")
+        Path wards;
+
+        @Option(names = "--quiet", description = "no progress bar")
+        boolean quiet;
+
+        DisclosureControl control() throws java.io.IOException {
+            return new DisclosureControl(profile == null ? DisclosureProfile.DEFAULT : DisclosureProfile.read(profile));
+        }
+
+        Areas areas() throws java.io.IOException {
+            return wards == null ? Areas.postcodeDistricts() : Areas.wards(wards);
+        }
+    }
+
     @Command(
             name = "needs",
             description = "Count people and families with each need by area and by month, as CSV tables and SVG"
@@ -93,9 +127,6 @@ final class AnalyticsCommand {
         @Option(names = "--months", defaultValue = "12", description = "months of trend (default: 12)")
         int months;
 
-        @Option(names = "--criteria", description = "needs criteria YAML (default: the shipped ten outcomes)")
-        Path criteria;
-
         @Option(
                 names = "--agreements",
                 defaultValue = "agreements",
@@ -103,16 +134,8 @@ final class AnalyticsCommand {
                         + " agreements)")
         Path agreements;
 
-        @Option(
-                names = "--disclosure-control",
-                description = "disclosure-control profile YAML (default: suppress 1 to 7, round to 5, secondary)")
-        Path profile;
-
-        @Option(names = "--wards", description = "CSV of postcode,ward to count by ward instead of postcode district")
-        Path wards;
-
-        @Option(names = "--quiet", description = "no progress bar")
-        boolean quiet;
+        @Mixin
+        Published published;
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -127,8 +150,9 @@ final class AnalyticsCommand {
             NeedCriteria used;
             try {
                 CriteriaVocabulary vocabulary = vocabulary(catalogue, agreements);
-                used = criteria(criteria, vocabulary);
-                CriteriaLoader.Result linted = criteria == null ? null : CriteriaLoader.load(criteria, vocabulary);
+                used = criteria(published.criteria, vocabulary);
+                CriteriaLoader.Result linted =
+                        published.criteria == null ? null : CriteriaLoader.load(published.criteria, vocabulary);
                 if (linted != null) {
                     linted.problems().forEach(p -> spec.commandLine().getErr().println(p));
                 }
@@ -137,19 +161,14 @@ final class AnalyticsCommand {
                 out.flush();
                 return 1;
             }
-            DisclosureControl control = new DisclosureControl(
-                    profile == null ? DisclosureProfile.DEFAULT : DisclosureProfile.read(profile));
-            Areas areas = wards == null ? Areas.postcodeDistricts() : Areas.wards(wards);
+            DisclosureControl control = published.control();
+            Areas areas = published.areas();
             LocalDate day = asAt == null ? LocalDate.now(ZoneOffset.UTC) : asAt;
             return database.withDatabase(out, ds -> {
-                org.flywaydb.core.Flyway.configure()
-                        .dataSource(ds)
-                        .locations("classpath:db/migration")
-                        .load()
-                        .migrate();
+                migrate(ds);
                 NeedsAnalytics analytics = new NeedsAnalytics(ds, new RecordCodec(SchemaRegistry.load()), catalogue);
                 NeedsAnalysis.Result result;
-                try (ProgressBars bars = new ProgressBars(!quiet)) {
+                try (ProgressBars bars = new ProgressBars(!published.quiet)) {
                     result = analytics.analyse(used, areas, day, months, progress(bars));
                 }
                 List<Path> files = NeedsReportWriter.write(result, used, control, output);
@@ -245,11 +264,7 @@ final class AnalyticsCommand {
                     pseudonymiser(keyFile, database.jdbcUrl == null);
             LocalDate day = asAt == null ? LocalDate.now(ZoneOffset.UTC) : asAt;
             return database.withDatabase(out, ds -> {
-                org.flywaydb.core.Flyway.configure()
-                        .dataSource(ds)
-                        .locations("classpath:db/migration")
-                        .load()
-                        .migrate();
+                migrate(ds);
                 java.time.Clock clock = java.time.Clock.systemUTC();
                 org.earlyhelp.hub.governance.dataset.DatasetRelease release =
                         new org.earlyhelp.hub.governance.dataset.DatasetRelease(
@@ -344,19 +359,8 @@ final class AnalyticsCommand {
                         + " 10,000; without it the rate is left blank")
         Path population;
 
-        @Option(names = "--criteria", description = "needs criteria YAML (default: the shipped ten outcomes)")
-        Path criteria;
-
-        @Option(
-                names = "--disclosure-control",
-                description = "disclosure-control profile YAML (default: suppress 1 to 7, round to 5, secondary)")
-        Path profile;
-
-        @Option(names = "--wards", description = "CSV of postcode,ward to count by ward instead of postcode district")
-        Path wards;
-
-        @Option(names = "--quiet", description = "no progress bar")
-        boolean quiet;
+        @Mixin
+        Published published;
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -371,7 +375,7 @@ final class AnalyticsCommand {
             FieldCatalogue catalogue = catalogue();
             NeedCriteria used;
             try {
-                used = criteria(criteria, CriteriaVocabulary.of(catalogue));
+                used = criteria(published.criteria, CriteriaVocabulary.of(catalogue));
             } catch (NeedCriteria.InvalidCriteria e) {
                 out.println(e.getMessage());
                 out.flush();
@@ -387,18 +391,13 @@ final class AnalyticsCommand {
                 out.flush();
                 return 1;
             }
-            DisclosureControl control = new DisclosureControl(
-                    profile == null ? DisclosureProfile.DEFAULT : DisclosureProfile.read(profile));
-            Areas areas = wards == null ? Areas.postcodeDistricts() : Areas.wards(wards);
+            DisclosureControl control = published.control();
+            Areas areas = published.areas();
             return database.withDatabase(out, ds -> {
-                org.flywaydb.core.Flyway.configure()
-                        .dataSource(ds)
-                        .locations("classpath:db/migration")
-                        .load()
-                        .migrate();
+                migrate(ds);
                 NeedsAnalytics analytics = new NeedsAnalytics(ds, new RecordCodec(SchemaRegistry.load()), catalogue);
                 org.earlyhelp.hub.analytics.report.Scorecard.Result result;
-                try (ProgressBars bars = new ProgressBars(!quiet)) {
+                try (ProgressBars bars = new ProgressBars(!published.quiet)) {
                     result = analytics.scorecard(used, areas, from, to, progress(bars));
                 }
                 List<Path> files =
