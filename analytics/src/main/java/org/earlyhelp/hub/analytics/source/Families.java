@@ -34,6 +34,11 @@ public final class Families {
         sizes = null;
     }
 
+    /** Whether the person was added (is in the person index). */
+    public boolean contains(String person) {
+        return parent.containsKey(person);
+    }
+
     /** The family of a person (a person never added is a family of one). */
     public String familyOf(String person) {
         return parent.containsKey(person) ? root(person) : person;
@@ -48,6 +53,21 @@ public final class Families {
             sizes = s;
         }
         return sizes.getOrDefault(family, 1);
+    }
+
+    /** Everyone in {@code family} (the family id is its smallest person id), in id order. */
+    public java.util.List<String> members(String family) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (String p : java.util.List.copyOf(parent.keySet())) {
+            if (root(p).equals(family)) {
+                out.add(p);
+            }
+        }
+        if (out.isEmpty()) {
+            out.add(family); // a person never added is a family of one
+        }
+        out.sort(null);
+        return out;
     }
 
     /** How many families there are (a person alone is a family of one). */

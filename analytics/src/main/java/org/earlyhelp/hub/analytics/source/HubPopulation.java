@@ -55,6 +55,18 @@ public final class HubPopulation {
         }
     }
 
+    /** The id of everyone in the index (not merged away). */
+    public List<String> personIds() {
+        List<String> out = new ArrayList<>();
+        try (Connection c = readOnly()) {
+            query(c, "select person_id::text from person where merged_into is null", rs -> out.add(rs.getString(1)));
+            c.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the person index", e);
+        }
+        return out;
+    }
+
     /** Everyone in the index, joined into families by households and asserted relationships. */
     public Families families() {
         Families families = new Families();
@@ -159,12 +171,29 @@ public final class HubPopulation {
      * with {@code progress} told of every record read.
      */
     public void forEachPerson(Set<String> types, Consumer<PersonObservations> each, LongConsumer progress) {
+        stream(types, null, each, progress);
+    }
+
+    /** The observations of the given record types of these people only, one person at a time, in id order. */
+    public void forPeople(java.util.Collection<String> people, Set<String> types, Consumer<PersonObservations> each) {
+        stream(types, people, each, read -> {});
+    }
+
+    private void stream(
+            Set<String> types,
+            java.util.Collection<String> only,
+            Consumer<PersonObservations> each,
+            LongConsumer progress) {
         try (Connection c = readOnly();
                 PreparedStatement s = c.prepareStatement("select pr.person_id::text, p.person_ref, r.body"
                         + " from hub_record r join hub_record_person p on p.record_id = r.record_id"
                         + " join person_record pr on pr.record_key = p.record_key"
-                        + " where r.type = any(?) order by pr.person_id, r.received_at, r.record_id")) {
+                        + " where r.type = any(?)" + (only == null ? "" : " and pr.person_id = any(?)")
+                        + " order by pr.person_id, r.received_at, r.record_id")) {
             s.setArray(1, c.createArrayOf("text", types.toArray()));
+            if (only != null) {
+                s.setArray(2, c.createArrayOf("uuid", uuids(only)));
+            }
             s.setFetchSize(FETCH);
             String current = null;
             List<Observation> observations = new ArrayList<>();
@@ -193,6 +222,48 @@ public final class HubPopulation {
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the stored records", e);
         }
+    }
+
+    /**
+     * How the hub joined one record to one person: the person index's method ({@code deterministic}, {@code
+     * probabilistic}, {@code clerical}, or none for the record that made the person), the match weight, the record it
+     * was matched to ({@code <source>/<record id>}) and who decided ({@code matcher} or the reviewer).
+     */
+    public record Join(
+            String personId, String recordId, String method, Double weight, String matchedTo, String linkedBy) {}
+
+    /** How each of these people's records was joined to them, by person and record. */
+    public List<Join> joins(java.util.Collection<String> people) {
+        List<Join> out = new ArrayList<>();
+        try (Connection c = readOnly();
+                PreparedStatement s = c.prepareStatement("select pr.person_id::text, p.record_id, l.method,"
+                        + " l.match_weight, l.matched_record_key, l.linked_by from hub_record_person p"
+                        + " join person_record pr on pr.record_key = p.record_key"
+                        + " left join person_link l on l.record_key = pr.record_key"
+                        + " where pr.person_id = any(?) order by pr.person_id, p.record_id")) {
+            s.setArray(1, c.createArrayOf("uuid", uuids(people)));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    double w = rs.getDouble(4);
+                    Double weight = rs.wasNull() ? null : w;
+                    out.add(new Join(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            weight,
+                            rs.getString(5),
+                            rs.getString(6)));
+                }
+            }
+            c.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read how the records were joined", e);
+        }
+        return out;
+    }
+
+    private static Object[] uuids(java.util.Collection<String> ids) {
+        return ids.stream().map(java.util.UUID::fromString).toArray();
     }
 
     /** One person's observations. */

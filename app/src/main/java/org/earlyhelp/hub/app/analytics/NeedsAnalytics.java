@@ -150,4 +150,71 @@ public final class NeedsAnalytics {
                 : release.crosswalk(released, "needs.person", NeedsDataset.changes(dataSource, since));
         return new Export(released, crosswalk, result);
     }
+
+    /**
+     * The evidence pack of the family of {@code member} (a person id) as at {@code asAt}: each member's needs with the
+     * records behind them, how each was joined, and the ledger entries naming them. The search is ledgered (a QUERY
+     * naming who asked, the family and what was found) whether or not the person is found.
+     *
+     * @param via how the auditor named the family ({@code person}, or {@code pseudonym} of an export), for the ledger
+     */
+    public java.util.Optional<org.earlyhelp.hub.analytics.report.EvidencePack> evidence(
+            NeedCriteria criteria,
+            String member,
+            LocalDate asAt,
+            org.earlyhelp.hub.governance.ledger.DisclosureLedger ledger,
+            String actor,
+            String via) {
+        java.util.Optional<org.earlyhelp.hub.analytics.report.EvidencePack> pack = member == null
+                ? java.util.Optional.empty()
+                : org.earlyhelp.hub.analytics.report.EvidencePack.of(
+                        population, new NeedsIdentifier(criteria), member, asAt, records -> {
+                            java.util.Map<String, List<org.earlyhelp.hub.governance.ledger.LedgerEntry>> out =
+                                    new java.util.TreeMap<>();
+                            records.forEach(r -> out.put(r, ledger.findByRecord(r)));
+                            return out;
+                        });
+        java.util.Map<String, String> details = new java.util.LinkedHashMap<>();
+        details.put("query", "evidence-pack");
+        details.put("via", via);
+        details.put("found", String.valueOf(pack.isPresent()));
+        pack.ifPresent(p -> {
+            details.put("family", p.familyId());
+            details.put("as-at", asAt.toString());
+            details.put("records", String.valueOf(p.records().size()));
+            details.put(
+                    "entries",
+                    String.valueOf(
+                            p.ledger().values().stream().mapToInt(List::size).sum()));
+        });
+        ledger.append(List.of(org.earlyhelp.hub.governance.ledger.LedgerDraft.event(
+                org.earlyhelp.hub.governance.ledger.EntryType.QUERY,
+                "evidence-pack:" + java.util.UUID.randomUUID(),
+                actor,
+                null,
+                details)));
+        return pack;
+    }
+
+    /**
+     * The person behind a pseudonym of a project's export, or a member of the family behind a family pseudonym: what
+     * an auditor follows from a dataset row back to the evidence. Empty when no one in the index has it.
+     */
+    public java.util.Optional<String> memberOf(
+            org.earlyhelp.hub.governance.minimise.Pseudonymiser pseudonymiser,
+            String agreement,
+            String project,
+            String pseudonym) {
+        String scope = DatasetRelease.scope(agreement, project);
+        org.earlyhelp.hub.analytics.source.Families families = population.families();
+        for (String person : population.personIds()) {
+            if (pseudonymiser.pseudonym(scope, person).equals(pseudonym)
+                    || pseudonymiser
+                            .pseudonym(scope, "family:" + families.familyOf(person))
+                            .equals(pseudonym)) {
+                return java.util.Optional.of(person);
+            }
+        }
+        return java.util.Optional.empty();
+    }
 }

@@ -38,6 +38,7 @@ import picocli.CommandLine.Parameters;
             AnalyticsCommand.Needs.class,
             AnalyticsCommand.Export.class,
             AnalyticsCommand.ScorecardCommand.class,
+            AnalyticsCommand.EvidenceCommand.class,
             AnalyticsCommand.Lint.class
         })
 final class AnalyticsCommand {
@@ -406,6 +407,120 @@ final class AnalyticsCommand {
                 files.forEach(f -> out.println(f));
                 out.flush();
                 return 0;
+            });
+        }
+    }
+
+    @Command(
+            name = "evidence",
+            description = "An auditor's evidence pack for one family: each member's needs with status and outcome"
+                    + " clock, the records behind them, how each was joined to the person, and the ledger entries"
+                    + " naming them with their hashes, into --output. Name the family by a member's person id, or by"
+                    + " a person or family pseudonym of a project's export. Ledgered (QUERY).")
+    static final class EvidenceCommand implements Callable<Integer> {
+        @Mixin
+        DatabaseOptions database;
+
+        @Mixin
+        LedgerOptions ledger;
+
+        @Option(names = "--person", description = "the person id of any member of the family")
+        String person;
+
+        @Option(
+                names = "--pseudonym",
+                description = "a person or family pseudonym from an export (with --agreement and --project)")
+        String pseudonym;
+
+        @Option(names = "--agreement", description = "the analytics agreement the pseudonym's export was under")
+        String agreement;
+
+        @Option(names = "--project", description = "the project the pseudonym's export was for")
+        String project;
+
+        @Option(names = "--auditor", required = true, description = "who is auditing, for the ledger")
+        String auditor;
+
+        @Option(names = "--output", required = true, description = "directory to write, e.g. target/evidence")
+        Path output;
+
+        @Option(names = "--as-at", description = "the date to identify needs as at (default: today)")
+        LocalDate asAt;
+
+        @Option(names = "--criteria", description = "needs criteria YAML (default: the shipped ten outcomes)")
+        Path criteria;
+
+        @Option(
+                names = "--pseudonymisation-key-file",
+                description = "file holding the hub's pseudonymisation key in base64, for --pseudonym (or set "
+                        + Export.KEY_ENV + "); the embedded run's key when neither is given")
+        Path keyFile;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            if ((person == null) == (pseudonym == null)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "give one of --person or --pseudonym");
+            }
+            if (pseudonym != null && (agreement == null || project == null)) {
+                throw new CommandLine.ParameterException(
+                        spec.commandLine(), "--pseudonym needs the --agreement and --project of its export");
+            }
+            if (person != null && !person.matches("[0-9a-fA-F-]{36}")) {
+                throw new CommandLine.ParameterException(
+                        spec.commandLine(), "--person must be a person id (a UUID, as the person index gives it)");
+            }
+            FieldCatalogue catalogue = catalogue();
+            NeedCriteria used;
+            try {
+                used = criteria(criteria, CriteriaVocabulary.of(catalogue));
+            } catch (NeedCriteria.InvalidCriteria e) {
+                out.println(e.getMessage());
+                out.flush();
+                return 1;
+            }
+            org.earlyhelp.hub.governance.ledger.ChainKey chainKey = ledger.chainKey(database.dataDir);
+            var checkpoints = ledger.checkpoints(database.dataDir, chainKey);
+            org.earlyhelp.hub.governance.minimise.Pseudonymiser pseudonymiser =
+                    pseudonym == null ? null : Export.pseudonymiser(keyFile, database.jdbcUrl == null);
+            LocalDate day = asAt == null ? LocalDate.now(ZoneOffset.UTC) : asAt;
+            return database.withDatabase(out, ds -> {
+                migrate(ds);
+                NeedsAnalytics analytics = new NeedsAnalytics(ds, new RecordCodec(SchemaRegistry.load()), catalogue);
+                var disclosures = new org.earlyhelp.hub.governance.ledger.DisclosureLedger(
+                        ds, java.time.Clock.systemUTC(), chainKey);
+                String member = person != null
+                        ? person.toLowerCase(java.util.Locale.ROOT)
+                        : analytics
+                                .memberOf(pseudonymiser, agreement, project, pseudonym)
+                                .orElse(null);
+                var pack = analytics.evidence(
+                        used, member, day, disclosures, "auditor:" + auditor, person != null ? "person" : "pseudonym");
+                if (pack.isEmpty()) {
+                    out.println(
+                            person != null
+                                    ? "no one in the person index has that id (the search is ledgered)"
+                                    : "no one in the person index has that pseudonym under " + agreement + ", project "
+                                            + project + " (the search is ledgered)");
+                    out.flush();
+                    return 1;
+                }
+                var verified =
+                        new org.earlyhelp.hub.governance.ledger.LedgerVerifier(ds, chainKey, checkpoints).verify();
+                String check = verified.intact()
+                        ? "the chain verified intact when the pack was made (" + verified.checked() + " entries)"
+                        : "THE CHAIN DID NOT VERIFY when the pack was made: " + verified.why();
+                List<Path> files =
+                        org.earlyhelp.hub.analytics.report.EvidencePackWriter.write(pack.get(), used, check, output);
+                org.earlyhelp.hub.analytics.report.EvidencePackWriter.summary(pack.get(), used)
+                        .forEach(out::println);
+                out.println("ledger: " + check);
+                files.forEach(f -> out.println(f));
+                out.flush();
+                return verified.intact() ? 0 : 2;
             });
         }
     }
