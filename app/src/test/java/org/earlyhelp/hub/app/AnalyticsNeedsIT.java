@@ -312,7 +312,195 @@ class AnalyticsNeedsIT {
         // the same through the console, as the council's analyst
         theAnalystsConsole(population, out, a);
 
+        theEvidencePack(population, result.listed().get(0), first);
+
         theScorecard(population);
+    }
+
+    /**
+     * An auditor's evidence pack for a listed family, named by a member's person id and then by the family's pseudonym
+     * in an export: every evidence record is one the hub holds from that provider, every ledger entry it cites names
+     * that record with the hash the ledger holds, nobody without a need is named, and each search is a QUERY entry.
+     */
+    private void theEvidencePack(SyntheticPopulation population, FamilyNeeds listed, Path export) throws Exception {
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        Path byPerson = evidence(0, "--person", listed.familyId());
+        List<String> about = Files.readAllLines(byPerson.resolve("about.txt"));
+        assertThat(about.get(0)).contains("family " + listed.familyId(), ": listed");
+        assertThat(String.join("\n", about)).contains("the chain verified intact");
+        Set<String> withNeeds = new TreeSet<>();
+        listed.people().forEach(p -> withNeeds.add(p.personId()));
+        List<org.apache.commons.csv.CSVRecord> needs = csv(byPerson.resolve("needs.csv"));
+        assertThat(needs.stream().map(r -> r.get("person")).collect(java.util.stream.Collectors.toSet()))
+                .as("the members with a need, and no one else")
+                .isEqualTo(withNeeds);
+        assertThat(needs.stream().filter(r -> r.get("status").equals("active")).map(r -> r.get("outcome")))
+                .containsAll(listed.active());
+        List<org.apache.commons.csv.CSVRecord> evidence = csv(byPerson.resolve("evidence.csv"));
+        assertThat(evidence).isNotEmpty();
+        Map<Long, String> citedHashes = new HashMap<>();
+        for (var row : csv(byPerson.resolve("ledger.csv"))) {
+            citedHashes.put(Long.parseLong(row.get("seq")), row.get("hash"));
+            assertThat(jdbc.queryForObject(
+                            "select count(*) from ledger_entry where seq = ? and record_id = ? and hash = ?",
+                            Integer.class,
+                            Long.parseLong(row.get("seq")),
+                            row.get("record_id"),
+                            row.get("hash")))
+                    .as("ledger entry %s as the ledger holds it", row.get("seq"))
+                    .isEqualTo(1);
+        }
+        int cited = 0;
+        for (var row : evidence) {
+            assertThat(jdbc.queryForObject(
+                            "select count(*) from hub_record r join hub_record_person p on p.record_id = r.record_id"
+                                    + " join person_record pr on pr.record_key = p.record_key"
+                                    + " where r.record_id = ? and r.type = ? and pr.person_id = ?::uuid",
+                            Integer.class,
+                            row.get("record_id"),
+                            row.get("type"),
+                            row.get("person")))
+                    .as("record %s is held, of that type, about that person", row.get("record_id"))
+                    .isEqualTo(1);
+            assertThat(row.get("joined_by")).isNotBlank();
+            for (String seq : row.get("ledger_entries").split(";")) {
+                if (!seq.isEmpty()) {
+                    assertThat(citedHashes).containsKey(Long.parseLong(seq));
+                    cited++;
+                }
+            }
+        }
+        Set<String> records = new TreeSet<>();
+        evidence.forEach(r -> records.add(r.get("record_id")));
+        Integer inLedger = jdbc.queryForObject(
+                "select count(*) from ledger_entry where record_id = any(?)", Integer.class, (Object)
+                        records.toArray(String[]::new));
+        assertThat(citedHashes)
+                .as("every ledger entry naming an evidence record")
+                .hasSize(inLedger);
+        assertThat(cited).isGreaterThanOrEqualTo(inLedger);
+        String everything = Files.readString(byPerson.resolve("evidence.csv"))
+                + Files.readString(byPerson.resolve("needs.csv"))
+                + Files.readString(byPerson.resolve("ledger.csv"));
+        for (Family family : population.families()) {
+            for (Member m : family.members()) {
+                assertThat(everything)
+                        .doesNotContain(m.familyName(), m.dateOfBirth().toString());
+            }
+        }
+
+        // from the export: the family's pseudonym leads back to the same family
+        List<String> rows = Files.readAllLines(export.resolve("dataset.csv"));
+        List<String> header = List.of(rows.get(0).split(","));
+        String familyPseudonym = null;
+        String personPseudonym = null;
+        for (var row : csv(export.resolve("dataset.csv"))) {
+            if (Integer.parseInt(row.get("needs.family-needs")) >= 3 && familyPseudonym == null) {
+                familyPseudonym = row.get("needs.family");
+                personPseudonym = row.get("needs.person");
+            }
+        }
+        assertThat(header).contains("needs.family");
+        assertThat(familyPseudonym).isNotNull();
+        Path byPseudonym = evidence(0, "--pseudonym", familyPseudonym);
+        String family = Files.readAllLines(byPseudonym.resolve("about.txt")).get(0);
+        Path byPersonPseudonym = evidence(0, "--pseudonym", personPseudonym);
+        assertThat(Files.readAllLines(byPersonPseudonym.resolve("about.txt")).get(0))
+                .as("a person's pseudonym finds their family")
+                .isEqualTo(family);
+        assertThat(family).contains(": listed");
+        evidence(1, "--person", java.util.UUID.randomUUID().toString());
+        evidence(1, "--pseudonym", "not-a-pseudonym");
+        assertThat(jdbc.queryForList(
+                        "select details->>'found' from ledger_entry where entry_type = 'QUERY'"
+                                + " and details->>'query' = 'evidence-pack' order by seq",
+                        String.class))
+                .containsExactly("true", "true", "true", "false", "false");
+
+        // the same pack in the console, as the council's auditor, found from the export's pseudonym
+        ConsoleHttp auditor = ConsoleHttp.signedIn(port, "auditor", PASSWORD);
+        assertThat(auditor.get("/console").body()).contains("href=\"/console/evidence\"");
+        HttpResponse<String> shown = auditor.post(
+                "/console/evidence",
+                "/console/evidence",
+                Map.of(
+                        "pseudonym",
+                        familyPseudonym,
+                        "agreement",
+                        "needs-dataset-to-council-analysts",
+                        "project",
+                        "needs-assessment-2026"));
+        assertThat(shown.statusCode()).isEqualTo(200);
+        String main = shown.body()
+                .substring(shown.body().indexOf("<main"), shown.body().indexOf("</main>"));
+        assertThat(main).contains(family, "the chain verified intact");
+        int start = main.indexOf("id=\"evidence\"");
+        String table = main.substring(start, main.indexOf("</table>", start));
+        assertThat(table.split("<tr class=\"govuk-table__row\">", -1).length - 2)
+                .as("the page's evidence rows are the command line's")
+                .isEqualTo(csv(byPseudonym.resolve("evidence.csv")).size());
+        HttpResponse<byte[]> zip = auditor.postForBytes(
+                "/console/evidence", "/console/evidence", Map.of("person", listed.familyId(), "download", "zip"));
+        assertThat(zip.headers().firstValue("Content-Type").orElse("")).startsWith("application/zip");
+        Map<String, String> files = unzip(zip.body());
+        assertThat(files).containsOnlyKeys("needs.csv", "evidence.csv", "ledger.csv", "about.txt");
+        assertThat(files.get("evidence.csv")).isEqualTo(Files.readString(byPerson.resolve("evidence.csv")));
+        assertThat(auditor.post("/console/evidence", "/console/evidence", Map.of("person", "not-an-id"))
+                        .body())
+                .contains("A person id is a UUID");
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from ledger_entry where entry_type = 'QUERY' and actor = ?"
+                                + " and details->>'query' = 'evidence-pack'",
+                        Integer.class,
+                        "console:auditor (council)"))
+                .as("each console search ledgered with the auditor; a refused input searches nothing")
+                .isEqualTo(2);
+    }
+
+    private Path evidence(int expected, String how, String who) throws Exception {
+        Path out = Files.createTempDirectory("evidence");
+        Path key = Files.writeString(Files.createTempFile("key", ".txt"), KEY);
+        StringWriter printed = new StringWriter();
+        List<String> args = new ArrayList<>(List.of(
+                "analytics",
+                "evidence",
+                how,
+                who,
+                "--auditor",
+                "internal-audit",
+                "--jdbc-url",
+                jdbcUrl,
+                "--user",
+                dbUser,
+                "--password=" + dbPassword,
+                "--chain-key-file",
+                Path.of(dataDir, "keys", "ledger-chain.key").toString(),
+                "--checkpoint-dir",
+                Path.of(dataDir, "ledger-checkpoints").toString(),
+                "--pseudonymisation-key-file",
+                key.toString(),
+                "--output",
+                out.toString()));
+        if (how.equals("--pseudonym")) {
+            args.addAll(
+                    List.of("--agreement", "needs-dataset-to-council-analysts", "--project", "needs-assessment-2026"));
+        }
+        int status =
+                HubCommandLine.run(args.toArray(String[]::new), new PrintWriter(printed), new PrintWriter(printed));
+        assertThat(status).as(printed.toString()).isEqualTo(expected);
+        return out;
+    }
+
+    private static List<org.apache.commons.csv.CSVRecord> csv(Path file) throws Exception {
+        try (var reader = Files.newBufferedReader(file)) {
+            return org.apache.commons.csv.CSVFormat.DEFAULT
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .get()
+                    .parse(reader)
+                    .getRecords();
+        }
     }
 
     /** The scorecard: children in early help this month as posted, after disclosure control, with the rate. */
@@ -375,6 +563,25 @@ class AnalyticsNeedsIT {
         assertThat(medians.get(medians.size() - 1))
                 .as("every case's enquiry was 15 days before support; the median is shown where its count is")
                 .matches("total(,(15\\.0)?)*");
+
+        // the console's scorecard is the command line's, cell for cell
+        ConsoleHttp analyst = ConsoleHttp.signedIn(port, "analyst", PASSWORD);
+        HttpResponse<String> page = analyst.get("/console/analytics/scorecard?from="
+                + java.time.YearMonth.from(TODAY).minusMonths(2) + "&to=" + month);
+        assertThat(page.statusCode()).isEqualTo(200);
+        String main =
+                page.body().substring(page.body().indexOf("<main"), page.body().indexOf("</main>"));
+        for (String measure : List.of("early-help-children", "step-ups", "families-identified")) {
+            List<String> written = new ArrayList<>();
+            List<String> lines = Files.readAllLines(out.resolve(measure + ".csv"));
+            for (String line : lines.subList(1, lines.size())) {
+                List<String> row = List.of(line.split(",", -1));
+                written.addAll(row.subList(1, row.size()));
+            }
+            assertThat(cells(main, measure)).as(measure).isEqualTo(written);
+        }
+        assertThat(analyst.get("/console/analytics/scorecard?from=2026-13").body())
+                .contains("Give the months as YYYY-MM");
     }
 
     /**
@@ -511,13 +718,17 @@ class AnalyticsNeedsIT {
                 "/console/overrides",
                 "/console/dead-letters",
                 "/console/access-review",
-                "/console/subject-access")) {
+                "/console/subject-access",
+                "/console/evidence")) {
             assertThat(analyst.get(other).statusCode()).as(other).isEqualTo(403);
         }
         // and a board member, or the reviewer, reaches no analyst page
-        for (String user : List.of("police", "dpo", "reviewer")) {
+        for (String user : List.of("police", "dpo", "reviewer", "auditor")) {
             ConsoleHttp other = ConsoleHttp.signedIn(port, user, PASSWORD);
             assertThat(other.get("/console/analytics").statusCode()).as(user).isEqualTo(403);
+            assertThat(other.get("/console/analytics/scorecard").statusCode())
+                    .as(user)
+                    .isEqualTo(403);
             assertThat(other.get("/console/analytics/export").statusCode())
                     .as(user)
                     .isEqualTo(403);

@@ -61,20 +61,42 @@ public final class ScorecardWriter {
         return out;
     }
 
+    /** One published table as text: its name (the CSV's), the header, and the rows, the last of them the total. */
+    public record Sheet(String name, List<String> header, List<List<String>> rows) {
+
+        public Sheet {
+            header = List.copyOf(header);
+            rows = List.copyOf(rows);
+        }
+    }
+
+    /**
+     * What of a scorecard may be shown or written: each measure after disclosure control (areas by months, with the
+     * period), the rate per 10,000 under-18s worked from the published count, and the medians where their count is
+     * published.
+     */
+    public static List<Sheet> publish(
+            Scorecard.Result result, DisclosureControl control, Map<String, Long> population) {
+        List<Sheet> sheets = new ArrayList<>();
+        Map<String, ProtectedTable> published = new HashMap<>();
+        for (var table : result.counts().values()) {
+            ProtectedTable p = control.protect(table);
+            published.put(table.name(), p);
+            sheets.add(counts(p));
+        }
+        sheets.add(rates(published.get("early-help-children"), population));
+        sheets.add(medians(published.get("enquiry-to-support"), result.medianDays()));
+        return sheets;
+    }
+
     public static List<Path> write(
             Scorecard.Result result, DisclosureControl control, Map<String, Long> population, Path dir)
             throws IOException {
         Files.createDirectories(dir);
         List<Path> written = new ArrayList<>();
-        Map<String, ProtectedTable> published = new HashMap<>();
-        for (var table : result.counts().values()) {
-            ProtectedTable p = control.protect(table);
-            published.put(table.name(), p);
-            written.add(NeedsReportWriter.csv(dir, p, "area", "period"));
+        for (Sheet sheet : publish(result, control, population)) {
+            written.add(csv(dir, sheet));
         }
-        ProtectedTable children = published.get("early-help-children");
-        written.add(rates(dir, children, population));
-        written.add(medians(dir, published.get("enquiry-to-support"), result.medianDays()));
         Path about = dir.resolve("about.txt");
         Files.writeString(
                 about,
@@ -107,65 +129,81 @@ public final class ScorecardWriter {
         return written;
     }
 
-    private static Path rates(Path dir, ProtectedTable children, Map<String, Long> population) throws IOException {
-        Path file = dir.resolve("early-help-children-per-10000.csv");
-        List<String> header = new ArrayList<>();
-        header.add("area");
-        header.addAll(children.columns());
+    private static Path csv(Path dir, Sheet sheet) throws IOException {
+        Path file = dir.resolve(sheet.name() + ".csv");
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
                 CSVPrinter csv = CSVFormat.DEFAULT
                         .builder()
-                        .setHeader(header.toArray(String[]::new))
+                        .setHeader(sheet.header().toArray(String[]::new))
                         .get()
                         .print(out)) {
-            long total = population.values().stream().mapToLong(Long::longValue).sum();
-            for (int i = 0; i <= children.rows().size(); i++) {
-                boolean totalRow = i == children.rows().size();
-                String area = totalRow ? "total" : children.rows().get(i);
-                Long denominator =
-                        totalRow ? (total == 0 ? null : total) : population.get(area.toUpperCase(Locale.ROOT));
-                List<String> row = new ArrayList<>();
-                row.add(area);
-                for (int j = 0; j < children.columns().size(); j++) {
-                    Long count = children.published()[i][j];
-                    row.add(
-                            count == null || denominator == null
-                                    ? ""
-                                    : String.format(Locale.ROOT, "%.1f", count * 10_000.0 / denominator));
-                }
+            for (List<String> row : sheet.rows()) {
                 csv.printRecord(row);
             }
         }
         return file;
     }
 
-    private static Path medians(Path dir, ProtectedTable cases, Map<String, Map<String, Double>> medians)
-            throws IOException {
-        Path file = dir.resolve("enquiry-to-support-median-days.csv");
+    private static Sheet counts(ProtectedTable table) {
+        List<String> header = new ArrayList<>();
+        header.add("area");
+        header.addAll(table.columns());
+        header.add("period");
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i <= table.rows().size(); i++) {
+            List<String> row = new ArrayList<>();
+            row.add(i == table.rows().size() ? "total" : table.rows().get(i));
+            for (int j = 0; j <= table.columns().size(); j++) {
+                row.add(ProtectedTable.text(table.published()[i][j]));
+            }
+            rows.add(row);
+        }
+        return new Sheet(table.name(), header, rows);
+    }
+
+    private static Sheet rates(ProtectedTable children, Map<String, Long> population) {
+        List<String> header = new ArrayList<>();
+        header.add("area");
+        header.addAll(children.columns());
+        List<List<String>> rows = new ArrayList<>();
+        long total = population.values().stream().mapToLong(Long::longValue).sum();
+        for (int i = 0; i <= children.rows().size(); i++) {
+            boolean totalRow = i == children.rows().size();
+            String area = totalRow ? "total" : children.rows().get(i);
+            Long denominator = totalRow ? (total == 0 ? null : total) : population.get(area.toUpperCase(Locale.ROOT));
+            List<String> row = new ArrayList<>();
+            row.add(area);
+            for (int j = 0; j < children.columns().size(); j++) {
+                Long count = children.published()[i][j];
+                row.add(
+                        count == null || denominator == null
+                                ? ""
+                                : String.format(Locale.ROOT, "%.1f", count * 10_000.0 / denominator));
+            }
+            rows.add(row);
+        }
+        return new Sheet("early-help-children-per-10000", header, rows);
+    }
+
+    private static Sheet medians(ProtectedTable cases, Map<String, Map<String, Double>> medians) {
         List<String> header = new ArrayList<>();
         header.add("area");
         header.addAll(cases.columns());
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-                CSVPrinter csv = CSVFormat.DEFAULT
-                        .builder()
-                        .setHeader(header.toArray(String[]::new))
-                        .get()
-                        .print(out)) {
-            for (int i = 0; i <= cases.rows().size(); i++) {
-                boolean totalRow = i == cases.rows().size();
-                String area = totalRow ? "Total" : cases.rows().get(i);
-                List<String> row = new ArrayList<>();
-                row.add(totalRow ? "total" : area);
-                for (int j = 0; j < cases.columns().size(); j++) {
-                    Long n = cases.published()[i][j];
-                    Double median = medians.getOrDefault(area, Map.of())
-                            .get(cases.columns().get(j));
-                    // a median of a suppressed number of cases could tell of those few cases: not shown
-                    row.add(n == null || n == 0 || median == null ? "" : String.format(Locale.ROOT, "%.1f", median));
-                }
-                csv.printRecord(row);
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i <= cases.rows().size(); i++) {
+            boolean totalRow = i == cases.rows().size();
+            String area = totalRow ? "Total" : cases.rows().get(i);
+            List<String> row = new ArrayList<>();
+            row.add(totalRow ? "total" : area);
+            for (int j = 0; j < cases.columns().size(); j++) {
+                Long n = cases.published()[i][j];
+                Double median =
+                        medians.getOrDefault(area, Map.of()).get(cases.columns().get(j));
+                // a median of a suppressed number of cases could tell of those few cases: not shown
+                row.add(n == null || n == 0 || median == null ? "" : String.format(Locale.ROOT, "%.1f", median));
             }
+            rows.add(row);
         }
-        return file;
+        return new Sheet("enquiry-to-support-median-days", header, rows);
     }
 }

@@ -63,8 +63,11 @@ public class ConsoleAnalytics {
     private final Connectors connectors;
     private final NeedsAnalytics analytics;
     private final DatasetRelease release;
-    private final DisclosureControl control = new DisclosureControl(DisclosureProfile.DEFAULT);
     private final Clock clock;
+    private final String criteriaFile;
+    private final String wardsFile;
+    private final String profileFile;
+    private final String populationFile;
 
     public ConsoleAnalytics(
             ConsoleSession session,
@@ -75,7 +78,17 @@ public class ConsoleAnalytics {
             RecordCodec codec,
             Pseudonymiser pseudonymiser,
             DisclosureLedger ledger,
-            Clock clock) {
+            Clock clock,
+            @org.springframework.beans.factory.annotation.Value("${hub.analytics.criteria-file:}") String criteriaFile,
+            @org.springframework.beans.factory.annotation.Value("${hub.analytics.wards-file:}") String wardsFile,
+            @org.springframework.beans.factory.annotation.Value("${hub.analytics.disclosure-profile-file:}")
+                    String profileFile,
+            @org.springframework.beans.factory.annotation.Value("${hub.analytics.population-file:}")
+                    String populationFile) {
+        this.criteriaFile = criteriaFile;
+        this.wardsFile = wardsFile;
+        this.profileFile = profileFile;
+        this.populationFile = populationFile;
         this.session = session;
         this.agreements = agreements;
         this.catalogue = catalogue;
@@ -97,13 +110,65 @@ public class ConsoleAnalytics {
     /** A chart as the page shows it: its title (the image's text alternative) and its SVG as a data URI. */
     public record Chart(String title, String uri) {}
 
+    /**
+     * The council's analytics settings, read on every request (so a change to a file shows at once, on every
+     * instance): the criteria, the wards lookup, the disclosure-control profile and the under-18 population, each
+     * from its file under {@code hub.analytics.*} or the shipped default. A file that does not load stops the page
+     * with its problem (the file, the line), never a count made under another rule.
+     */
+    record Settings(
+            NeedCriteria criteria,
+            Areas areas,
+            DisclosureControl control,
+            Map<String, Long> population,
+            String criteriaSource,
+            String areasSource) {}
+
+    /** A setting file that does not load, with why (file and line; never personal data). */
+    static final class SettingsProblem extends Exception {
+        SettingsProblem(String message) {
+            super(message);
+        }
+    }
+
+    Settings settings(LocalDate today) throws SettingsProblem {
+        try {
+            NeedCriteria criteria = NeedsAnalytics.criteria(
+                    criteriaFile.isBlank() ? null : Path.of(criteriaFile),
+                    NeedsAnalytics.vocabulary(catalogue, connectors, agreements.get(), today));
+            Areas areas = wardsFile.isBlank() ? Areas.postcodeDistricts() : Areas.wards(Path.of(wardsFile));
+            DisclosureControl control = new DisclosureControl(
+                    profileFile.isBlank() ? DisclosureProfile.DEFAULT : DisclosureProfile.read(Path.of(profileFile)));
+            Map<String, Long> population = populationFile.isBlank()
+                    ? Map.of()
+                    : org.earlyhelp.hub.analytics.report.ScorecardWriter.population(Path.of(populationFile));
+            return new Settings(
+                    criteria,
+                    areas,
+                    control,
+                    population,
+                    criteriaFile.isBlank() ? "the shipped criteria" : "the council's criteria (" + criteriaFile + ")",
+                    wardsFile.isBlank() ? "the postcode districts" : "the wards (" + wardsFile + ")");
+        } catch (NeedCriteria.InvalidCriteria | IllegalArgumentException | IOException e) {
+            throw new SettingsProblem(e.getMessage());
+        }
+    }
+
     /** As at today in the hub's clock (UTC), as the command line's default. */
     @GetMapping("/console/analytics")
     String needs(Model model) {
         LocalDate today = LocalDate.now(clock);
-        NeedCriteria criteria = criteria(today);
+        Settings settings;
+        try {
+            settings = settings(today);
+        } catch (SettingsProblem e) {
+            model.addAttribute("problem", e.getMessage());
+            return "console/analytics-problem";
+        }
+        NeedCriteria criteria = settings.criteria();
+        DisclosureControl control = settings.control();
         NeedsAnalysis.Result result =
-                analytics.analyse(criteria, Areas.postcodeDistricts(), today, MONTHS, NeedsAnalytics.Progress.NONE);
+                analytics.analyse(criteria, settings.areas(), today, MONTHS, NeedsAnalytics.Progress.NONE);
         NeedsReportWriter.Published published = NeedsAnalytics.publish(result, criteria, control);
         Map<String, String> titles = new LinkedHashMap<>();
         criteria.outcomes().forEach(o -> titles.put(o.id(), o.title()));
@@ -124,6 +189,8 @@ public class ConsoleAnalytics {
                 .toList();
         DisclosureProfile profile = control.profile();
         model.addAttribute("asAt", published.asAt());
+        model.addAttribute("criteriaSource", settings.criteriaSource());
+        model.addAttribute("areasSource", settings.areasSource());
         model.addAttribute("criteriaVersion", criteria.version());
         model.addAttribute(
                 "outcomes", criteria.outcomes().stream().map(Outcome::title).toList());
@@ -133,6 +200,75 @@ public class ConsoleAnalytics {
         model.addAttribute("tables", tables);
         model.addAttribute("charts", charts);
         return "console/analytics";
+    }
+
+    /** What each scorecard measure is, as the page captions it. */
+    static final Map<String, String> MEASURES = Map.ofEntries(
+            Map.entry("early-help-children", "Children with an early help case open"),
+            Map.entry("early-help-children-per-10000", "Children in early help per 10,000 under-18s"),
+            Map.entry("re-referrals-12m", "Re-referrals to early help within 12 months of a case closing"),
+            Map.entry("social-care-after-early-help", "Children stepped up to social care who had early help before"),
+            Map.entry("step-ups", "Step-ups from early help to children's social care"),
+            Map.entry("step-downs", "Step-downs from children's social care to early help"),
+            Map.entry("enquiry-to-support", "Early help cases whose support started"),
+            Map.entry("enquiry-to-support-median-days", "Median days from enquiry to support"),
+            Map.entry("families-identified", "Families identified (at the criteria's number of needs)"),
+            Map.entry("families-engaged", "Families identified with an early help case open"));
+
+    /**
+     * The scorecard by month and area, {@code from} to {@code to} (default: the last six months), after the same
+     * disclosure control as {@code hub analytics scorecard}, whose CSVs these tables are cell for cell.
+     */
+    @GetMapping("/console/analytics/scorecard")
+    String scorecard(
+            @RequestParam(name = "from", required = false) String from,
+            @RequestParam(name = "to", required = false) String to,
+            Model model) {
+        LocalDate today = LocalDate.now(clock);
+        java.time.YearMonth last;
+        java.time.YearMonth first;
+        try {
+            last = to == null || to.isBlank() ? java.time.YearMonth.from(today) : java.time.YearMonth.parse(to);
+            first = from == null || from.isBlank() ? last.minusMonths(5) : java.time.YearMonth.parse(from);
+        } catch (java.time.format.DateTimeParseException e) {
+            model.addAttribute("problem", "Give the months as YYYY-MM, for example 2026-06.");
+            return "console/analytics-problem";
+        }
+        if (last.isBefore(first) || first.plusMonths(60).isBefore(last)) {
+            model.addAttribute("problem", "The first month must come before the last, at most 60 months apart.");
+            return "console/analytics-problem";
+        }
+        Settings settings;
+        try {
+            settings = settings(today);
+        } catch (SettingsProblem e) {
+            model.addAttribute("problem", e.getMessage());
+            return "console/analytics-problem";
+        }
+        var result =
+                analytics.scorecard(settings.criteria(), settings.areas(), first, last, NeedsAnalytics.Progress.NONE);
+        List<Table> tables = new ArrayList<>();
+        for (var sheet : org.earlyhelp.hub.analytics.report.ScorecardWriter.publish(
+                result, settings.control(), settings.population())) {
+            List<List<String>> rows = new ArrayList<>(sheet.rows());
+            List<String> total = new ArrayList<>(rows.remove(rows.size() - 1));
+            total.set(0, "Total");
+            List<String> header = new ArrayList<>(sheet.header());
+            header.set(0, "Area");
+            if (header.get(header.size() - 1).equals("period")) {
+                header.set(header.size() - 1, "Period");
+            }
+            tables.add(new Table(sheet.name(), MEASURES.getOrDefault(sheet.name(), sheet.name()), header, rows, total));
+        }
+        model.addAttribute("from", first);
+        model.addAttribute("to", last);
+        model.addAttribute("criteriaSource", settings.criteriaSource());
+        model.addAttribute("areasSource", settings.areasSource());
+        model.addAttribute("population", !settings.population().isEmpty());
+        model.addAttribute("profile", settings.control().profile());
+        model.addAttribute("suppressed", ProtectedTable.SUPPRESSED);
+        model.addAttribute("tables", tables);
+        return "console/analytics-scorecard";
     }
 
     private static Table table(
@@ -193,6 +329,13 @@ public class ConsoleAnalytics {
         }
         ConsoleUser user = session.user(authentication);
         LocalDate today = LocalDate.now(clock);
+        NeedCriteria criteria;
+        try {
+            criteria = criteria(today);
+        } catch (SettingsProblem e) {
+            model.addAttribute("problem", e.getMessage());
+            return "console/analytics-export";
+        }
         NeedsAnalytics.Export export;
         try {
             export = analytics.export(
@@ -201,7 +344,7 @@ public class ConsoleAnalytics {
                     project.strip(),
                     user.party(),
                     user.actor(),
-                    criteria(today),
+                    criteria,
                     today,
                     NeedsAnalytics.Progress.NONE);
         } catch (DatasetRefused e) {
@@ -253,8 +396,8 @@ public class ConsoleAnalytics {
         model.addAttribute("licences", licences);
     }
 
-    /** The shipped criteria, knowing which record types the agreements in force keep. */
-    private NeedCriteria criteria(LocalDate today) {
-        return NeedsAnalytics.criteria(null, NeedsAnalytics.vocabulary(catalogue, connectors, agreements.get(), today));
+    /** The council's criteria (or the shipped ones), knowing which record types the agreements in force keep. */
+    private NeedCriteria criteria(LocalDate today) throws SettingsProblem {
+        return settings(today).criteria();
     }
 }

@@ -95,6 +95,8 @@ public class ConsoleSecurity {
                     auth.requestMatchers("/console/proposals/**").hasRole(ConsoleUser.BOARD);
                     auth.requestMatchers("/console/analytics", "/console/analytics/**")
                             .hasRole(ConsoleUser.ANALYST);
+                    auth.requestMatchers("/console/evidence", "/console/evidence/**")
+                            .hasRole(ConsoleUser.AUDITOR);
                     auth.anyRequest().authenticated();
                 })
                 .userDetailsService(users)

@@ -11,9 +11,11 @@ public record ConsoleUser(String username, String displayName, String party, Lis
     public static final String SUBJECT_ACCESS = "SUBJECT_ACCESS";
     /** An analyst: where needs are greatest after disclosure control, and datasets under analytics agreements. */
     public static final String ANALYST = "ANALYST";
+    /** An internal auditor: a family's evidence pack, back to the source records and the ledger. */
+    public static final String AUDITOR = "AUDITOR";
 
     /** Every console role, as an identity provider may give them. */
-    public static final List<String> ROLES = List.of(BOARD, REVIEWER, SUBJECT_ACCESS, ANALYST);
+    public static final List<String> ROLES = List.of(BOARD, REVIEWER, SUBJECT_ACCESS, ANALYST, AUDITOR);
 
     public ConsoleUser {
         Objects.requireNonNull(username, "username");
