@@ -268,6 +268,7 @@ class AnalyticsNeedsIT {
                 if (m.nhsNumber() != null) {
                     assertThat(dataset).doesNotContain(m.nhsNumber());
                 }
+                assertThat(dataset).as("no UPN").doesNotContain(upn(m));
             }
         }
         assertThat(dataset.lines().findFirst().orElseThrow())
@@ -289,7 +290,7 @@ class AnalyticsNeedsIT {
             assertThat(parquetText).doesNotContain(family.address().postcode());
             for (Member m : family.members()) {
                 assertThat(parquetText)
-                        .doesNotContain(m.familyName(), m.dateOfBirth().toString());
+                        .doesNotContain(m.familyName(), m.dateOfBirth().toString(), upn(m));
             }
         }
         assertThat(Files.readString(parquet.resolve("data-dictionary.csv")))
@@ -992,10 +993,16 @@ class AnalyticsNeedsIT {
         return p;
     }
 
+    /** The pupil's unique pupil number, the same for the child in every attendance record (so the export is checked for it). */
+    static String upn(Member child) {
+        return String.format("K%012d", Math.floorMod((long) child.hashCode(), 1_000_000_000_000L));
+    }
+
     private static String attendance(Family family, Member child, double percent) {
         ObjectNode body = JSON.createObjectNode();
         ObjectNode p = person(family, "p", "CHILD", child);
         p.put("schoolUrn", URN);
+        p.put("upn", upn(child));
         body.putArray("people").add(p);
         int possible = 120;
         ObjectNode a = body.putObject("attendance");
