@@ -98,7 +98,7 @@ class NeedsDatabaseBenchmarkTest {
             NeedsAnalytics.Export exported = analytics.export(
                     release,
                     "needs-dataset-to-council-analysts",
-                    "benchmark",
+                    "needs-assessment-2026",
                     "council",
                     "analyst:benchmark",
                     criteria,
