@@ -2,9 +2,6 @@ package org.earlyhelp.hub.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -71,7 +68,7 @@ class NeedsBenchmarkTest {
         }
         baseline = System.nanoTime() - baseline;
 
-        resetPeaks();
+        org.earlyhelp.hub.testsupport.HeapPeaks.reset();
         long identify = System.nanoTime();
         Map<String, List<PersonNeeds>> byFamily = new java.util.HashMap<>();
         for (int i = 0; i < PEOPLE; i++) {
@@ -109,7 +106,7 @@ class NeedsBenchmarkTest {
             }
         }
         export = System.nanoTime() - export;
-        long peak = peakHeap();
+        long peak = org.earlyhelp.hub.testsupport.HeapPeaks.peak();
 
         long listed = withNeeds.stream().filter(FamilyNeeds::listed).count();
         System.out.printf(
@@ -193,23 +190,5 @@ class NeedsBenchmarkTest {
     private static long heapUsed() {
         Runtime r = Runtime.getRuntime();
         return r.totalMemory() - r.freeMemory();
-    }
-
-    private static void resetPeaks() {
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                pool.resetPeakUsage();
-            }
-        }
-    }
-
-    private static long peakHeap() {
-        long peak = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                peak += pool.getPeakUsage().getUsed();
-            }
-        }
-        return peak;
     }
 }

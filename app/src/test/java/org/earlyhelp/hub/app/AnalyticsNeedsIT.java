@@ -313,7 +313,7 @@ class AnalyticsNeedsIT {
         // the same through the console, as the council's analyst
         theAnalystsConsole(population, out, a);
 
-        theEvidencePack(population, result.listed().get(0), first);
+        theEvidencePack(population, result.listed(), first);
 
         theScorecard(population);
     }
@@ -323,8 +323,47 @@ class AnalyticsNeedsIT {
      * in an export: every evidence record is one the hub holds from that provider, every ledger entry it cites names
      * that record with the hash the ledger holds, nobody without a need is named, and each search is a QUERY entry.
      */
-    private void theEvidencePack(SyntheticPopulation population, FamilyNeeds listed, Path export) throws Exception {
+    private void theEvidencePack(SyntheticPopulation population, List<FamilyNeeds> all, Path export) throws Exception {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        // the list of families to act on, with the reasons
+        Path list = Files.createTempDirectory("listed");
+        StringWriter printed = new StringWriter();
+        int status = HubCommandLine.run(
+                new String[] {
+                    "analytics",
+                    "evidence",
+                    "--listed",
+                    "--auditor",
+                    "internal-audit",
+                    "--jdbc-url",
+                    jdbcUrl,
+                    "--user",
+                    dbUser,
+                    "--password=" + dbPassword,
+                    "--chain-key-file",
+                    Path.of(dataDir, "keys", "ledger-chain.key").toString(),
+                    "--output",
+                    list.toString(),
+                    "--quiet"
+                },
+                new PrintWriter(printed),
+                new PrintWriter(printed));
+        assertThat(status).as(printed.toString()).isZero();
+        List<org.apache.commons.csv.CSVRecord> families = csv(list.resolve("listed-families.csv"));
+        assertThat(families.stream().map(r -> r.get("family")))
+                .as("the families the hub lists, each once")
+                .containsExactlyElementsOf(
+                        all.stream().map(FamilyNeeds::familyId).toList());
+        for (var row : families) {
+            assertThat(Integer.parseInt(row.get("active_needs"))).isGreaterThanOrEqualTo(3);
+            assertThat(row.get("reasons")).contains(row.get("needs").split(";")[0] + ": ");
+        }
+        assertThat(jdbc.queryForObject(
+                        "select details->>'families' from ledger_entry where entry_type = 'QUERY'"
+                                + " and details->>'query' = 'listed-families'",
+                        String.class))
+                .isEqualTo(String.valueOf(all.size()));
+        FamilyNeeds listed = all.get(0);
         Path byPerson = evidence(0, "--person", listed.familyId());
         List<String> about = Files.readAllLines(byPerson.resolve("about.txt"));
         assertThat(about.get(0)).contains("family " + listed.familyId(), ": listed");

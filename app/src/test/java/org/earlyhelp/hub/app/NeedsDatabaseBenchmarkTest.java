@@ -2,9 +2,6 @@ package org.earlyhelp.hub.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -79,15 +76,15 @@ class NeedsDatabaseBenchmarkTest {
             LocalDate asAt = LocalDate.now(Clock.systemUTC());
 
             System.gc();
-            resetPeaks();
+            org.earlyhelp.hub.testsupport.HeapPeaks.reset();
             long needs = System.nanoTime();
             NeedsAnalysis.Result result =
                     analytics.analyse(criteria, Areas.postcodeDistricts(), asAt, 12, NeedsAnalytics.Progress.NONE);
             needs = System.nanoTime() - needs;
-            long needsPeak = peakHeap();
+            long needsPeak = org.earlyhelp.hub.testsupport.HeapPeaks.peak();
 
             System.gc();
-            resetPeaks();
+            org.earlyhelp.hub.testsupport.HeapPeaks.reset();
             Clock clock = Clock.systemUTC();
             DatasetRelease release = new DatasetRelease(
                     () -> AgreementLoader.loadDirectory(Path.of("..", "agreements")),
@@ -107,7 +104,7 @@ class NeedsDatabaseBenchmarkTest {
             java.nio.file.Path out = java.nio.file.Files.createTempDirectory("bench-export");
             exported.write(out, "benchmark", org.earlyhelp.hub.analytics.export.DatasetFormat.CSV);
             export = System.nanoTime() - export;
-            long exportPeak = peakHeap();
+            long exportPeak = org.earlyhelp.hub.testsupport.HeapPeaks.peak();
 
             long rows = exported.released().rows().size();
             System.out.printf(
@@ -177,23 +174,5 @@ class NeedsDatabaseBenchmarkTest {
                     + RECORDS_EACH + " = 0");
             s.execute("analyze");
         }
-    }
-
-    private static void resetPeaks() {
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                pool.resetPeakUsage();
-            }
-        }
-    }
-
-    private static long peakHeap() {
-        long peak = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                peak += pool.getPeakUsage().getUsed();
-            }
-        }
-        return peak;
     }
 }

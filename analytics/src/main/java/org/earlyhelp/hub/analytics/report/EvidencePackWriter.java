@@ -15,6 +15,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.earlyhelp.hub.analytics.criteria.NeedCriteria;
 import org.earlyhelp.hub.analytics.criteria.Outcome;
 import org.earlyhelp.hub.analytics.needs.Evidence;
+import org.earlyhelp.hub.analytics.needs.FamilyNeeds;
 import org.earlyhelp.hub.analytics.needs.NeedStatus;
 import org.earlyhelp.hub.analytics.needs.PersonNeeds;
 import org.earlyhelp.hub.analytics.source.HubPopulation;
@@ -162,6 +163,30 @@ public final class EvidencePackWriter {
             }
         }
         return lines;
+    }
+
+    public static final List<String> LISTED =
+            List.of("family", "members", "members_with_needs", "active_needs", "needs", "reasons");
+
+    /**
+     * Writes {@code listed-families.csv}: each listed family with its number of members, of members with a need and of
+     * active needs, the needs, and for each need the members who have it (person ids: a member with none is not named).
+     */
+    public static Path listed(List<FamilyNeeds> families, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        List<List<String>> rows = new ArrayList<>();
+        for (FamilyNeeds f : families) {
+            List<String> reasons = new ArrayList<>();
+            f.activeBy().forEach((outcome, who) -> reasons.add(outcome + ": " + String.join(" ", who)));
+            rows.add(List.of(
+                    f.familyId(),
+                    Integer.toString(f.members()),
+                    Integer.toString(f.people().size()),
+                    Integer.toString(f.active().size()),
+                    String.join(";", f.activeBy().keySet()),
+                    String.join("; ", reasons)));
+        }
+        return csv(dir.resolve("listed-families.csv"), LISTED, rows);
     }
 
     public static List<Path> write(EvidencePack pack, NeedCriteria criteria, String ledgerCheck, Path dir)

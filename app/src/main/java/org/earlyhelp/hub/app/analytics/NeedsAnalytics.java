@@ -197,6 +197,30 @@ public final class NeedsAnalytics {
     }
 
     /**
+     * Every family listed as at {@code asAt} (at the criteria's number of active needs or more), with the needs that
+     * list it and who has each: the council's list to act on. Ledgered as a QUERY naming who asked and how many.
+     */
+    public List<org.earlyhelp.hub.analytics.needs.FamilyNeeds> listed(
+            NeedCriteria criteria,
+            LocalDate asAt,
+            org.earlyhelp.hub.governance.ledger.DisclosureLedger ledger,
+            String actor,
+            Progress progress) {
+        List<org.earlyhelp.hub.analytics.needs.FamilyNeeds> listed =
+                analyse(criteria, Areas.postcodeDistricts(), asAt, 1, progress).listed();
+        ledger.append(List.of(org.earlyhelp.hub.governance.ledger.LedgerDraft.event(
+                org.earlyhelp.hub.governance.ledger.EntryType.QUERY,
+                "listed-families:" + java.util.UUID.randomUUID(),
+                actor,
+                null,
+                java.util.Map.of(
+                        "query", "listed-families",
+                        "as-at", asAt.toString(),
+                        "families", String.valueOf(listed.size())))));
+        return listed;
+    }
+
+    /**
      * The person behind a pseudonym of a project's export, or a member of the family behind a family pseudonym: what
      * an auditor follows from a dataset row back to the evidence. Empty when no one in the index has it.
      */

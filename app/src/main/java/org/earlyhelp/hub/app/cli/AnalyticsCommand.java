@@ -432,6 +432,15 @@ final class AnalyticsCommand {
                 description = "a person or family pseudonym from an export (with --agreement and --project)")
         String pseudonym;
 
+        @Option(
+                names = "--listed",
+                description = "instead of one family's pack, the list of every family listed (at three or more"
+                        + " needs), with the needs and who has each: listed-families.csv")
+        boolean listed;
+
+        @Option(names = "--quiet", description = "no progress bar (for --listed)")
+        boolean quiet;
+
         @Option(names = "--agreement", description = "the analytics agreement the pseudonym's export was under")
         String agreement;
 
@@ -462,8 +471,9 @@ final class AnalyticsCommand {
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
-            if ((person == null) == (pseudonym == null)) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "give one of --person or --pseudonym");
+            if ((person != null ? 1 : 0) + (pseudonym != null ? 1 : 0) + (listed ? 1 : 0) != 1) {
+                throw new CommandLine.ParameterException(
+                        spec.commandLine(), "give one of --person, --pseudonym or --listed");
             }
             if (pseudonym != null && (agreement == null || project == null)) {
                 throw new CommandLine.ParameterException(
@@ -492,6 +502,18 @@ final class AnalyticsCommand {
                 NeedsAnalytics analytics = new NeedsAnalytics(ds, new RecordCodec(SchemaRegistry.load()), catalogue);
                 var disclosures = new org.earlyhelp.hub.governance.ledger.DisclosureLedger(
                         ds, java.time.Clock.systemUTC(), chainKey);
+                if (listed) {
+                    List<org.earlyhelp.hub.analytics.needs.FamilyNeeds> families;
+                    try (ProgressBars bars = new ProgressBars(!quiet)) {
+                        families = analytics.listed(used, day, disclosures, "auditor:" + auditor, progress(bars));
+                    }
+                    Path file = org.earlyhelp.hub.analytics.report.EvidencePackWriter.listed(families, output);
+                    out.printf(
+                            "as at %s: %,d families listed at %d or more needs (ledgered):%n%s%n",
+                            day, families.size(), used.familyThreshold(), file);
+                    out.flush();
+                    return 0;
+                }
                 String member = person != null
                         ? person.toLowerCase(java.util.Locale.ROOT)
                         : analytics

@@ -1,9 +1,7 @@
 package org.earlyhelp.hub.app.console;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -13,8 +11,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import javax.sql.DataSource;
 import org.earlyhelp.hub.analytics.control.DisclosureControl;
 import org.earlyhelp.hub.analytics.control.DisclosureProfile;
@@ -351,29 +347,10 @@ public class ConsoleAnalytics {
             model.addAttribute("refused", "Refused: " + e.getMessage() + ". The refusal is recorded in the ledger.");
             return "console/analytics-export";
         }
-        Path dir = Files.createTempDirectory("console-export");
-        try {
-            List<Path> files = export.write(dir, user.username() + " (" + user.party() + ")", fileFormat);
-            response.setContentType("application/zip");
-            response.setHeader(
-                    "Content-Disposition",
-                    "attachment; filename=\"needs-dataset-"
-                            + fileSafe(export.released().project()) + "-" + today + ".zip\"");
-            try (OutputStream out = response.getOutputStream();
-                    ZipOutputStream zip = new ZipOutputStream(out)) {
-                for (Path f : files) {
-                    zip.putNextEntry(new ZipEntry(f.getFileName().toString()));
-                    Files.copy(f, zip);
-                    zip.closeEntry();
-                }
-            }
-        } finally {
-            try (var walk = Files.walk(dir)) {
-                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
-        }
+        ConsoleZip.download(
+                response,
+                "needs-dataset-" + fileSafe(export.released().project()) + "-" + today + ".zip",
+                dir -> export.write(dir, user.username() + " (" + user.party() + ")", fileFormat));
         return null;
     }
 

@@ -1,17 +1,12 @@
 package org.earlyhelp.hub.app.console;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import javax.sql.DataSource;
 import org.earlyhelp.hub.analytics.criteria.NeedCriteria;
 import org.earlyhelp.hub.analytics.report.EvidencePack;
@@ -183,28 +178,10 @@ public class ConsoleEvidence {
             LocalDate today,
             jakarta.servlet.http.HttpServletResponse response)
             throws IOException {
-        Path dir = Files.createTempDirectory("console-evidence");
-        try {
-            List<Path> files = EvidencePackWriter.write(pack, criteria, check, dir);
-            response.setContentType("application/zip");
-            response.setHeader(
-                    "Content-Disposition",
-                    "attachment; filename=\"evidence-pack-" + pack.familyId() + "-" + today + ".zip\"");
-            try (OutputStream out = response.getOutputStream();
-                    ZipOutputStream zip = new ZipOutputStream(out)) {
-                for (Path f : files) {
-                    zip.putNextEntry(new ZipEntry(f.getFileName().toString()));
-                    Files.copy(f, zip);
-                    zip.closeEntry();
-                }
-            }
-        } finally {
-            try (var walk = Files.walk(dir)) {
-                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
-        }
+        ConsoleZip.download(
+                response,
+                "evidence-pack-" + pack.familyId() + "-" + today + ".zip",
+                dir -> EvidencePackWriter.write(pack, criteria, check, dir));
     }
 
     private void licences(Model model) {
